@@ -1,0 +1,398 @@
+//! One signed call to the RPC API: common parameters, signing, HTTP, and reading the
+//! answer (success body, API error, or something unreadable).
+
+use std::io::Read;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use reqwest::Url;
+
+use crate::config::Credentials;
+use crate::error::{ApiError, Error, Result, sanitize};
+use crate::sign;
+use crate::slb::API_VERSION;
+
+/// The RPC API takes every parameter in the query string of a POST to `/`.
+pub const METHOD: &str = "POST";
+
+/// Answers larger than this are refused; reading stops there, so memory stays bounded.
+pub const MAX_BODY_BYTES: u64 = 16 * 1024 * 1024;
+
+/// A request with every parameter final, ready to send or to show.
+#[derive(Debug, Clone)]
+pub struct SignedRequest {
+    pub method: &'static str,
+    pub endpoint: Url,
+    /// Every parameter, sorted by name, `Signature` included when signed.
+    pub params: Vec<(String, String)>,
+    pub signed: bool,
+}
+
+impl SignedRequest {
+    /// The URL to send: the endpoint with the canonical query (plus the signature).
+    pub fn url(&self) -> Url {
+        let mut url = self.endpoint.clone();
+        let query =
+            sign::canonical_query(self.params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        url.set_query(Some(&query));
+        url
+    }
+}
+
+/// Add the common parameters to an action's parameters and sign them. Without
+/// credentials the request is left unsigned (for `--dry-run`).
+pub fn sign_request(
+    endpoint: &Url,
+    action_params: &[(&'static str, String)],
+    credentials: Option<&Credentials>,
+    now: DateTime<Utc>,
+    nonce: &str,
+) -> SignedRequest {
+    let mut params: Vec<(String, String)> = action_params
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), v.clone()))
+        .collect();
+    params.extend([
+        ("Format".to_owned(), "JSON".to_owned()),
+        ("Version".to_owned(), API_VERSION.to_owned()),
+        ("SignatureMethod".to_owned(), "HMAC-SHA1".to_owned()),
+        ("SignatureVersion".to_owned(), "1.0".to_owned()),
+        ("SignatureNonce".to_owned(), nonce.to_owned()),
+        (
+            "Timestamp".to_owned(),
+            now.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+        ),
+    ]);
+    let signed = if let Some(creds) = credentials {
+        params.push(("AccessKeyId".to_owned(), creds.access_key_id.clone()));
+        if let Some(token) = &creds.security_token {
+            params.push(("SecurityToken".to_owned(), token.expose().to_owned()));
+        }
+        let canonical = sign::canonical_query(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let signature = sign::signature(
+            creds.access_key_secret.expose(),
+            &sign::string_to_sign(METHOD, &canonical),
+        );
+        params.push(("Signature".to_owned(), signature));
+        true
+    } else {
+        false
+    };
+    params.sort();
+    SignedRequest {
+        method: METHOD,
+        endpoint: endpoint.clone(),
+        params,
+        signed,
+    }
+}
+
+/// Timeouts for one attempt.
+#[derive(Debug, Clone, Copy)]
+pub struct Timeouts {
+    pub connect: Duration,
+    pub total: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Timeouts {
+            connect: Duration::from_secs(5),
+            total: Duration::from_secs(20),
+        }
+    }
+}
+
+/// Sends signed calls to one endpoint with one set of credentials.
+pub struct Client {
+    http: reqwest::blocking::Client,
+    endpoint: Url,
+    credentials: Credentials,
+}
+
+impl Client {
+    pub fn new(endpoint: Url, credentials: Credentials, timeouts: Timeouts) -> Result<Self> {
+        let http = reqwest::blocking::Client::builder()
+            .user_agent(concat!("slbctl/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(timeouts.connect)
+            .timeout(timeouts.total)
+            // Signed requests are for one host; never follow a redirect elsewhere.
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| {
+                Error::Other(anyhow::anyhow!(
+                    "cannot set up the HTTP client: {}",
+                    error_chain(&e)
+                ))
+            })?;
+        Ok(Client {
+            http,
+            endpoint,
+            credentials,
+        })
+    }
+
+    /// Sign (with a fresh nonce and timestamp) and send one call; return the JSON answer.
+    pub fn call(&self, action_params: &[(&'static str, String)]) -> Result<serde_json::Value> {
+        let nonce = uuid::Uuid::new_v4().to_string();
+        let request = sign_request(
+            &self.endpoint,
+            action_params,
+            Some(&self.credentials),
+            Utc::now(),
+            &nonce,
+        );
+        let response = self
+            .http
+            .post(request.url())
+            .header(reqwest::header::ACCEPT, "application/json")
+            .send()
+            .map_err(|e| self.network_error(e))?;
+        let status = response.status().as_u16();
+        let mut body = Vec::new();
+        response
+            .take(MAX_BODY_BYTES + 1)
+            .read_to_end(&mut body)
+            .map_err(|e| {
+                Error::Network(format!(
+                    "reading the answer from {} failed: {e}",
+                    self.host()
+                ))
+            })?;
+        interpret_answer(status, &body)
+    }
+
+    fn host(&self) -> String {
+        self.endpoint.origin().ascii_serialization()
+    }
+
+    fn network_error(&self, e: reqwest::Error) -> Error {
+        let what = if e.is_timeout() {
+            "timed out"
+        } else {
+            "failed"
+        };
+        // without_url(): the URL holds the signature and any STS token.
+        Error::Network(format!(
+            "request to {} {what}: {}",
+            self.host(),
+            error_chain(&e.without_url())
+        ))
+    }
+}
+
+/// An error and its causes on one line, without repeating a cause a wrapper already shows.
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
+}
+
+/// Turn a status and body into the JSON answer, an API error, or a response error.
+pub fn interpret_answer(status: u16, body: &[u8]) -> Result<serde_json::Value> {
+    if body.len() as u64 > MAX_BODY_BYTES {
+        return Err(Error::Response(format!(
+            "the answer (HTTP {status}) is larger than {} MiB; refusing to read it",
+            MAX_BODY_BYTES / 1024 / 1024
+        )));
+    }
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Err(Error::Response(format!(
+            "the answer (HTTP {status}) has an empty body"
+        )));
+    }
+    let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
+        Error::Response(format!(
+            "the answer (HTTP {status}) is not JSON ({e}); it starts: {}",
+            excerpt(body)
+        ))
+    })?;
+    let success = (200..300).contains(&status);
+    let Some(object) = value.as_object() else {
+        return Err(Error::Response(format!(
+            "the answer (HTTP {status}) is JSON but not an object; it starts: {}",
+            excerpt(body)
+        )));
+    };
+    let code = object.get("Code").and_then(|c| c.as_str());
+    match (success, code) {
+        (true, None) => Ok(value),
+        (true, Some(code)) => Err(Error::Response(format!(
+            "the answer has HTTP {status} but carries error code {}",
+            sanitize(code, 100)
+        ))),
+        (false, Some(code)) => {
+            let text = |key: &str| {
+                object
+                    .get(key)
+                    .and_then(|v| v.as_str())
+                    .map(|s| sanitize(s, 500))
+            };
+            Err(Error::Api(ApiError {
+                http_status: status,
+                code: sanitize(code, 100),
+                message: text("Message").unwrap_or_default(),
+                request_id: text("RequestId"),
+            }))
+        }
+        (false, None) => Err(Error::Response(format!(
+            "HTTP {status} without an error code; the answer starts: {}",
+            excerpt(body)
+        ))),
+    }
+}
+
+/// A short, printable start of a body for error messages.
+fn excerpt(body: &[u8]) -> String {
+    let head = &body[..body.len().min(200)];
+    format!("{:?}", sanitize(&String::from_utf8_lossy(head), 120))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Source;
+    use crate::secret::Secret;
+
+    fn creds(token: Option<&str>) -> Credentials {
+        Credentials {
+            access_key_id: "testid".into(),
+            access_key_secret: Secret::new("testsecret"),
+            security_token: token.map(Secret::new),
+            source: Source::Flag,
+        }
+    }
+
+    fn fixed_time() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2016-02-23T12:46:24Z")
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
+    #[test]
+    fn signed_request_has_every_common_parameter_and_a_verifiable_signature() {
+        let endpoint = Url::parse("https://slb.aliyuncs.com").unwrap();
+        let action = [
+            ("Action", "RemoveBackendServers".to_owned()),
+            ("RegionId", "cn-hangzhou".to_owned()),
+        ];
+        let req = sign_request(
+            &endpoint,
+            &action,
+            Some(&creds(Some("tok"))),
+            fixed_time(),
+            "nonce-1",
+        );
+        let get = |k: &str| {
+            req.params
+                .iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v.as_str())
+        };
+        assert_eq!(get("Format"), Some("JSON"));
+        assert_eq!(get("Version"), Some("2014-05-15"));
+        assert_eq!(get("Timestamp"), Some("2016-02-23T12:46:24Z"));
+        assert_eq!(get("SignatureNonce"), Some("nonce-1"));
+        assert_eq!(get("SecurityToken"), Some("tok"));
+        assert!(req.signed);
+
+        // Recompute the signature from everything but Signature: the token is signed too.
+        let unsigned: Vec<(&str, &str)> = req
+            .params
+            .iter()
+            .filter(|(k, _)| k != "Signature")
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let expected = sign::signature(
+            "testsecret",
+            &sign::string_to_sign("POST", &sign::canonical_query(unsigned)),
+        );
+        assert_eq!(get("Signature"), Some(expected.as_str()));
+
+        let url = req.url();
+        assert_eq!(url.path(), "/");
+        assert!(
+            url.query()
+                .unwrap()
+                .contains("Timestamp=2016-02-23T12%3A46%3A24Z")
+        );
+    }
+
+    #[test]
+    fn without_credentials_the_request_is_unsigned() {
+        let endpoint = Url::parse("https://slb.aliyuncs.com").unwrap();
+        let req = sign_request(
+            &endpoint,
+            &[("Action", "X".into())],
+            None,
+            fixed_time(),
+            "n",
+        );
+        assert!(!req.signed);
+        assert!(
+            req.params
+                .iter()
+                .all(|(k, _)| k != "Signature" && k != "AccessKeyId")
+        );
+    }
+
+    #[test]
+    fn api_error_body_becomes_an_api_error() {
+        let body = br#"{"RequestId":"R1","HostId":"slb.aliyuncs.com","Code":"InvalidLoadBalancerId.NotFound","Message":"The specified LoadBalancerId does not exist."}"#;
+        match interpret_answer(404, body).unwrap_err() {
+            Error::Api(api) => {
+                assert_eq!(api.code, "InvalidLoadBalancerId.NotFound");
+                assert_eq!(api.request_id.as_deref(), Some("R1"));
+                assert_eq!(api.http_status, 404);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn unreadable_answers_are_response_errors() {
+        let cases: [(u16, &[u8]); 7] = [
+            (200, b""),
+            (200, b"<html><body>proxy</body></html>"),
+            (200, br#"{"RequestId":"#),
+            (200, b"[1,2]"),
+            (200, br#"{"Code":"Throttling","Message":"x"}"#),
+            (502, b"Bad Gateway"),
+            (500, br#"{"foo":1}"#),
+        ];
+        for (status, body) in cases {
+            let err = interpret_answer(status, body).unwrap_err();
+            assert!(
+                matches!(err, Error::Response(_)),
+                "{status} {body:?}: {err:?}"
+            );
+            assert!(!err.to_string().contains('\n'));
+        }
+    }
+
+    #[test]
+    fn oversized_answer_is_refused() {
+        let body = vec![b' '; (MAX_BODY_BYTES + 1) as usize];
+        assert!(
+            interpret_answer(200, &body)
+                .unwrap_err()
+                .to_string()
+                .contains("larger than 16 MiB")
+        );
+    }
+
+    #[test]
+    fn control_characters_in_answers_are_not_echoed() {
+        let err = interpret_answer(400, b"{\"Code\":\"X\x1b[2J\",\"Message\":\"m\\u001b[31m\"}")
+            .unwrap_err();
+        assert!(!err.to_string().contains('\u{1b}'), "{err:?}");
+    }
+}

@@ -1,0 +1,235 @@
+//! The error kinds slbctl can end with, and the exit code each one maps to.
+//!
+//! Exit codes are part of the interface (scripts branch on them), so they are derived
+//! from the *kind* of error, never from the text of a message.
+
+use std::fmt;
+use std::process::ExitCode;
+
+/// Everything that can end a run early. Each variant is one exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad arguments or input that failed local validation; nothing was sent. Exit 2.
+    #[error("{message}")]
+    Usage {
+        message: String,
+        hint: Option<String>,
+    },
+    /// Missing or broken configuration or credentials; nothing was sent. Exit 3.
+    #[error("{message}")]
+    Config {
+        message: String,
+        hint: Option<String>,
+    },
+    /// The API answered with an error code. Exit 4.
+    #[error("{0}")]
+    Api(ApiError),
+    /// The request could not be delivered, or no answer came in time. Exit 5.
+    #[error("{0}")]
+    Network(String),
+    /// An answer came, but not one slbctl can read. Exit 5.
+    #[error("{0}")]
+    Response(String),
+    /// Anything else (a bug, or an I/O failure writing output). Exit 1.
+    #[error(transparent)]
+    Other(#[from] anyhow::Error),
+}
+
+/// An error reported by the SLB API in its JSON error body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiError {
+    pub http_status: u16,
+    pub code: String,
+    pub message: String,
+    pub request_id: Option<String>,
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)?;
+        if let Some(id) = &self.request_id {
+            write!(f, " (RequestId {id})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Documented exit codes (see README "Exit codes").
+pub mod exit {
+    pub const SUCCESS: u8 = 0;
+    pub const UNEXPECTED: u8 = 1;
+    pub const USAGE: u8 = 2;
+    pub const CONFIG: u8 = 3;
+    pub const API: u8 = 4;
+    pub const NETWORK: u8 = 5;
+}
+
+impl Error {
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error::Usage {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn config(message: impl Into<String>) -> Self {
+        Error::Config {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Attach a hint, printed on its own line after the error. Only usage and config
+    /// errors carry one; API errors get theirs from [`Error::hint`].
+    pub fn with_hint(self, text: impl Into<String>) -> Self {
+        match self {
+            Error::Usage { message, .. } => Error::Usage {
+                message,
+                hint: Some(text.into()),
+            },
+            Error::Config { message, .. } => Error::Config {
+                message,
+                hint: Some(text.into()),
+            },
+            other => other,
+        }
+    }
+
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Usage { .. } => exit::USAGE,
+            Error::Config { .. } => exit::CONFIG,
+            Error::Api(_) => exit::API,
+            Error::Network(_) | Error::Response(_) => exit::NETWORK,
+            Error::Other(_) => exit::UNEXPECTED,
+        }
+    }
+
+    /// A short suggestion of what to do next, where one is known.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::Usage { hint, .. } | Error::Config { hint, .. } => hint.clone(),
+            Error::Api(api) => api_hint(&api.code).map(str::to_owned),
+            _ => None,
+        }
+    }
+}
+
+fn api_hint(code: &str) -> Option<&'static str> {
+    match code {
+        "SignatureDoesNotMatch" => Some("the access key secret is probably wrong"),
+        "InvalidAccessKeyId.NotFound" | "InvalidAccessKeyId" => Some(
+            "check the access key id; `slbctl` reads it from the environment or the profile file",
+        ),
+        "InvalidTimeStamp.Expired" => {
+            Some("check this machine's clock: requests are signed with the current UTC time")
+        }
+        "InvalidLoadBalancerId.NotFound" => {
+            Some("check the load balancer id and that --region is the load balancer's region")
+        }
+        _ => None,
+    }
+}
+
+impl From<Error> for ExitCode {
+    fn from(e: Error) -> Self {
+        ExitCode::from(e.exit_code())
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Quote a user-supplied value for an error message so that it is safe to print to a
+/// terminal: control characters, quotes and non-ASCII characters are escaped, and very
+/// long values are shortened. A hostile id must not be able to rewrite the screen.
+pub fn quote(value: &str) -> String {
+    const MAX_CHARS: usize = 64;
+    let mut out = String::with_capacity(value.len().min(MAX_CHARS) + 2);
+    out.push('"');
+    for (count, c) in value.chars().enumerate() {
+        if count == MAX_CHARS {
+            out.push_str(&format!("…\" ({} characters)", value.chars().count()));
+            return out;
+        }
+        if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
+            out.push(c);
+        } else {
+            out.extend(c.escape_default());
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Strip what must not reach a terminal from text that came from elsewhere (a server's
+/// answer): control characters become spaces, and the text is cut to `max_chars`.
+pub fn sanitize(text: &str, max_chars: usize) -> String {
+    let mut out: String = text
+        .chars()
+        .take(max_chars)
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if text.chars().nth(max_chars).is_some() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_escapes_control_quotes_and_non_ascii() {
+        assert_eq!(quote("i-abc"), r#""i-abc""#);
+        assert_eq!(quote("a b"), r#""a b""#);
+        assert_eq!(quote("a\"b"), r#""a\"b""#);
+        assert_eq!(quote("a\nb\0"), r#""a\nb\u{0}""#);
+        assert_eq!(quote("\u{1b}[2J"), r#""\u{1b}[2J""#);
+        assert_eq!(quote("é"), r#""\u{e9}""#);
+    }
+
+    #[test]
+    fn quote_shortens_long_values_and_says_how_long() {
+        let long = "x".repeat(10_000);
+        let q = quote(&long);
+        assert!(q.len() < 100, "{q}");
+        assert!(q.ends_with("(10000 characters)"), "{q}");
+    }
+
+    #[test]
+    fn sanitize_removes_control_characters_and_cuts() {
+        assert_eq!(sanitize("a\u{1b}[31mb\r\n", 100), "a [31mb  ");
+        assert_eq!(sanitize("abcdef", 3), "abc…");
+    }
+
+    #[test]
+    fn exit_codes_follow_the_kind() {
+        assert_eq!(Error::usage("x").exit_code(), 2);
+        assert_eq!(Error::config("x").exit_code(), 3);
+        let api = ApiError {
+            http_status: 400,
+            code: "X".into(),
+            message: "m".into(),
+            request_id: None,
+        };
+        assert_eq!(Error::Api(api).exit_code(), 4);
+        assert_eq!(Error::Network("x".into()).exit_code(), 5);
+        assert_eq!(Error::Response("x".into()).exit_code(), 5);
+        assert_eq!(Error::Other(anyhow::anyhow!("x")).exit_code(), 1);
+    }
+
+    #[test]
+    fn api_error_display_includes_request_id() {
+        let api = ApiError {
+            http_status: 404,
+            code: "InvalidLoadBalancerId.NotFound".into(),
+            message: "The specified LoadBalancerId does not exist.".into(),
+            request_id: Some("RID-1".into()),
+        };
+        assert_eq!(
+            api.to_string(),
+            "InvalidLoadBalancerId.NotFound: The specified LoadBalancerId does not exist. (RequestId RID-1)"
+        );
+    }
+}

@@ -1,0 +1,203 @@
+//! Rendering results for people (tables) and for scripts (JSON), and the terminal rule.
+
+use std::io::{self, IsTerminal, Write};
+
+use comfy_table::{ContentArrangement, Table, presets};
+
+use crate::client::SignedRequest;
+use crate::secret::mask_access_key_id;
+use crate::slb::{Backend, RemoveBackendServersResponse};
+
+/// Decoration only when a person is looking: stdout is a terminal.
+pub fn stdout_is_terminal() -> bool {
+    io::stdout().is_terminal()
+}
+
+/// Write to stdout, treating a closed pipe (`slbctl … | head -1`) as a normal end.
+pub fn print(text: &str) -> io::Result<()> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
+/// The backends as a table: box-drawn on a terminal, plain aligned columns otherwise.
+/// The Description column appears only when some backend has one.
+pub fn backends_table(backends: &[Backend], decorated: bool) -> String {
+    let with_description = backends
+        .iter()
+        .any(|b| b.description.as_deref().is_some_and(|d| !d.is_empty()));
+    let mut table = Table::new();
+    if decorated {
+        table.load_preset(presets::UTF8_FULL_CONDENSED);
+    } else {
+        table.load_preset(presets::NOTHING);
+    }
+    table.set_content_arrangement(ContentArrangement::Disabled);
+    let mut header = vec!["ServerId", "Type", "Weight"];
+    if with_description {
+        header.push("Description");
+    }
+    table.set_header(header);
+    for b in backends {
+        let mut row = vec![
+            clean(&b.server_id),
+            clean(b.server_type.as_deref().unwrap_or("")),
+            b.weight.as_ref().map(weight_text).unwrap_or_default(),
+        ];
+        if with_description {
+            row.push(clean(b.description.as_deref().unwrap_or("")));
+        }
+        table.add_row(row);
+    }
+    let mut text = table
+        .lines()
+        .map(|line| line.trim_end().to_owned())
+        .collect::<Vec<_>>()
+        .join("\n");
+    text.push('\n');
+    text
+}
+
+fn weight_text(weight: &serde_json::Value) -> String {
+    match weight {
+        serde_json::Value::String(s) => clean(s),
+        other => other.to_string(),
+    }
+}
+
+/// Values from the server go into a terminal: no control characters.
+fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect()
+}
+
+/// Table output for a successful remove: the remaining backends and a summary line.
+pub fn remove_table(
+    response: &RemoveBackendServersResponse,
+    lb_id: &str,
+    removed: usize,
+    decorated: bool,
+) -> String {
+    let remaining = &response.backend_servers.backend_server;
+    let mut text = String::new();
+    if !remaining.is_empty() {
+        text.push_str(&backends_table(remaining, decorated));
+    }
+    text.push_str(&format!(
+        "Removed {removed} server{} from {}; {} backend{} remain{} (RequestId {})\n",
+        plural(removed),
+        clean(response.load_balancer_id.as_deref().unwrap_or(lb_id)),
+        remaining.len(),
+        plural(remaining.len()),
+        if remaining.len() == 1 { "s" } else { "" },
+        clean(&response.request_id),
+    ));
+    text
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// JSON output: the body as the API sent it, pretty-printed.
+pub fn json(value: &serde_json::Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string());
+    text.push('\n');
+    text
+}
+
+/// What `--dry-run` shows of a request, with the replayable parts masked: the access
+/// key id to its first and last four characters, the signature and token entirely.
+pub fn masked_params(request: &SignedRequest) -> Vec<(String, String)> {
+    let mut params: Vec<(String, String)> = request
+        .params
+        .iter()
+        .map(|(name, value)| {
+            let shown = match name.as_str() {
+                "AccessKeyId" => mask_access_key_id(value),
+                "Signature" => "(masked)".to_owned(),
+                "SecurityToken" => "(masked)".to_owned(),
+                _ => value.clone(),
+            };
+            (name.clone(), shown)
+        })
+        .collect();
+    if !request.signed {
+        params.push((
+            "Signature".to_owned(),
+            "(unsigned: no credentials)".to_owned(),
+        ));
+        params.sort();
+    }
+    params
+}
+
+pub fn dry_run_text(request: &SignedRequest) -> String {
+    let params = masked_params(request);
+    let width = params.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    let mut text = format!("{} {}\n", request.method, request.endpoint);
+    for (name, value) in params {
+        text.push_str(&format!("  {name:width$}  {value}\n"));
+    }
+    text
+}
+
+pub fn dry_run_json(request: &SignedRequest) -> String {
+    let params: serde_json::Map<String, serde_json::Value> = masked_params(request)
+        .into_iter()
+        .map(|(k, v)| (k, serde_json::Value::String(v)))
+        .collect();
+    json(&serde_json::json!({
+        "dry_run": true,
+        "method": request.method,
+        "url": request.endpoint.as_str(),
+        "signed": request.signed,
+        "parameters": params,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn backend(id: &str, weight: serde_json::Value, description: Option<&str>) -> Backend {
+        Backend {
+            server_id: id.into(),
+            server_type: Some("ecs".into()),
+            weight: Some(weight),
+            description: description.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn plain_table_has_aligned_columns_and_no_box_drawing() {
+        let text = backends_table(
+            &[
+                backend("i-a", json!(100), None),
+                backend("i-bbbb", json!("50"), None),
+            ],
+            false,
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 3, "{text}");
+        assert!(lines[0].contains("ServerId") && lines[0].contains("Weight"));
+        assert!(!lines[0].contains("Description"));
+        assert!(lines[2].contains("i-bbbb") && lines[2].contains("50"));
+        assert!(text.is_ascii(), "{text}");
+        assert!(lines.iter().all(|l| l == &l.trim_end()));
+    }
+
+    #[test]
+    fn description_column_appears_when_present() {
+        let text = backends_table(&[backend("i-a", json!(100), Some("web\u{1b}[31m"))], true);
+        assert!(
+            text.contains("Description") && text.contains("web [31m"),
+            "{text}"
+        );
+        assert!(!text.contains('\u{1b}'));
+    }
+}

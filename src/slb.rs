@@ -1,0 +1,137 @@
+//! The SLB (2014-05-15) actions slbctl uses: typed request parameters and responses.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::ids::ServerType;
+
+pub const API_VERSION: &str = "2014-05-15";
+
+/// One element of the `BackendServers` parameter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BackendServerRef {
+    #[serde(rename = "ServerId")]
+    pub server_id: String,
+    #[serde(rename = "Type")]
+    pub server_type: ServerType,
+}
+
+impl BackendServerRef {
+    /// `explicit` (from `--type`) wins; otherwise the type is inferred from the id.
+    pub fn new(server_id: &str, explicit: Option<ServerType>) -> Self {
+        BackendServerRef {
+            server_id: server_id.to_owned(),
+            server_type: explicit.unwrap_or_else(|| ServerType::infer(server_id)),
+        }
+    }
+}
+
+/// The action-specific parameters of `RemoveBackendServers`. `BackendServers` is JSON,
+/// produced by serde_json so that no id can break out of its string.
+pub fn remove_backend_servers(
+    region: &str,
+    load_balancer_id: &str,
+    servers: &[BackendServerRef],
+) -> Result<Vec<(&'static str, String)>> {
+    let backend_servers = serde_json::to_string(servers)
+        .map_err(|e| Error::Other(anyhow::anyhow!("cannot serialize BackendServers: {e}")))?;
+    Ok(vec![
+        ("Action", "RemoveBackendServers".to_owned()),
+        ("RegionId", region.to_owned()),
+        ("LoadBalancerId", load_balancer_id.to_owned()),
+        ("BackendServers", backend_servers),
+    ])
+}
+
+/// One backend as the API reports it. Fields the API may leave out are optional; the
+/// weight is kept as JSON because the API has sent it both as a number and a string.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Backend {
+    #[serde(rename = "ServerId")]
+    pub server_id: String,
+    #[serde(rename = "Type", default)]
+    pub server_type: Option<String>,
+    #[serde(rename = "Weight", default)]
+    pub weight: Option<serde_json::Value>,
+    #[serde(rename = "Description", default)]
+    pub description: Option<String>,
+}
+
+/// The answer to `RemoveBackendServers`: the backends that remain.
+#[derive(Debug, Clone, Deserialize)]
+pub struct RemoveBackendServersResponse {
+    #[serde(rename = "RequestId")]
+    pub request_id: String,
+    #[serde(rename = "LoadBalancerId", default)]
+    pub load_balancer_id: Option<String>,
+    #[serde(rename = "BackendServers", default)]
+    pub backend_servers: BackendServers,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct BackendServers {
+    #[serde(rename = "BackendServer", default)]
+    pub backend_server: Vec<Backend>,
+}
+
+impl RemoveBackendServersResponse {
+    pub fn from_json(body: &serde_json::Value) -> Result<Self> {
+        Self::deserialize(body).map_err(|e| {
+            Error::Response(format!(
+                "the RemoveBackendServers answer has an unexpected shape: {e}"
+            ))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn backend_servers_parameter_is_json_from_serde() {
+        let servers = [
+            BackendServerRef::new("i-a", None),
+            BackendServerRef::new("eni-b", None),
+            BackendServerRef::new("x\",\"ServerId\":\"i-evil", Some(ServerType::Eci)),
+        ];
+        let params = remove_backend_servers("cn-hangzhou", "lb-1", &servers).unwrap();
+        let value = &params
+            .iter()
+            .find(|(k, _)| *k == "BackendServers")
+            .unwrap()
+            .1;
+        assert_eq!(
+            value,
+            r#"[{"ServerId":"i-a","Type":"ecs"},{"ServerId":"eni-b","Type":"eni"},{"ServerId":"x\",\"ServerId\":\"i-evil","Type":"eci"}]"#
+        );
+        let parsed: serde_json::Value = serde_json::from_str(value).unwrap();
+        assert_eq!(parsed.as_array().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn parses_the_documented_answer() {
+        let body = json!({
+            "RequestId": "365F4154-92F6-4AE4-92F8-7FF34B540710",
+            "LoadBalancerId": "lb-bp1o94dp5i6earr9g6d1z",
+            "BackendServers": {"BackendServer": [
+                {"ServerId": "i-bp1fq61enf4loa5i0r8i", "Weight": 100, "Type": "ecs", "Description": "web"}
+            ]}
+        });
+        let r = RemoveBackendServersResponse::from_json(&body).unwrap();
+        assert_eq!(r.backend_servers.backend_server.len(), 1);
+        assert_eq!(
+            r.backend_servers.backend_server[0].description.as_deref(),
+            Some("web")
+        );
+    }
+
+    #[test]
+    fn wrong_shape_is_a_response_error() {
+        let err = RemoveBackendServersResponse::from_json(&json!({"RequestId": 5})).unwrap_err();
+        assert_eq!(err.exit_code(), 5);
+        let err = RemoveBackendServersResponse::from_json(&json!([1, 2])).unwrap_err();
+        assert_eq!(err.exit_code(), 5);
+    }
+}
