@@ -9,6 +9,7 @@ use reqwest::Url;
 
 use crate::config::Credentials;
 use crate::error::{ApiError, Error, Result, sanitize};
+use crate::secret::mask_access_key_id;
 use crate::sign;
 use crate::slb::API_VERSION;
 
@@ -159,7 +160,20 @@ impl Client {
                     self.host()
                 ))
             })?;
-        interpret_answer(status, &body)
+        interpret_answer(status, &body).map_err(|e| self.mask_key_id(e))
+    }
+
+    /// `SignatureDoesNotMatch` echoes the server's string to sign, which contains the
+    /// access key id; show it masked like everywhere else.
+    fn mask_key_id(&self, error: Error) -> Error {
+        match error {
+            Error::Api(mut api) if !self.credentials.access_key_id.is_empty() => {
+                let id = &self.credentials.access_key_id;
+                api.message = api.message.replace(id.as_str(), &mask_access_key_id(id));
+                Error::Api(api)
+            }
+            other => other,
+        }
     }
 
     fn host(&self) -> String {

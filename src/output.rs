@@ -51,6 +51,12 @@ pub fn backends_table(backends: &[Backend], decorated: bool) -> String {
         }
         table.add_row(row);
     }
+    if !decorated {
+        // Plain columns: no leading space, two spaces between columns.
+        for column in table.column_iter_mut() {
+            column.set_padding((0, 2));
+        }
+    }
     let mut text = table
         .lines()
         .map(|line| line.trim_end().to_owned())
@@ -86,10 +92,12 @@ pub fn remove_table(
     if !remaining.is_empty() {
         text.push_str(&backends_table(remaining, decorated));
     }
+    // The API silently ignores ids that are not members, so this says what was asked
+    // and what remains, not that each id was a member.
     text.push_str(&format!(
-        "Removed {removed} server{} from {}; {} backend{} remain{} (RequestId {})\n",
-        plural(removed),
+        "{}: removal of {removed} server{} accepted; {} backend{} remain{} (RequestId {})\n",
         clean(response.load_balancer_id.as_deref().unwrap_or(lb_id)),
+        plural(removed),
         remaining.len(),
         plural(remaining.len()),
         if remaining.len() == 1 { "s" } else { "" },
@@ -184,7 +192,10 @@ mod tests {
         );
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 3, "{text}");
-        assert!(lines[0].contains("ServerId") && lines[0].contains("Weight"));
+        assert!(
+            lines[0].starts_with("ServerId  Type") && lines[0].contains("Weight"),
+            "{text}"
+        );
         assert!(!lines[0].contains("Description"));
         assert!(lines[2].contains("i-bbbb") && lines[2].contains("50"));
         assert!(text.is_ascii(), "{text}");

@@ -72,6 +72,14 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     let client = Client::new(endpoint, credentials, Timeouts::default())?;
     let body = client.call(&params)?;
     let response = RemoveBackendServersResponse::from_json(&body)?;
+    for backend in &response.backend_servers.backend_server {
+        if server_ids.contains(&backend.server_id) {
+            eprintln!(
+                "slbctl: warning: server {} is still listed as a backend after the removal",
+                quote(&backend.server_id)
+            );
+        }
+    }
 
     let text = match global.output {
         OutputFormat::Table => output::remove_table(

@@ -1,0 +1,55 @@
+//! Shared helpers for the black-box tests: the fake server and a clean command.
+
+#![allow(dead_code)] // each test binary uses a different part of it
+
+pub mod fake_slb;
+
+use std::path::Path;
+
+use std::process::Command as StdCommand;
+
+use assert_cmd::Command;
+
+pub const KEY_ID: &str = "LTAI5tTESTKEYID0000wxyz";
+/// Recognizable, so tests can assert it never appears in any output.
+pub const SECRET: &str = "SECRET-must-never-appear-7f3a";
+pub const STS_KEY_ID: &str = "STS.NTESTSTSKEYID000abcd";
+pub const STS_SECRET: &str = "STS-SECRET-must-never-appear-91b";
+pub const STS_TOKEN: &str = "TOKEN-must-never-appear-c0ffee";
+
+/// The slbctl binary with a blanked environment: no credentials, no proxies, and a
+/// HOME of its own so no real config file can be read.
+pub fn slbctl(home: &Path) -> Command {
+    Command::from_std(slbctl_std(home))
+}
+
+/// The same, as a plain `std::process::Command` (to wire stdout to a pipe or a file).
+pub fn slbctl_std(home: &Path) -> StdCommand {
+    let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin("slbctl"));
+    cmd.env_clear().env("HOME", home).env("NO_COLOR", "1");
+    cmd
+}
+
+/// slbctl pointed at a fake server, with environment credentials and a region.
+pub fn slbctl_against(home: &Path, server: &fake_slb::FakeSlb) -> Command {
+    Command::from_std(slbctl_std_against(home, server))
+}
+
+pub fn slbctl_std_against(home: &Path, server: &fake_slb::FakeSlb) -> StdCommand {
+    let mut cmd = slbctl_std(home);
+    cmd.env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
+        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
+        .env("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou")
+        .env("SLBCTL_ENDPOINT", server.url());
+    cmd
+}
+
+/// Assert that no secret from this module appears in a command's output.
+pub fn assert_no_secrets(output: &std::process::Output) {
+    for stream in [&output.stdout, &output.stderr] {
+        let text = String::from_utf8_lossy(stream);
+        for secret in [SECRET, STS_SECRET, STS_TOKEN] {
+            assert!(!text.contains(secret), "secret {secret} leaked in: {text}");
+        }
+    }
+}
