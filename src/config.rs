@@ -92,6 +92,8 @@ pub struct Settings {
     pub credentials: Option<Credentials>,
     /// The file that was (or would have been) read, for messages.
     pub config_path: Option<PathBuf>,
+    /// Whether that file exists and was read.
+    pub config_found: bool,
     /// The profile in use, if any.
     pub profile: Option<String>,
 }
@@ -146,6 +148,7 @@ pub fn resolve(overrides: &Overrides, env: &dyn Fn(&str) -> Option<String>) -> R
             .map(str::to_owned)
             .or_else(|| profile.as_ref().and_then(|p| p.endpoint.clone())),
         credentials,
+        config_found: file.is_some(),
         config_path,
         profile: profile_name,
     })

@@ -118,12 +118,13 @@ fn resolve_region(global: &GlobalArgs, settings: &Settings) -> Result<String> {
 
 fn no_credentials(settings: &Settings) -> Error {
     let looked = match (&settings.config_path, &settings.profile) {
-        (Some(path), Some(profile)) => format!(
-            "; profile {} in {} has none",
-            quote(profile),
-            path.display()
-        ),
-        (Some(path), None) => format!("; no profile selected in {}", path.display()),
+        (Some(path), _) if !settings.config_found => {
+            format!(", and there is no config file at {}", path.display())
+        }
+        (Some(path), Some(profile)) => {
+            format!(", nor in profile {} of {}", quote(profile), path.display())
+        }
+        (Some(path), None) => format!(", and {} has no default profile", path.display()),
         (None, _) => String::new(),
     };
     Error::config(format!("no credentials found in {ENV_ACCESS_KEY_ID}/{ENV_ACCESS_KEY_SECRET}{looked}"))
