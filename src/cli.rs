@@ -51,6 +51,25 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "URL", env = "SLBCTL_ENDPOINT")]
     pub endpoint: Option<String>,
 
+    /// Attempts after the first for failures that are safe to retry (0 disables).
+    #[arg(long, global = true, value_name = "N", env = "SLBCTL_RETRIES", default_value_t = 3,
+          value_parser = clap::value_parser!(u32).range(0..=10))]
+    pub retries: u32,
+
+    /// Time limit of one attempt, in seconds.
+    #[arg(long, global = true, value_name = "SECS", env = "SLBCTL_TIMEOUT", default_value_t = 20,
+          value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
+
+    /// Time limit to connect (TCP and TLS), in seconds.
+    #[arg(long, global = true, value_name = "SECS", default_value_t = 5,
+          value_parser = clap::value_parser!(u64).range(1..=600))]
+    pub connect_timeout: u64,
+
+    /// Say what is being done, on stderr (repeat for more). Never shows secrets.
+    #[arg(short = 'v', long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
     /// Output format.
     #[arg(long, global = true, value_name = "FORMAT", value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,

@@ -2,13 +2,14 @@
 //! answer (success body, API error, or something unreadable).
 
 use std::io::Read;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use reqwest::Url;
 
 use crate::config::Credentials;
 use crate::error::{ApiError, Error, Result, sanitize};
+use crate::retry;
 use crate::secret::mask_access_key_id;
 use crate::sign;
 use crate::slb::API_VERSION;
@@ -88,20 +89,32 @@ pub fn sign_request(
     }
 }
 
-/// Timeouts for one attempt.
+/// Timeouts and retries of a call.
 #[derive(Debug, Clone, Copy)]
-pub struct Timeouts {
-    pub connect: Duration,
-    pub total: Duration,
+pub struct CallPolicy {
+    /// Time to set up the connection (TCP and TLS).
+    pub connect_timeout: Duration,
+    /// Time for one whole attempt, connection included.
+    pub timeout: Duration,
+    /// Attempts after the first; 0 disables retrying.
+    pub retries: u32,
 }
 
-impl Default for Timeouts {
+impl Default for CallPolicy {
     fn default() -> Self {
-        Timeouts {
-            connect: Duration::from_secs(5),
-            total: Duration::from_secs(20),
+        CallPolicy {
+            connect_timeout: Duration::from_secs(5),
+            timeout: Duration::from_secs(20),
+            retries: 3,
         }
     }
+}
+
+/// What one attempt produced, with what the retry decision needs.
+struct Attempt {
+    result: Result<serde_json::Value>,
+    status: Option<u16>,
+    retry_after: Option<Duration>,
 }
 
 /// Sends signed calls to one endpoint with one set of credentials.
@@ -109,14 +122,15 @@ pub struct Client {
     http: reqwest::blocking::Client,
     endpoint: Url,
     credentials: Credentials,
+    retries: u32,
 }
 
 impl Client {
-    pub fn new(endpoint: Url, credentials: Credentials, timeouts: Timeouts) -> Result<Self> {
+    pub fn new(endpoint: Url, credentials: Credentials, policy: CallPolicy) -> Result<Self> {
         let http = reqwest::blocking::Client::builder()
             .user_agent(concat!("slbctl/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(timeouts.connect)
-            .timeout(timeouts.total)
+            .connect_timeout(policy.connect_timeout)
+            .timeout(policy.timeout)
             // Signed requests are for one host; never follow a redirect elsewhere.
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -130,11 +144,59 @@ impl Client {
             http,
             endpoint,
             credentials,
+            retries: policy.retries,
         })
     }
 
-    /// Sign (with a fresh nonce and timestamp) and send one call; return the JSON answer.
+    /// Send one call, retrying what is safe to retry. Every attempt is signed afresh
+    /// (new nonce, new timestamp): the service refuses a reused nonce.
     pub fn call(&self, action_params: &[(&'static str, String)]) -> Result<serde_json::Value> {
+        let max_attempts = self.retries.saturating_add(1);
+        let mut attempt = 1;
+        loop {
+            let started = Instant::now();
+            let outcome = self.attempt(action_params);
+            let elapsed_ms = started.elapsed().as_millis();
+            let error = match outcome.result {
+                Ok(value) => {
+                    let request_id = value
+                        .get("RequestId")
+                        .and_then(|v| v.as_str())
+                        .unwrap_or("-");
+                    crate::verbose!(
+                        "attempt {attempt}: HTTP {} in {elapsed_ms} ms, RequestId {}",
+                        outcome.status.unwrap_or(0),
+                        sanitize(request_id, 80)
+                    );
+                    return Ok(value);
+                }
+                Err(error) => self.mask_key_id(error),
+            };
+            let status = outcome
+                .status
+                .map_or_else(|| "no answer".to_owned(), |s| format!("HTTP {s}"));
+            crate::verbose!("attempt {attempt}: {status} in {elapsed_ms} ms: {error}");
+            if !retry::is_retryable(&error, outcome.status) {
+                return Err(error);
+            }
+            if attempt >= max_attempts {
+                return Err(if max_attempts > 1 {
+                    Error::GaveUp {
+                        attempts: attempt,
+                        last: Box::new(error),
+                    }
+                } else {
+                    error
+                });
+            }
+            let wait = retry::delay(attempt, retry::random_unit(), outcome.retry_after);
+            crate::verbose!("retrying in {} ms", wait.as_millis());
+            std::thread::sleep(wait);
+            attempt += 1;
+        }
+    }
+
+    fn attempt(&self, action_params: &[(&'static str, String)]) -> Attempt {
         let nonce = uuid::Uuid::new_v4().to_string();
         let request = sign_request(
             &self.endpoint,
@@ -143,24 +205,45 @@ impl Client {
             Utc::now(),
             &nonce,
         );
-        let response = self
+        let response = match self
             .http
             .post(request.url())
             .header(reqwest::header::ACCEPT, "application/json")
             .send()
-            .map_err(|e| self.network_error(e))?;
+        {
+            Ok(response) => response,
+            Err(e) => {
+                return Attempt {
+                    result: Err(self.network_error(e)),
+                    status: None,
+                    retry_after: None,
+                };
+            }
+        };
         let status = response.status().as_u16();
+        let retry_after = response
+            .headers()
+            .get("x-acs-retry-after")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.trim().parse::<u64>().ok())
+            .map(Duration::from_millis);
         let mut body = Vec::new();
-        response
-            .take(MAX_BODY_BYTES + 1)
-            .read_to_end(&mut body)
-            .map_err(|e| {
-                Error::Network(format!(
-                    "reading the answer from {} failed: {e}",
-                    self.host()
-                ))
-            })?;
-        interpret_answer(status, &body).map_err(|e| self.mask_key_id(e))
+        let result = match response.take(MAX_BODY_BYTES + 1).read_to_end(&mut body) {
+            Ok(_) => interpret_answer(status, &body),
+            Err(e) => Err(Error::Network {
+                message: format!(
+                    "reading the answer from {} failed: {}",
+                    self.host(),
+                    error_chain(&e)
+                ),
+                retryable: true,
+            }),
+        };
+        Attempt {
+            result,
+            status: Some(status),
+            retry_after,
+        }
     }
 
     /// `SignatureDoesNotMatch` echoes the server's string to sign, which contains the
@@ -186,13 +269,30 @@ impl Client {
         } else {
             "failed"
         };
+        // A TLS failure (bad or untrusted certificate) surfaces as an I/O error of kind
+        // InvalidData; no retry can fix it.
+        let retryable = !has_invalid_data_cause(&e);
         // without_url(): the URL holds the signature and any STS token.
-        Error::Network(format!(
+        let message = format!(
             "request to {} {what}: {}",
             self.host(),
             error_chain(&e.without_url())
-        ))
+        );
+        Error::Network { message, retryable }
     }
+}
+
+fn has_invalid_data_cause(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(cause) = source {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            if io.kind() == std::io::ErrorKind::InvalidData {
+                return true;
+            }
+        }
+        source = cause.source();
+    }
+    false
 }
 
 /// An error and its causes on one line, without repeating a cause a wrapper already shows.

@@ -25,11 +25,15 @@ pub enum Error {
     #[error("{0}")]
     Api(ApiError),
     /// The request could not be delivered, or no answer came in time. Exit 5.
-    #[error("{0}")]
-    Network(String),
+    /// `retryable` is false where another attempt cannot help (a TLS certificate problem).
+    #[error("{message}")]
+    Network { message: String, retryable: bool },
     /// An answer came, but not one slbctl can read. Exit 5.
     #[error("{0}")]
     Response(String),
+    /// Retries ran out; the exit code is the last failure's.
+    #[error("gave up after {attempts} attempts; last failure: {last}")]
+    GaveUp { attempts: u32, last: Box<Error> },
     /// Anything else (a bug, or an I/O failure writing output). Exit 1.
     #[error(transparent)]
     Other(#[from] anyhow::Error),
@@ -100,7 +104,8 @@ impl Error {
             Error::Usage { .. } => exit::USAGE,
             Error::Config { .. } => exit::CONFIG,
             Error::Api(_) => exit::API,
-            Error::Network(_) | Error::Response(_) => exit::NETWORK,
+            Error::Network { .. } | Error::Response(_) => exit::NETWORK,
+            Error::GaveUp { last, .. } => last.exit_code(),
             Error::Other(_) => exit::UNEXPECTED,
         }
     }
@@ -110,6 +115,7 @@ impl Error {
         match self {
             Error::Usage { hint, .. } | Error::Config { hint, .. } => hint.clone(),
             Error::Api(api) => api_hint(&api.code).map(str::to_owned),
+            Error::GaveUp { last, .. } => last.hint(),
             _ => None,
         }
     }
@@ -214,7 +220,26 @@ mod tests {
             request_id: None,
         };
         assert_eq!(Error::Api(api).exit_code(), 4);
-        assert_eq!(Error::Network("x".into()).exit_code(), 5);
+        let network = Error::Network {
+            message: "x".into(),
+            retryable: true,
+        };
+        assert_eq!(network.exit_code(), 5);
+        let gave_up = |last| Error::GaveUp {
+            attempts: 4,
+            last: Box::new(last),
+        };
+        assert_eq!(gave_up(network).exit_code(), 5);
+        assert_eq!(
+            gave_up(Error::Api(ApiError {
+                http_status: 503,
+                code: "X".into(),
+                message: "m".into(),
+                request_id: None
+            }))
+            .exit_code(),
+            4
+        );
         assert_eq!(Error::Response("x".into()).exit_code(), 5);
         assert_eq!(Error::Other(anyhow::anyhow!("x")).exit_code(), 1);
     }

@@ -8,6 +8,7 @@ use slbctl::cli::Cli;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    slbctl::log::set_verbosity(cli.global.verbose);
     match slbctl::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

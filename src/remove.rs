@@ -3,7 +3,9 @@
 use chrono::Utc;
 
 use crate::cli::{GlobalArgs, OutputFormat, RemoveArgs};
-use crate::client::{self, Client, Timeouts};
+use std::time::Duration;
+
+use crate::client::{self, CallPolicy, Client};
 use crate::config::{self, ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, Overrides, Settings};
 use crate::endpoint;
 use crate::error::{Error, Result, quote};
@@ -41,6 +43,8 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
         }
     })?;
 
+    crate::verbose!("region {region}, endpoint {endpoint}");
+
     let servers: Vec<BackendServerRef> = server_ids
         .iter()
         .map(|id| BackendServerRef::new(id, args.server_type))
@@ -69,7 +73,13 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
         .credentials
         .clone()
         .ok_or_else(|| no_credentials(&settings))?;
-    let client = Client::new(endpoint, credentials, Timeouts::default())?;
+    crate::verbose!("credentials from {}", credentials.source);
+    let policy = CallPolicy {
+        connect_timeout: Duration::from_secs(global.connect_timeout),
+        timeout: Duration::from_secs(global.timeout),
+        retries: global.retries,
+    };
+    let client = Client::new(endpoint, credentials, policy)?;
     let body = client.call(&params)?;
     let response = RemoveBackendServersResponse::from_json(&body)?;
     for backend in &response.backend_servers.backend_server {

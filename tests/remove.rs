@@ -460,7 +460,15 @@ fn an_html_answer_is_exit_5_with_a_short_excerpt() {
     let server = server_with_lb(&["i-a"]);
     server.inject(Fault::Html(502), 1);
     slbctl_against(home.path(), &server)
-        .args(["backends", "remove", "--lb", "lb-1", "i-a"])
+        .args([
+            "--retries",
+            "0",
+            "backends",
+            "remove",
+            "--lb",
+            "lb-1",
+            "i-a",
+        ])
         .assert()
         .code(5)
         .stderr(predicate::str::contains("HTTP 502"))
@@ -485,7 +493,15 @@ fn a_dropped_connection_is_exit_5() {
     let server = server_with_lb(&["i-a"]);
     server.inject(Fault::Drop, 1);
     slbctl_against(home.path(), &server)
-        .args(["backends", "remove", "--lb", "lb-1", "i-a"])
+        .args([
+            "--retries",
+            "0",
+            "backends",
+            "remove",
+            "--lb",
+            "lb-1",
+            "i-a",
+        ])
         .assert()
         .code(5);
 }

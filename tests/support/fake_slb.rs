@@ -39,6 +39,10 @@ pub enum Fault {
     Delay(Duration),
     /// 200 with an arbitrary body.
     Body(String),
+    /// 400 Throttling.User with an `x-acs-retry-after` header (milliseconds).
+    ThrottledWithRetryAfter(u64),
+    /// 200 with a body of this many bytes of JSON-looking padding.
+    HugeBody(usize),
 }
 
 /// A request as the server saw it.
@@ -298,7 +302,30 @@ fn handle_connection(mut stream: TcpStream, state: &Mutex<State>) {
         }
     };
     let fault = lock(state).faults.pop_front();
+    let mut extra_headers = String::new();
     let (status, body) = match fault {
+        Some(Fault::ThrottledWithRetryAfter(ms)) => {
+            record_fault(state, &request);
+            extra_headers = format!("x-acs-retry-after: {ms}\r\n");
+            (
+                400,
+                error_body(
+                    "Throttling.User",
+                    "Request was denied due to user flow control.",
+                ),
+            )
+        }
+        Some(Fault::HugeBody(size)) => {
+            record_fault(state, &request);
+            let mut body = String::with_capacity(size);
+            body.push_str("{\"RequestId\":\"");
+            body.extend(std::iter::repeat_n(
+                'x',
+                size.saturating_sub(body.len() + 2),
+            ));
+            body.push_str("\"}");
+            (200, body)
+        }
         Some(Fault::Drop) => {
             record_fault(state, &request);
             return; // closing the socket without a word
@@ -342,7 +369,7 @@ fn handle_connection(mut stream: TcpStream, state: &Mutex<State>) {
         _ => "Status",
     };
     let head = format!(
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: {}\r\n{extra_headers}Connection: close\r\n\r\n",
         body.len()
     );
     // The client may have given up (timeout tests); that is not a server problem.
