@@ -1,0 +1,106 @@
+"""Drive the official Alibaba Cloud Python SDK against the fake SLB server.
+
+Used by tests/interop.rs; prints one JSON object per line on stdout.
+
+  sdk_client.py remove HOST:PORT LB_ID REGION SERVERS_JSON
+      RemoveBackendServersRequest through AcsClient (env AK, SECRET, optional TOKEN).
+  sdk_client.py tampered HOST:PORT LB_ID REGION SERVERS_JSON
+      Sign the same request with the SDK, change LoadBalancerId after signing, send it
+      (must be rejected); then send the untouched signed request (must be accepted).
+  sdk_client.py sign PARAMS_JSON METHOD SECRET
+      The SDK's signature for fixed parameters (Timestamp and SignatureNonce given in
+      PARAMS_JSON), to compare with slbctl's signer byte for byte.
+"""
+
+import json
+import os
+import sys
+import urllib.error
+import urllib.request
+
+from aliyunsdkcore.acs_exception.exceptions import ServerException
+from aliyunsdkcore.auth.composer import rpc_signature_composer
+from aliyunsdkcore.client import AcsClient
+from aliyunsdkslb.request.v20140515.RemoveBackendServersRequest import RemoveBackendServersRequest
+
+
+def emit(**fields):
+    print(json.dumps(fields), flush=True)
+
+
+def make_client(region):
+    token = os.environ.get("TOKEN")
+    if token:
+        from aliyunsdkcore.auth.credentials import StsTokenCredential
+
+        cred = StsTokenCredential(os.environ["AK"], os.environ["SECRET"], token)
+        return AcsClient(region_id=region, credential=cred)
+    return AcsClient(os.environ["AK"], os.environ["SECRET"], region)
+
+
+def make_request(endpoint, lb, servers):
+    request = RemoveBackendServersRequest()
+    request.set_endpoint(endpoint)
+    request.set_protocol_type("http")
+    request.set_accept_format("json")
+    request.set_LoadBalancerId(lb)
+    request.set_BackendServers(servers)
+    return request
+
+
+def remove(endpoint, lb, region, servers):
+    client = make_client(region)
+    try:
+        body = client.do_action_with_exception(make_request(endpoint, lb, servers))
+        emit(ok=True, body=json.loads(body))
+    except ServerException as e:
+        emit(ok=False, code=e.get_error_code(), message=e.get_error_msg())
+
+
+def post(url):
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, method="POST", data=b"")) as resp:
+            return resp.status, json.loads(resp.read())
+    except urllib.error.HTTPError as e:
+        return e.code, json.loads(e.read())
+
+
+def tampered(endpoint, lb, region, servers):
+    request = make_request(endpoint, lb, servers)
+    path = request.get_url(region, os.environ["AK"], os.environ["SECRET"])
+    original = "LoadBalancerId=" + lb
+    assert original in path, path
+    status, body = post("http://" + endpoint + path.replace(original, original + "x"))
+    emit(which="tampered", status=status, code=body.get("Code"))
+    status, body = post("http://" + endpoint + path)
+    emit(which="untouched", status=status, code=body.get("Code"))
+
+
+def sign(params_json, method, secret):
+    params = json.loads(params_json)
+    fixed = {"Timestamp": params.pop("Timestamp"), "SignatureNonce": params.pop("SignatureNonce")}
+    helper = rpc_signature_composer.helper
+    helper.get_iso_8061_date = lambda: fixed["Timestamp"]
+    helper.get_uuid = lambda: fixed["SignatureNonce"]
+    ak = params.pop("AccessKeyId")
+    fmt = params.pop("Format")
+    url, string_to_sign = rpc_signature_composer.get_signed_url(params, ak, secret, fmt, method, {})
+    sent = urllib.parse.parse_qs(url[2:], keep_blank_values=True)
+    signed = {k: v[0] for k, v in sent.items() if k != "Signature"}
+    emit(signature=sent["Signature"][0], string_to_sign=string_to_sign, params=signed)
+
+
+def main():
+    mode = sys.argv[1]
+    if mode == "remove":
+        remove(*sys.argv[2:6])
+    elif mode == "tampered":
+        tampered(*sys.argv[2:6])
+    elif mode == "sign":
+        sign(*sys.argv[2:5])
+    else:
+        sys.exit("unknown mode " + mode)
+
+
+if __name__ == "__main__":
+    main()
