@@ -510,3 +510,36 @@ mod tests {
         assert!(!err.to_string().contains('\u{1b}'), "{err:?}");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn arbitrary_answers_never_panic_and_errors_stay_one_line(
+            status in 100u16..600,
+            body in proptest::collection::vec(any::<u8>(), 0..2048),
+        ) {
+            if let Err(e) = interpret_answer(status, &body) {
+                let text = e.to_string();
+                prop_assert!(!text.contains('\n') && !text.contains('\r'), "{:?}", text);
+                prop_assert!(!text.contains('\u{1b}'), "{:?}", text);
+                prop_assert!(text.len() < 1200, "{}", text.len());
+            }
+        }
+
+        #[test]
+        fn json_error_bodies_with_any_strings_stay_printable(
+            status in 400u16..600,
+            code in any::<String>(),
+            message in any::<String>(),
+        ) {
+            let body = serde_json::json!({"Code": code, "Message": message, "RequestId": "R"}).to_string();
+            let err = interpret_answer(status, body.as_bytes()).unwrap_err();
+            let text = err.to_string();
+            prop_assert!(!text.chars().any(char::is_control), "{:?}", text);
+        }
+    }
+}

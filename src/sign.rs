@@ -119,3 +119,46 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn encoding_round_trips_and_uses_only_the_unreserved_set(input in any::<String>()) {
+            let encoded = encode(&input);
+            let decoded = percent_encoding::percent_decode_str(&encoded).decode_utf8().unwrap();
+            prop_assert_eq!(decoded.as_ref(), input.as_str());
+            let bytes = encoded.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b == b'%' {
+                    let hex = &encoded[i + 1..i + 3];
+                    prop_assert!(hex.bytes().all(|h| h.is_ascii_digit() || (b'A'..=b'F').contains(&h)), "{}", hex);
+                    i += 3;
+                } else {
+                    prop_assert!(b.is_ascii_alphanumeric() || b"-_.~".contains(&b), "{}", b as char);
+                    i += 1;
+                }
+            }
+        }
+
+        #[test]
+        fn unreserved_text_is_left_alone(input in "[A-Za-z0-9._~-]{0,40}") {
+            prop_assert_eq!(encode(&input), input);
+        }
+
+        #[test]
+        fn canonical_query_does_not_depend_on_input_order(
+            mut pairs in proptest::collection::vec(("[A-Za-z]{1,8}", any::<String>()), 0..8)
+        ) {
+            let forward = canonical_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            pairs.reverse();
+            let backward = canonical_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            prop_assert_eq!(forward, backward);
+        }
+    }
+}
