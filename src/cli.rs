@@ -29,6 +29,7 @@ pub struct Cli {
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Profile to use from the config file.
     #[arg(long, global = true, value_name = "NAME", env = "SLBCTL_PROFILE")]
@@ -70,6 +71,10 @@ pub struct GlobalArgs {
     #[arg(short = 'v', long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 
+    /// Print nothing on stdout on success; errors still go to stderr.
+    #[arg(short = 'q', long, global = true)]
+    pub quiet: bool,
+
     /// Output format.
     #[arg(long, global = true, value_name = "FORMAT", value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
@@ -79,8 +84,10 @@ pub struct GlobalArgs {
 pub enum OutputFormat {
     /// A table for people, plus a one-line summary.
     Table,
-    /// The API's answer as JSON, every field kept.
+    /// The API's answer as JSON, every field kept; errors as JSON on stderr too.
     Json,
+    /// One backend per line, tab-separated (ServerId, Type, Weight), no header.
+    Text,
 }
 
 #[derive(Debug, Subcommand)]
@@ -88,6 +95,16 @@ pub enum Command {
     /// Work with the backend servers of a load balancer's default server group.
     #[command(subcommand)]
     Backends(BackendsCommand),
+
+    /// Print a shell completion script (see the README for where to put it).
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_name = "SHELL", value_enum)]
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the manual page (roff), e.g. `slbctl man | man -l -`.
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -111,8 +128,14 @@ pub struct RemoveArgs {
     #[arg(long)]
     pub dry_run: bool,
 
-    /// Servers to remove (1 to 20 per call).
-    #[arg(value_name = "SERVER_ID", required = true)]
+    /// Read server ids from a file: whitespace- or newline-separated, `#` comments and
+    /// blank lines ignored.
+    #[arg(long, value_name = "PATH", conflicts_with = "servers")]
+    pub from_file: Option<PathBuf>,
+
+    /// Servers to remove (1 to 20 per call); `-` alone reads them from stdin like
+    /// --from-file.
+    #[arg(value_name = "SERVER_ID", required_unless_present = "from_file")]
     pub servers: Vec<String>,
 }
 

@@ -110,6 +110,28 @@ impl Error {
         }
     }
 
+    /// The kind's name in JSON errors: usage, config, api, network, response, internal.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Usage { .. } => "usage",
+            Error::Config { .. } => "config",
+            Error::Api(_) => "api",
+            Error::Network { .. } => "network",
+            Error::Response(_) => "response",
+            Error::GaveUp { last, .. } => last.kind(),
+            Error::Other(_) => "internal",
+        }
+    }
+
+    /// The API error behind this one, if any (also through GaveUp).
+    pub fn api(&self) -> Option<&ApiError> {
+        match self {
+            Error::Api(api) => Some(api),
+            Error::GaveUp { last, .. } => last.api(),
+            _ => None,
+        }
+    }
+
     /// A short suggestion of what to do next, where one is known.
     pub fn hint(&self) -> Option<String> {
         match self {

@@ -9,6 +9,7 @@ pub mod config;
 pub mod endpoint;
 pub mod error;
 pub mod ids;
+pub mod input;
 pub mod log;
 pub mod output;
 pub mod remove;
@@ -17,6 +18,8 @@ pub mod secret;
 pub mod sign;
 pub mod slb;
 
+use clap::CommandFactory;
+
 use cli::{BackendsCommand, Cli, Command};
 pub use error::{Error, Result};
 
@@ -24,5 +27,25 @@ pub use error::{Error, Result};
 pub fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         Command::Backends(BackendsCommand::Remove(args)) => remove::run(&cli.global, args),
+        Command::Completions { shell } => {
+            output::print(&completion_script(*shell)).map_err(|e| Error::Other(e.into()))
+        }
+        Command::Man => output::print(&man_page()?).map_err(|e| Error::Other(e.into())),
     }
+}
+
+/// The completion script for a shell, as committed under `completions/`.
+pub fn completion_script(shell: clap_complete::Shell) -> String {
+    let mut buffer = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "slbctl", &mut buffer);
+    String::from_utf8_lossy(&buffer).into_owned()
+}
+
+/// The roff manual page.
+pub fn man_page() -> Result<String> {
+    let mut buffer = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut buffer)
+        .map_err(|e| Error::Other(e.into()))?;
+    Ok(String::from_utf8_lossy(&buffer).into_owned())
 }

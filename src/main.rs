@@ -1,25 +1,65 @@
 //! Entry point: parse the command line, run, print any error once, exit with its code.
 
-use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
-use slbctl::cli::Cli;
+use slbctl::cli::{Cli, OutputFormat};
+use slbctl::{Error, output};
+
+/// Conventional exit status after Ctrl-C (128 + SIGINT).
+const INTERRUPTED: i32 = 130;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Die by Ctrl-C with a word and the conventional status, not mid-sentence. The
+    // operation is idempotent, so an interrupted request is safe to run again.
+    let _ = ctrlc::set_handler(|| {
+        eprintln!("\nslbctl: interrupted");
+        std::process::exit(INTERRUPTED);
+    });
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
     slbctl::log::set_verbosity(cli.global.verbose);
+    let format = cli.global.output;
     match slbctl::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            let mut stderr = std::io::stderr().lock();
-            // If stderr itself is gone there is nowhere left to report to; the exit code
-            // still tells.
-            let _ = writeln!(stderr, "slbctl: error: {err}");
-            if let Some(hint) = err.hint() {
-                let _ = writeln!(stderr, "  hint: {hint}");
-            }
+            output::report_error(&err, format);
             err.into()
         }
     }
+}
+
+/// Clap's own errors (and --help/--version) as clap prints them, except that with
+/// `--output json` on the command line a usage error is JSON too.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let is_error = !matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion)
+        && e.kind() != ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand;
+    if is_error && wants_json_output() {
+        let text = e.render().to_string();
+        let first = text
+            .lines()
+            .next()
+            .unwrap_or("")
+            .trim_start_matches("error: ")
+            .to_owned();
+        output::report_error(&Error::usage(first), OutputFormat::Json);
+        return ExitCode::from(slbctl::error::exit::USAGE);
+    }
+    let _ = e.print();
+    ExitCode::from(if is_error {
+        slbctl::error::exit::USAGE
+    } else {
+        0
+    })
+}
+
+/// Whether the raw arguments ask for JSON output (`--output json` / `--output=json`).
+fn wants_json_output() -> bool {
+    let args: Vec<String> = std::env::args().collect();
+    args.windows(2)
+        .any(|w| w[0] == "--output" && w[1] == "json")
+        || args.iter().any(|a| a == "--output=json")
 }

@@ -4,13 +4,72 @@ use std::io::{self, IsTerminal, Write};
 
 use comfy_table::{ContentArrangement, Table, presets};
 
+use crate::cli::OutputFormat;
 use crate::client::SignedRequest;
+use crate::error::Error;
 use crate::secret::mask_access_key_id;
 use crate::slb::{Backend, RemoveBackendServersResponse};
 
 /// Decoration only when a person is looking: stdout is a terminal.
 pub fn stdout_is_terminal() -> bool {
     io::stdout().is_terminal()
+}
+
+/// Colour on stderr only for a terminal, and only when NO_COLOR is unset or empty
+/// (fd's rule, https://no-color.org).
+pub fn stderr_colour() -> bool {
+    io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+const RED_BOLD: &str = "\x1b[1;31m";
+const YELLOW_BOLD: &str = "\x1b[1;33m";
+const RESET: &str = "\x1b[0m";
+
+fn label(text: &str, colour: &str) -> String {
+    if stderr_colour() {
+        format!("{colour}{text}{RESET}")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// A warning on stderr: `slbctl: warning: …`.
+pub fn warn(message: &str) {
+    eprintln!("slbctl: {} {message}", label("warning:", YELLOW_BOLD));
+}
+
+/// Report an error once on stderr: one line plus an optional hint, or with
+/// `--output json` a JSON object, so that pipelines can branch on its fields.
+pub fn report_error(error: &Error, format: OutputFormat) {
+    let text = match format {
+        OutputFormat::Json => json(&error_json(error)),
+        OutputFormat::Table | OutputFormat::Text => {
+            let mut text = format!("slbctl: {} {error}\n", label("error:", RED_BOLD));
+            if let Some(hint) = error.hint() {
+                text.push_str(&format!("  hint: {hint}\n"));
+            }
+            text
+        }
+    };
+    // If stderr itself is gone there is nowhere left to report to; the exit code tells.
+    let _ = io::stderr().lock().write_all(text.as_bytes());
+}
+
+/// `{"error": {"kind", "code", "message", "request_id", "hint", "exit_code"}}`.
+pub fn error_json(error: &Error) -> serde_json::Value {
+    let api = error.api();
+    let mut fields = serde_json::json!({
+        "kind": error.kind(),
+        "code": api.map(|a| a.code.clone()),
+        "message": api.map_or_else(|| error.to_string(), |a| a.message.clone()),
+        "request_id": api.and_then(|a| a.request_id.clone()),
+        "hint": error.hint(),
+        "exit_code": error.exit_code(),
+    });
+    if let Error::GaveUp { attempts, .. } = error {
+        fields["attempts"] = (*attempts).into();
+    }
+    serde_json::json!({ "error": fields })
 }
 
 /// Write to stdout, treating a closed pipe (`slbctl … | head -1`) as a normal end.
@@ -63,6 +122,20 @@ pub fn backends_table(backends: &[Backend], decorated: bool) -> String {
         .collect::<Vec<_>>()
         .join("\n");
     text.push('\n');
+    text
+}
+
+/// Backends for scripts: `ServerId<TAB>Type<TAB>Weight`, one per line, no header.
+pub fn backends_text(backends: &[Backend]) -> String {
+    let mut text = String::new();
+    for b in backends {
+        text.push_str(&format!(
+            "{}\t{}\t{}\n",
+            clean(&b.server_id),
+            clean(b.server_type.as_deref().unwrap_or("")),
+            b.weight.as_ref().map(weight_text).unwrap_or_default()
+        ));
+    }
     text
 }
 
@@ -153,6 +226,15 @@ pub fn dry_run_text(request: &SignedRequest) -> String {
     text
 }
 
+/// `--dry-run --output text`: `name<TAB>value` lines, method and URL first.
+pub fn dry_run_tsv(request: &SignedRequest) -> String {
+    let mut text = format!("method\t{}\nurl\t{}\n", request.method, request.endpoint);
+    for (name, value) in masked_params(request) {
+        text.push_str(&format!("{name}\t{value}\n"));
+    }
+    text
+}
+
 pub fn dry_run_json(request: &SignedRequest) -> String {
     let params: serde_json::Map<String, serde_json::Value> = masked_params(request)
         .into_iter()
@@ -200,6 +282,40 @@ mod tests {
         assert!(lines[2].contains("i-bbbb") && lines[2].contains("50"));
         assert!(text.is_ascii(), "{text}");
         assert!(lines.iter().all(|l| l == &l.trim_end()));
+    }
+
+    #[test]
+    fn text_output_is_tab_separated_without_header() {
+        let text = backends_text(&[
+            backend("i-a", json!(100), Some("x")),
+            backend("i-b\tx", json!("0"), None),
+        ]);
+        assert_eq!(text, "i-a\tecs\t100\ni-b x\tecs\t0\n");
+    }
+
+    #[test]
+    fn json_error_carries_kind_code_and_request_id() {
+        let api = crate::error::ApiError {
+            http_status: 400,
+            code: "Throttling".into(),
+            message: "slow down".into(),
+            request_id: Some("R-1".into()),
+        };
+        let err = Error::GaveUp {
+            attempts: 4,
+            last: Box::new(Error::Api(api)),
+        };
+        let v = error_json(&err);
+        assert_eq!(v["error"]["kind"], "api");
+        assert_eq!(v["error"]["code"], "Throttling");
+        assert_eq!(v["error"]["message"], "slow down");
+        assert_eq!(v["error"]["request_id"], "R-1");
+        assert_eq!(v["error"]["attempts"], 4);
+        assert_eq!(v["error"]["exit_code"], 4);
+        let v = error_json(&Error::usage("bad id"));
+        assert_eq!(v["error"]["kind"], "usage");
+        assert!(v["error"]["code"].is_null());
+        assert_eq!(v["error"]["exit_code"], 2);
     }
 
     #[test]

@@ -10,18 +10,20 @@ use crate::config::{self, ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, Overrides, S
 use crate::endpoint;
 use crate::error::{Error, Result, quote};
 use crate::ids::{prepare_server_ids, validate_id};
+use crate::input;
 use crate::output;
 use crate::slb::{self, BackendServerRef, RemoveBackendServersResponse};
 
 pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     // Input first: a bad id is reported before any file is read or anything is sent.
     validate_id("load balancer id", &args.lb)?;
-    let (server_ids, duplicates) = prepare_server_ids(&args.servers)?;
+    let requested = input::server_ids(&args.servers, args.from_file.as_deref())?;
+    let (server_ids, duplicates) = prepare_server_ids(&requested)?;
     for dup in &duplicates {
-        eprintln!(
-            "slbctl: warning: server {} is given more than once; removing it once",
+        output::warn(&format!(
+            "server {} is given more than once; removing it once",
             quote(dup)
-        );
+        ));
     }
 
     let settings = config::resolve(
@@ -62,9 +64,10 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
         );
         let text = match global.output {
             OutputFormat::Table => output::dry_run_text(&request),
+            OutputFormat::Text => output::dry_run_tsv(&request),
             OutputFormat::Json => output::dry_run_json(&request),
         };
-        output::print(&text).map_err(write_error)?;
+        emit(global, &text)?;
         eprintln!("slbctl: dry run: nothing was sent");
         return Ok(());
     }
@@ -84,10 +87,10 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     let response = RemoveBackendServersResponse::from_json(&body)?;
     for backend in &response.backend_servers.backend_server {
         if server_ids.contains(&backend.server_id) {
-            eprintln!(
-                "slbctl: warning: server {} is still listed as a backend after the removal",
+            output::warn(&format!(
+                "server {} is still listed as a backend after the removal",
                 quote(&backend.server_id)
-            );
+            ));
         }
     }
 
@@ -98,9 +101,18 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
             server_ids.len(),
             output::stdout_is_terminal(),
         ),
+        OutputFormat::Text => output::backends_text(&response.backend_servers.backend_server),
         OutputFormat::Json => output::json(&body),
     };
-    output::print(&text).map_err(write_error)
+    emit(global, &text)
+}
+
+/// Write a command's result to stdout, unless `--quiet`.
+fn emit(global: &GlobalArgs, text: &str) -> Result<()> {
+    if global.quiet {
+        return Ok(());
+    }
+    output::print(text).map_err(write_error)
 }
 
 fn resolve_region(global: &GlobalArgs, settings: &Settings) -> Result<String> {

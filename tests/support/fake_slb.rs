@@ -82,6 +82,8 @@ struct State {
     nonces: HashSet<String>,
     requests: Vec<Recorded>,
     faults: VecDeque<Fault>,
+    /// Requests read so far, counted on arrival (before any delay or answer).
+    arrivals: usize,
     /// Problems that must fail the test: a handler panic, a malformed HTTP request.
     problems: Vec<String>,
 }
@@ -198,6 +200,11 @@ impl FakeSlb {
         lock(&self.state).requests.clone()
     }
 
+    /// How many requests have arrived, answered or not.
+    pub fn arrivals(&self) -> usize {
+        lock(&self.state).arrivals
+    }
+
     /// Misbehave for the next `count` requests.
     pub fn inject(&self, fault: Fault, count: usize) {
         let mut state = lock(&self.state);
@@ -301,7 +308,11 @@ fn handle_connection(mut stream: TcpStream, state: &Mutex<State>) {
             return;
         }
     };
-    let fault = lock(state).faults.pop_front();
+    let fault = {
+        let mut state = lock(state);
+        state.arrivals += 1;
+        state.faults.pop_front()
+    };
     let mut extra_headers = String::new();
     let (status, body) = match fault {
         Some(Fault::ThrottledWithRetryAfter(ms)) => {

@@ -1,0 +1,111 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_slbctl_global_optspecs
+    string join \n profile= config= region= endpoint= retries= timeout= connect-timeout= v/verbose q/quiet output= h/help V/version
+end
+
+function __fish_slbctl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_slbctl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_slbctl_using_subcommand
+    set -l cmd (__fish_slbctl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c slbctl -n "__fish_slbctl_needs_command" -l profile -d 'Profile to use from the config file' -r
+complete -c slbctl -n "__fish_slbctl_needs_command" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
+complete -c slbctl -n "__fish_slbctl_needs_command" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
+complete -c slbctl -n "__fish_slbctl_needs_command" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_needs_command" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
+complete -c slbctl -n "__fish_slbctl_needs_command" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_needs_command" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
+complete -c slbctl -n "__fish_slbctl_needs_command" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
+text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_needs_command" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+complete -c slbctl -n "__fish_slbctl_needs_command" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
+complete -c slbctl -n "__fish_slbctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_needs_command" -s V -l version -d 'Print version'
+complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "backends" -d 'Work with the backend servers of a load balancer\'s default server group'
+complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "completions" -d 'Print a shell completion script (see the README for where to put it)'
+complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "man" -d 'Print the manual page (roff), e.g. `slbctl man | man -l -`'
+complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -l profile -d 'Profile to use from the config file' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
+text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -f -a "remove" -d 'Remove servers from a load balancer (RemoveBackendServers)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l type -d 'Backend type of every server; by default inferred from each id\'s prefix (eni- → eni, eci- → eci, else ecs)' -r -f -a "ecs\t'An ECS instance (`i-…`)'
+eni\t'An elastic network interface (`eni-…`)'
+eci\t'An elastic container instance (`eci-…`)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l from-file -d 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l profile -d 'Profile to use from the config file' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
+text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l dry-run -d 'Validate, resolve and sign, print the request, and send nothing'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove servers from a load balancer (RemoveBackendServers)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l profile -d 'Profile to use from the config file' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
+text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
+complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l profile -d 'Profile to use from the config file' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
+text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand man" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+complete -c slbctl -n "__fish_slbctl_using_subcommand man" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
+complete -c slbctl -n "__fish_slbctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends completions man help" -f -a "backends" -d 'Work with the backend servers of a load balancer\'s default server group'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends completions man help" -f -a "completions" -d 'Print a shell completion script (see the README for where to put it)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends completions man help" -f -a "man" -d 'Print the manual page (roff), e.g. `slbctl man | man -l -`'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "remove" -d 'Remove servers from a load balancer (RemoveBackendServers)'
