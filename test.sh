@@ -21,4 +21,17 @@ if [ ! -f "$stamp" ]; then
 fi
 export SLBCTL_INTEROP_PYTHON="$PWD/$venv/bin/python"
 
+# The README examples use jq; the terminal test uses util-linux `script`.
+for tool in jq script; do
+    if ! command -v "$tool" >/dev/null; then
+        if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+            echo "== installing $tool"
+            apt-get update -qq && apt-get install -y -qq "$([ "$tool" = script ] && echo bsdutils || echo "$tool")"
+        else
+            echo "test.sh: $tool is needed by the tests; please install it" >&2
+            exit 1
+        fi
+    fi
+done
+
 cargo test --locked "$@"

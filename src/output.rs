@@ -319,6 +319,16 @@ mod tests {
     }
 
     #[test]
+    fn rendered_tables_are_deliberate() {
+        let backends = [
+            backend("i-bp1a2b3c4d5e6f7g8h9i", json!(100), Some("web-1")),
+            backend("eni-bp1xyz", json!(0), None),
+        ];
+        insta::assert_snapshot!("table_terminal", backends_table(&backends, true));
+        insta::assert_snapshot!("table_plain", backends_table(&backends, false));
+    }
+
+    #[test]
     fn description_column_appears_when_present() {
         let text = backends_table(&[backend("i-a", json!(100), Some("web\u{1b}[31m"))], true);
         assert!(
