@@ -78,6 +78,53 @@ pub struct GlobalArgs {
     /// Output format.
     #[arg(long, global = true, value_name = "FORMAT", value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
+
+    /// Whether --profile, --region and --endpoint came from the command line or from
+    /// their environment variable (filled in by [`parse`], for `config show` and `-v`).
+    #[arg(skip)]
+    pub sources: ArgSources,
+}
+
+/// Where clap found a global option's value.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ArgSource {
+    #[default]
+    Flag,
+    Env,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ArgSources {
+    pub profile: ArgSource,
+    pub region: ArgSource,
+    pub endpoint: ArgSource,
+}
+
+/// Parse the process's arguments, recording where each sourced option came from.
+pub fn parse() -> Result<Cli, clap::Error> {
+    use clap::{CommandFactory, FromArgMatches};
+    let matches = Cli::command().try_get_matches()?;
+    let mut cli = Cli::from_arg_matches(&matches)?;
+    let source = |id: &str| {
+        // Global options may be matched at any level of subcommand; the deepest wins.
+        let mut level = Some(&matches);
+        let mut found = ArgSource::Flag;
+        while let Some(m) = level {
+            if let Some(clap::parser::ValueSource::EnvVariable) = m.value_source(id) {
+                found = ArgSource::Env;
+            } else if let Some(clap::parser::ValueSource::CommandLine) = m.value_source(id) {
+                found = ArgSource::Flag;
+            }
+            level = m.subcommand().map(|(_, sub)| sub);
+        }
+        found
+    };
+    cli.global.sources = ArgSources {
+        profile: source("profile"),
+        region: source("region"),
+        endpoint: source("endpoint"),
+    };
+    Ok(cli)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

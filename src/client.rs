@@ -381,7 +381,7 @@ mod tests {
             access_key_id: "testid".into(),
             access_key_secret: Secret::new("testsecret"),
             security_token: token.map(Secret::new),
-            source: Source::Flag,
+            source: Source::Env("TEST"),
         }
     }
 

@@ -1,54 +1,91 @@
-//! Where settings and credentials come from: flags, the environment, the profile file.
+//! Where settings and credentials come from, and the source of every value.
 //!
-//! Each value is resolved on its own, first found wins: flag (never for secrets) →
-//! environment → selected profile. Credentials are resolved as a set (id, secret and
-//! optional STS token come from one place), so a key id from one source is never paired
-//! with a secret from another.
+//! Each value is resolved on its own, first found wins: command-line flag (never for
+//! secrets) → environment → the selected slbctl profile → the selected `aliyun` CLI
+//! profile. The environment beats files, as in the AWS CLI. Credentials are resolved
+//! as a set (id, secret and optional STS token come from one place), so a key id from
+//! one source is never paired with a secret from another.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Deserializer};
-
+use crate::aliyun_config::{self, AliyunConfig, AliyunProfile, Mode};
 use crate::error::{Error, Result, quote};
+use crate::profile_file::{self, ConfigFile, Profile};
 use crate::secret::Secret;
 
 pub const ENV_ACCESS_KEY_ID: &str = "ALIBABA_CLOUD_ACCESS_KEY_ID";
 pub const ENV_ACCESS_KEY_SECRET: &str = "ALIBABA_CLOUD_ACCESS_KEY_SECRET";
 pub const ENV_SECURITY_TOKEN: &str = "ALIBABA_CLOUD_SECURITY_TOKEN";
+pub const ENV_REGION: &str = "ALIBABA_CLOUD_REGION_ID";
+pub const ENV_PROFILE: &str = "ALIBABA_CLOUD_PROFILE";
+pub const ENV_IGNORE_PROFILE: &str = "ALIBABA_CLOUD_IGNORE_PROFILE";
 
-/// The profile used when neither a flag, the environment nor the file names one.
+/// The older `ALICLOUD_*` spellings (Terraform's provider still documents them).
+pub const LEGACY_ACCESS_KEY_ID: &str = "ALICLOUD_ACCESS_KEY_ID";
+pub const LEGACY_ACCESS_KEY_SECRET: &str = "ALICLOUD_ACCESS_KEY_SECRET";
+pub const LEGACY_SECURITY_TOKEN: &str = "ALICLOUD_SECURITY_TOKEN";
+pub const LEGACY_REGION: &str = "ALICLOUD_REGION_ID";
+
+/// (id, secret, token) variable names, in the order they are tried.
+const ENV_CREDENTIAL_FAMILIES: [(&str, &str, &str); 2] = [
+    (ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN),
+    (
+        LEGACY_ACCESS_KEY_ID,
+        LEGACY_ACCESS_KEY_SECRET,
+        LEGACY_SECURITY_TOKEN,
+    ),
+];
+
+/// The slbctl profile used when nothing names one.
 pub const DEFAULT_PROFILE: &str = "default";
 
-/// The TOML profile file, as written by users.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ConfigFile {
-    pub default_profile: Option<String>,
-    #[serde(default)]
-    pub profiles: BTreeMap<String, Profile>,
+/// Where a value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A command-line flag, e.g. `--region`.
+    Flag(&'static str),
+    /// An environment variable.
+    Env(&'static str),
+    /// A profile of slbctl's TOML file.
+    Profile { file: PathBuf, name: String },
+    /// A profile of the aliyun CLI's config.json.
+    AliyunProfile { file: PathBuf, name: String },
+    /// A file's own choice of profile (`default_profile`, or aliyun's `current`).
+    FileDefault { file: PathBuf, key: &'static str },
+    /// Built in or derived (the profile name "default", an endpoint from the region).
+    Derived(String),
 }
 
-/// One `[profiles.NAME]` table. Unknown keys are refused, so a typo such as
-/// `acess_key_id` fails loudly instead of silently dropping a credential.
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Profile {
-    pub access_key_id: Option<String>,
-    pub access_key_secret: Option<Secret>,
-    pub security_token: Option<Secret>,
-    pub region: Option<String>,
-    pub endpoint: Option<String>,
-}
-
-impl<'de> Deserialize<'de> for Secret {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        String::deserialize(deserializer).map(Secret::new)
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag(flag) => write!(f, "flag {flag}"),
+            Source::Env(var) => write!(f, "environment variable {var}"),
+            Source::Profile { file, name } => write!(f, "profile {name:?} in {}", file.display()),
+            Source::AliyunProfile { file, name } => {
+                write!(f, "aliyun CLI profile {name:?} in {}", file.display())
+            }
+            Source::FileDefault { file, key } => write!(f, "{key} in {}", file.display()),
+            Source::Derived(why) => f.write_str(why),
+        }
     }
 }
 
-/// Access key credentials, with where they were found (for messages and `-v`).
+/// A value with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+impl<T> Sourced<T> {
+    pub fn new(value: T, source: Source) -> Self {
+        Sourced { value, source }
+    }
+}
+
+/// Access key credentials, with where they were found.
 #[derive(Debug, Clone)]
 pub struct Credentials {
     pub access_key_id: String,
@@ -57,213 +94,389 @@ pub struct Credentials {
     pub source: Source,
 }
 
-/// Where a value came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Source {
-    Flag,
-    Env(&'static str),
-    Profile { file: PathBuf, name: String },
+/// What the command line contributes (flags, and the environment variables clap reads
+/// for them, each with its source).
+#[derive(Debug, Default)]
+pub struct Overrides<'a> {
+    pub profile: Option<Sourced<&'a str>>,
+    pub config_path: Option<&'a Path>,
+    pub region: Option<Sourced<&'a str>>,
+    pub endpoint: Option<Sourced<&'a str>>,
+    /// The aliyun CLI file; None means `~/.aliyun/config.json`.
+    pub aliyun_path: Option<&'a Path>,
 }
 
-impl fmt::Display for Source {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Source::Flag => f.write_str("command line"),
-            Source::Env(var) => write!(f, "environment variable {var}"),
-            Source::Profile { file, name } => write!(f, "profile {name:?} in {}", file.display()),
+/// A settings file slbctl looked at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileUse {
+    pub path: PathBuf,
+    /// "slbctl" or "aliyun".
+    pub kind: &'static str,
+    pub found: bool,
+}
+
+/// Everything resolved, before the individual values are validated.
+#[derive(Debug, Default)]
+pub struct Settings {
+    pub profile: Option<Sourced<String>>,
+    pub region: Option<Sourced<String>>,
+    /// A configured endpoint (flag, environment, profile); None means derive it.
+    pub endpoint: Option<Sourced<String>>,
+    pub credentials: Option<Credentials>,
+    /// The files looked at, in order of precedence.
+    pub files: Vec<FileUse>,
+    /// True when ALIBABA_CLOUD_IGNORE_PROFILE skipped every file.
+    pub files_ignored: bool,
+}
+
+impl Settings {
+    /// Where the files were looked for, for error messages.
+    pub fn looked_in(&self) -> String {
+        if self.files_ignored {
+            return format!("profile files skipped by {ENV_IGNORE_PROFILE}");
         }
+        let described: Vec<String> = self
+            .files
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}{}",
+                    f.path.display(),
+                    if f.found { "" } else { " (absent)" }
+                )
+            })
+            .collect();
+        described.join(", ")
     }
 }
 
-/// What the command line contributes to resolution.
-#[derive(Debug, Default)]
-pub struct Overrides<'a> {
-    pub profile: Option<&'a str>,
-    pub config_path: Option<&'a Path>,
-    pub region: Option<&'a str>,
-    pub endpoint: Option<&'a str>,
+/// Resolve settings for a parsed command line, from the process environment.
+pub fn resolve_for(global: &crate::cli::GlobalArgs) -> Result<Settings> {
+    use crate::cli::ArgSource;
+    fn sourced<'a>(
+        value: &'a Option<String>,
+        source: ArgSource,
+        flag: &'static str,
+        var: &'static str,
+    ) -> Option<Sourced<&'a str>> {
+        let source = if source == ArgSource::Env {
+            Source::Env(var)
+        } else {
+            Source::Flag(flag)
+        };
+        value.as_deref().map(|v| Sourced::new(v, source))
+    }
+    let overrides = Overrides {
+        profile: sourced(
+            &global.profile,
+            global.sources.profile,
+            "--profile",
+            "SLBCTL_PROFILE",
+        ),
+        config_path: global.config.as_deref(),
+        region: sourced(
+            &global.region,
+            global.sources.region,
+            "--region",
+            ENV_REGION,
+        ),
+        endpoint: sourced(
+            &global.endpoint,
+            global.sources.endpoint,
+            "--endpoint",
+            "SLBCTL_ENDPOINT",
+        ),
+        aliyun_path: None,
+    };
+    resolve(&overrides, &|name| std::env::var(name).ok())
 }
 
-/// Everything resolved, before validation of the individual values.
-#[derive(Debug)]
-pub struct Settings {
-    pub region: Option<String>,
-    pub endpoint: Option<String>,
-    pub credentials: Option<Credentials>,
-    /// The file that was (or would have been) read, for messages.
-    pub config_path: Option<PathBuf>,
-    /// Whether that file exists and was read.
-    pub config_found: bool,
-    /// The profile in use, if any.
-    pub profile: Option<String>,
+/// Both profile files as loaded (either may be absent).
+struct Files {
+    slbctl: Option<(PathBuf, ConfigFile)>,
+    aliyun: Option<(PathBuf, AliyunConfig)>,
 }
 
 /// Resolve settings from the command line, the environment (through `env`, so tests
-/// need not touch the process environment) and the profile file.
+/// need not touch the process environment) and the profile files.
 pub fn resolve(overrides: &Overrides, env: &dyn Fn(&str) -> Option<String>) -> Result<Settings> {
     let env = |name: &str| env(name).filter(|v| !v.is_empty());
+    let mut settings = Settings::default();
 
-    let (config_path, explicit_path) = match overrides.config_path {
-        Some(p) => (Some(p.to_path_buf()), true),
-        None => (default_config_path(), false),
-    };
-    let file = match &config_path {
-        Some(path) => load_file(path, explicit_path)?,
-        None => None,
-    };
-    let (profile_name, profile) =
-        select_profile(overrides.profile, file.as_ref(), config_path.as_deref())?;
-    let profile_source = |name: &str| Source::Profile {
-        file: config_path.clone().unwrap_or_default(),
-        name: name.to_owned(),
-    };
-
-    let credentials = match (env(ENV_ACCESS_KEY_ID), env(ENV_ACCESS_KEY_SECRET)) {
-        (Some(id), Some(secret)) => Some(Credentials {
-            access_key_id: id,
-            access_key_secret: Secret::new(secret),
-            security_token: env(ENV_SECURITY_TOKEN).map(Secret::new),
-            source: Source::Env(ENV_ACCESS_KEY_ID),
-        }),
-        (Some(_), None) | (None, Some(_)) => {
-            return Err(Error::config(format!(
-                "{ENV_ACCESS_KEY_ID} and {ENV_ACCESS_KEY_SECRET} must be set together, but only one is set"
-            )));
+    let ignore = env(ENV_IGNORE_PROFILE).is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    settings.files_ignored = ignore;
+    let files = if ignore {
+        Files {
+            slbctl: None,
+            aliyun: None,
         }
-        (None, None) => match (&profile_name, &profile) {
-            (Some(name), Some(p)) => profile_credentials(p, profile_source(name))?,
-            _ => None,
+    } else {
+        load_files(overrides, &mut settings.files)?
+    };
+
+    let requested = overrides
+        .profile
+        .as_ref()
+        .filter(|p| !p.value.is_empty())
+        .map(|p| Sourced::new(p.value.to_owned(), p.source.clone()))
+        .or_else(|| env(ENV_PROFILE).map(|name| Sourced::new(name, Source::Env(ENV_PROFILE))));
+    let chosen = choose_profiles(requested, &files, &settings)?;
+    settings.profile = chosen.name.clone();
+    let slbctl_profile = chosen.slbctl.as_ref();
+    let aliyun_profile = chosen.aliyun.as_ref();
+
+    settings.credentials = match env_credentials(&env)? {
+        Some(creds) => Some(creds),
+        None => match slbctl_profile
+            .map(|(p, source)| profile_credentials(p, source))
+            .transpose()?
+            .flatten()
+        {
+            Some(creds) => Some(creds),
+            None => aliyun_profile
+                .map(|(p, source)| aliyun_credentials(p, source))
+                .transpose()?
+                .flatten(),
         },
     };
 
-    Ok(Settings {
-        region: overrides
-            .region
-            .filter(|r| !r.is_empty())
-            .map(str::to_owned)
-            .or_else(|| profile.as_ref().and_then(|p| p.region.clone())),
-        endpoint: overrides
-            .endpoint
-            .filter(|e| !e.is_empty())
-            .map(str::to_owned)
-            .or_else(|| profile.as_ref().and_then(|p| p.endpoint.clone())),
-        credentials,
-        config_found: file.is_some(),
-        config_path,
-        profile: profile_name,
-    })
+    settings.region = overrides
+        .region
+        .as_ref()
+        .filter(|r| !r.value.is_empty())
+        .map(|r| Sourced::new(r.value.to_owned(), r.source.clone()))
+        .or_else(|| env(LEGACY_REGION).map(|r| Sourced::new(r, Source::Env(LEGACY_REGION))))
+        .or_else(|| {
+            slbctl_profile
+                .and_then(|(p, source)| p.region.clone().map(|r| Sourced::new(r, source.clone())))
+        })
+        .or_else(|| {
+            aliyun_profile.and_then(|(p, source)| {
+                p.region_id
+                    .clone()
+                    .filter(|r| !r.is_empty())
+                    .map(|r| Sourced::new(r, source.clone()))
+            })
+        });
+
+    settings.endpoint = overrides
+        .endpoint
+        .as_ref()
+        .filter(|e| !e.value.is_empty())
+        .map(|e| Sourced::new(e.value.to_owned(), e.source.clone()))
+        .or_else(|| {
+            slbctl_profile
+                .and_then(|(p, source)| p.endpoint.clone().map(|e| Sourced::new(e, source.clone())))
+        });
+
+    Ok(settings)
 }
 
-/// `<config dir>/slbctl/config.toml`: `~/.config/slbctl/config.toml` on Linux.
-pub fn default_config_path() -> Option<PathBuf> {
-    dirs::config_dir().map(|d| d.join("slbctl").join("config.toml"))
-}
-
-/// Read and parse the profile file. A missing file is an error only when the user named
-/// it; the default location may well not exist.
-fn load_file(path: &Path, explicit: bool) -> Result<Option<ConfigFile>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => return Ok(None),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(Error::config(format!(
-                "config file {} does not exist",
-                path.display()
-            )));
-        }
-        Err(e) => {
-            return Err(Error::config(format!(
-                "cannot read config file {}: {}",
-                path.display(),
-                io_reason(&e)
-            )));
-        }
+fn load_files(overrides: &Overrides, uses: &mut Vec<FileUse>) -> Result<Files> {
+    let (slbctl_path, explicit) = match overrides.config_path {
+        Some(p) => (Some(p.to_path_buf()), true),
+        None => (profile_file::default_path(), false),
     };
-    parse_file(&text)
-        .map(Some)
-        .map_err(|e| Error::config(format!("config file {}: {e}", path.display())))
+    let slbctl = match slbctl_path {
+        Some(path) => {
+            let file = profile_file::load(&path, explicit)?;
+            uses.push(FileUse {
+                path: path.clone(),
+                kind: "slbctl",
+                found: file.is_some(),
+            });
+            file.map(|f| (path, f))
+        }
+        None => None,
+    };
+    let aliyun_path = overrides
+        .aliyun_path
+        .map(Path::to_path_buf)
+        .or_else(aliyun_config::default_path);
+    let aliyun = match aliyun_path {
+        Some(path) => {
+            let file = aliyun_config::load(&path)?;
+            uses.push(FileUse {
+                path: path.clone(),
+                kind: "aliyun",
+                found: file.is_some(),
+            });
+            file.map(|f| (path, f))
+        }
+        None => None,
+    };
+    Ok(Files { slbctl, aliyun })
 }
 
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::IsADirectory => "it is a directory".to_owned(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        std::io::ErrorKind::InvalidData => "it is not UTF-8 text".to_owned(),
-        _ => e.to_string(),
+/// The selected profile of each file, with the source each value from it will carry.
+struct Chosen {
+    name: Option<Sourced<String>>,
+    slbctl: Option<(Profile, Source)>,
+    aliyun: Option<(AliyunProfile, Source)>,
+}
+
+/// Choose the profile: the one asked for (`--profile`, `SLBCTL_PROFILE`,
+/// `ALIBABA_CLOUD_PROFILE`), looked up in both files and required in at least one;
+/// otherwise each file's own default (`default_profile` or "default"; aliyun's
+/// `current`).
+fn choose_profiles(
+    requested: Option<Sourced<String>>,
+    files: &Files,
+    settings: &Settings,
+) -> Result<Chosen> {
+    let slbctl_source = |path: &Path, name: &str| Source::Profile {
+        file: path.to_path_buf(),
+        name: name.to_owned(),
+    };
+    let aliyun_source = |path: &Path, name: &str| Source::AliyunProfile {
+        file: path.to_path_buf(),
+        name: name.to_owned(),
+    };
+
+    if let Some(requested) = requested {
+        let name = requested.value.as_str();
+        let slbctl = files.slbctl.as_ref().and_then(|(path, file)| {
+            file.profiles
+                .get(name)
+                .map(|p| (p.clone(), slbctl_source(path, name)))
+        });
+        let aliyun = files.aliyun.as_ref().and_then(|(path, file)| {
+            AliyunProfile::find(file, name).map(|p| (p.clone(), aliyun_source(path, name)))
+        });
+        if slbctl.is_none() && aliyun.is_none() {
+            return Err(unknown_profile(name, files, settings));
+        }
+        return Ok(Chosen {
+            name: Some(requested),
+            slbctl,
+            aliyun,
+        });
     }
-}
 
-/// Parse the TOML text; the error is one line with the line and column.
-pub fn parse_file(text: &str) -> std::result::Result<ConfigFile, String> {
-    toml::from_str(text).map_err(|e| {
-        let message = e.message().trim().replace('\n', " ");
-        match e.span() {
-            Some(span) => {
-                let (line, column) = line_and_column(text, span.start);
-                format!("line {line}, column {column}: {message}")
+    let mut name = None;
+    let slbctl = match &files.slbctl {
+        Some((path, file)) => match &file.default_profile {
+            Some(default) => {
+                let profile = file.profiles.get(default).ok_or_else(|| {
+                    Error::config(format!(
+                        "default_profile {} is not a profile in {} (profiles there: {})",
+                        quote(default),
+                        path.display(),
+                        list(file.profiles.keys())
+                    ))
+                })?;
+                name = Some(Sourced::new(
+                    default.clone(),
+                    Source::FileDefault {
+                        file: path.clone(),
+                        key: "default_profile",
+                    },
+                ));
+                Some((profile.clone(), slbctl_source(path, default)))
             }
-            None => message,
-        }
+            None => file.profiles.get(DEFAULT_PROFILE).map(|p| {
+                name = Some(Sourced::new(
+                    DEFAULT_PROFILE.to_owned(),
+                    Source::Derived("the profile named \"default\"".into()),
+                ));
+                (p.clone(), slbctl_source(path, DEFAULT_PROFILE))
+            }),
+        },
+        None => None,
+    };
+    let aliyun = files.aliyun.as_ref().and_then(|(path, file)| {
+        let current = file
+            .current
+            .as_deref()
+            .filter(|c| !c.is_empty())
+            .unwrap_or(DEFAULT_PROFILE);
+        AliyunProfile::find(file, current).map(|p| {
+            if name.is_none() {
+                name = Some(Sourced::new(
+                    current.to_owned(),
+                    Source::FileDefault {
+                        file: path.clone(),
+                        key: "current",
+                    },
+                ));
+            }
+            (p.clone(), aliyun_source(path, current))
+        })
+    });
+    Ok(Chosen {
+        name,
+        slbctl,
+        aliyun,
     })
 }
 
-/// 1-based line and column (in characters) of a byte offset.
-fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
-/// Choose the profile: the one named on the command line or in `SLBCTL_PROFILE`, else the
-/// file's `default_profile`, else one called "default" if it exists.
-fn select_profile(
-    requested: Option<&str>,
-    file: Option<&ConfigFile>,
-    path: Option<&Path>,
-) -> Result<(Option<String>, Option<Profile>)> {
-    let shown_path = || {
-        path.map_or_else(
-            || "(no config directory)".to_owned(),
-            |p| p.display().to_string(),
-        )
-    };
-    let requested = requested.filter(|r| !r.is_empty());
-    let Some(file) = file else {
-        return match requested {
-            Some(name) => Err(Error::config(format!(
-                "profile {} was asked for, but there is no config file at {}",
-                quote(name),
-                shown_path()
-            ))),
-            None => Ok((None, None)),
-        };
-    };
-    let (name, must_exist) = match (requested, &file.default_profile) {
-        (Some(name), _) => (name.to_owned(), true),
-        (None, Some(name)) => (name.clone(), true),
-        (None, None) => (DEFAULT_PROFILE.to_owned(), false),
-    };
-    match file.profiles.get(&name) {
-        Some(profile) => Ok((Some(name), Some(profile.clone()))),
-        None if must_exist => {
-            let known: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
-            Err(Error::config(format!(
-                "profile {} not found in {} (profiles there: {})",
-                quote(&name),
-                shown_path(),
-                if known.is_empty() {
-                    "none".to_owned()
-                } else {
-                    known.join(", ")
-                }
-            )))
-        }
-        None => Ok((None, None)),
+fn list<'a>(names: impl Iterator<Item = &'a String>) -> String {
+    let names: Vec<&str> = names.map(String::as_str).collect();
+    if names.is_empty() {
+        "none".to_owned()
+    } else {
+        names.join(", ")
     }
 }
 
-fn profile_credentials(profile: &Profile, source: Source) -> Result<Option<Credentials>> {
+fn unknown_profile(name: &str, files: &Files, settings: &Settings) -> Error {
+    let mut places = Vec::new();
+    if let Some((path, file)) = &files.slbctl {
+        places.push(format!(
+            "{} (profiles: {})",
+            path.display(),
+            list(file.profiles.keys())
+        ));
+    }
+    if let Some((path, file)) = &files.aliyun {
+        let names: Vec<String> = file.profiles.iter().map(|p| p.name.clone()).collect();
+        places.push(format!(
+            "{} (profiles: {})",
+            path.display(),
+            list(names.iter())
+        ));
+    }
+    if places.is_empty() {
+        Error::config(format!(
+            "profile {} was asked for, but there is no config file ({})",
+            quote(name),
+            settings.looked_in()
+        ))
+        .with_hint("create one with `slbctl configure --profile NAME`")
+    } else {
+        Error::config(format!(
+            "profile {} not found in {}",
+            quote(name),
+            places.join(" or ")
+        ))
+    }
+}
+
+/// Credentials from the environment: a complete pair of one spelling, or none. Half a
+/// pair is an error naming both variables, never a silent fall-through to a file.
+fn env_credentials(env: &dyn Fn(&str) -> Option<String>) -> Result<Option<Credentials>> {
+    for (id_var, secret_var, token_var) in ENV_CREDENTIAL_FAMILIES {
+        match (env(id_var), env(secret_var)) {
+            (Some(id), Some(secret)) => {
+                return Ok(Some(Credentials {
+                    access_key_id: id,
+                    access_key_secret: Secret::new(secret),
+                    security_token: env(token_var).map(Secret::new),
+                    source: Source::Env(id_var),
+                }));
+            }
+            (Some(_), None) | (None, Some(_)) => {
+                return Err(Error::config(format!(
+                    "{id_var} and {secret_var} must be set together, but only one is set"
+                )));
+            }
+            (None, None) => {}
+        }
+    }
+    Ok(None)
+}
+
+fn profile_credentials(profile: &Profile, source: &Source) -> Result<Option<Credentials>> {
     let id = profile.access_key_id.clone().filter(|v| !v.is_empty());
     let secret = profile.access_key_secret.clone().filter(|v| !v.is_empty());
     match (id, secret) {
@@ -271,7 +484,7 @@ fn profile_credentials(profile: &Profile, source: Source) -> Result<Option<Crede
             access_key_id,
             access_key_secret,
             security_token: profile.security_token.clone().filter(|t| !t.is_empty()),
-            source,
+            source: source.clone(),
         })),
         (None, None) => Ok(None),
         (Some(_), None) => Err(Error::config(format!(
@@ -283,16 +496,80 @@ fn profile_credentials(profile: &Profile, source: Source) -> Result<Option<Crede
     }
 }
 
+fn aliyun_credentials(profile: &AliyunProfile, source: &Source) -> Result<Option<Credentials>> {
+    let Source::AliyunProfile { file, .. } = source else {
+        return Ok(None);
+    };
+    let mode = profile.supported_mode(file)?;
+    let id = profile.access_key_id.clone().filter(|v| !v.is_empty());
+    let secret = profile.access_key_secret.clone().filter(|v| !v.is_empty());
+    let token = profile.sts_token.clone().filter(|t| !t.is_empty());
+    match (id, secret, mode) {
+        (None, None, _) => Ok(None),
+        (Some(access_key_id), Some(access_key_secret), Mode::AccessKey) => Ok(Some(Credentials {
+            access_key_id,
+            access_key_secret,
+            security_token: None,
+            source: source.clone(),
+        })),
+        (Some(access_key_id), Some(access_key_secret), Mode::StsToken) => match token {
+            Some(token) => Ok(Some(Credentials {
+                access_key_id,
+                access_key_secret,
+                security_token: Some(token),
+                source: source.clone(),
+            })),
+            None => Err(Error::config(format!(
+                "{source} is in StsToken mode but has no sts_token"
+            ))),
+        },
+        _ => Err(Error::config(format!(
+            "{source} has only half of an access key pair"
+        ))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::HashMap;
 
-    fn write_config(text: &str) -> (tempfile::TempDir, PathBuf) {
+    struct Fixture {
+        _dir: tempfile::TempDir,
+        slbctl: PathBuf,
+        aliyun: PathBuf,
+    }
+
+    fn fixture(slbctl: Option<&str>, aliyun: Option<&str>) -> Fixture {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("config.toml");
-        std::fs::write(&path, text).unwrap();
-        (dir, path)
+        let slbctl_path = dir.path().join("config.toml");
+        let aliyun_path = dir.path().join("config.json");
+        if let Some(text) = slbctl {
+            std::fs::write(&slbctl_path, text).unwrap();
+        }
+        if let Some(text) = aliyun {
+            std::fs::write(&aliyun_path, text).unwrap();
+        }
+        Fixture {
+            _dir: dir,
+            slbctl: slbctl_path,
+            aliyun: aliyun_path,
+        }
+    }
+
+    impl Fixture {
+        fn overrides(&self) -> Overrides<'_> {
+            Overrides {
+                config_path: Some(&self.slbctl),
+                aliyun_path: Some(&self.aliyun),
+                ..Default::default()
+            }
+        }
+    }
+
+    /// An explicit --config that may not exist: write an empty file for "no slbctl file".
+    fn no_slbctl_file() -> Option<&'static str> {
+        Some("")
     }
 
     fn env_of(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
@@ -319,16 +596,26 @@ region = "cn-beijing"
 endpoint = "http://127.0.0.1:9"
 "#;
 
+    const ALIYUN: &str = r#"{"current": "ak", "profiles": [
+        {"name": "ak", "mode": "AK", "access_key_id": "LTAIaliyun", "access_key_secret": "aliyun-secret", "sts_token": "", "region_id": "us-west-1"},
+        {"name": "sts", "mode": "StsToken", "access_key_id": "STS.aliyun", "access_key_secret": "sts-secret", "sts_token": "sts-token", "region_id": "eu-central-1"},
+        {"name": "dev", "mode": "AK", "access_key_id": "LTAIaliyundev", "access_key_secret": "s", "region_id": "ap-south-1"},
+        {"name": "role", "mode": "RamRoleArn", "access_key_id": "LTAIrole", "access_key_secret": "r", "region_id": "cn-shanghai"}
+    ]}"#;
+
     #[test]
     fn file_default_profile_is_used_when_none_is_requested() {
-        let (_dir, path) = write_config(TWO_PROFILES);
-        let o = Overrides {
-            config_path: Some(&path),
-            ..Default::default()
-        };
-        let s = resolve(&o, &env_of(&[])).unwrap();
-        assert_eq!(s.profile.as_deref(), Some("prod"));
-        assert_eq!(s.region.as_deref(), Some("cn-hangzhou"));
+        let f = fixture(Some(TWO_PROFILES), None);
+        let s = resolve(&f.overrides(), &env_of(&[])).unwrap();
+        assert_eq!(s.profile.as_ref().unwrap().value, "prod");
+        assert!(matches!(
+            s.profile.unwrap().source,
+            Source::FileDefault {
+                key: "default_profile",
+                ..
+            }
+        ));
+        assert_eq!(s.region.unwrap().value, "cn-hangzhou");
         let c = s.credentials.unwrap();
         assert_eq!(c.access_key_id, "LTAIprod");
         assert_eq!(c.access_key_secret.expose(), "prod-secret");
@@ -337,15 +624,14 @@ endpoint = "http://127.0.0.1:9"
 
     #[test]
     fn requested_profile_wins_and_brings_its_token_and_endpoint() {
-        let (_dir, path) = write_config(TWO_PROFILES);
+        let f = fixture(Some(TWO_PROFILES), None);
         let o = Overrides {
-            config_path: Some(&path),
-            profile: Some("dev"),
-            ..Default::default()
+            profile: Some(Sourced::new("dev", Source::Flag("--profile"))),
+            ..f.overrides()
         };
         let s = resolve(&o, &env_of(&[])).unwrap();
-        assert_eq!(s.region.as_deref(), Some("cn-beijing"));
-        assert_eq!(s.endpoint.as_deref(), Some("http://127.0.0.1:9"));
+        assert_eq!(s.region.unwrap().value, "cn-beijing");
+        assert_eq!(s.endpoint.unwrap().value, "http://127.0.0.1:9");
         assert_eq!(
             s.credentials.unwrap().security_token.unwrap().expose(),
             "dev-token"
@@ -353,12 +639,11 @@ endpoint = "http://127.0.0.1:9"
     }
 
     #[test]
-    fn environment_credentials_beat_the_profile_but_flags_beat_profile_region() {
-        let (_dir, path) = write_config(TWO_PROFILES);
+    fn environment_beats_files_and_flags_beat_everything() {
+        let f = fixture(Some(TWO_PROFILES), Some(ALIYUN));
         let o = Overrides {
-            config_path: Some(&path),
-            region: Some("us-west-1"),
-            ..Default::default()
+            region: Some(Sourced::new("us-east-1", Source::Flag("--region"))),
+            ..f.overrides()
         };
         let env = env_of(&[
             (ENV_ACCESS_KEY_ID, "LTAIenv"),
@@ -370,46 +655,145 @@ endpoint = "http://127.0.0.1:9"
         assert_eq!(c.access_key_id, "LTAIenv");
         assert_eq!(c.source, Source::Env(ENV_ACCESS_KEY_ID));
         assert_eq!(c.security_token.unwrap().expose(), "tok");
-        assert_eq!(s.region.as_deref(), Some("us-west-1"));
-    }
-
-    #[test]
-    fn half_set_environment_credentials_are_an_error_naming_both_variables() {
-        let err = resolve(
-            &Overrides::default(),
-            &env_of(&[(ENV_ACCESS_KEY_ID, "LTAIenv")]),
-        )
-        .unwrap_err();
-        assert_eq!(err.exit_code(), 3);
-        let msg = err.to_string();
-        assert!(
-            msg.contains(ENV_ACCESS_KEY_ID) && msg.contains(ENV_ACCESS_KEY_SECRET),
-            "{msg}"
+        assert_eq!(
+            s.region.unwrap(),
+            Sourced::new("us-east-1".to_owned(), Source::Flag("--region"))
         );
     }
 
     #[test]
-    fn empty_environment_values_count_as_unset() {
-        let env = env_of(&[(ENV_ACCESS_KEY_ID, ""), (ENV_ACCESS_KEY_SECRET, "")]);
-        let (_dir, path) = write_config("");
-        let o = Overrides {
-            config_path: Some(&path),
-            ..Default::default()
-        };
-        assert!(resolve(&o, &env).unwrap().credentials.is_none());
+    fn legacy_alicloud_variables_are_a_fallback() {
+        let f = fixture(no_slbctl_file(), None);
+        let env = env_of(&[
+            (LEGACY_ACCESS_KEY_ID, "LTAIold"),
+            (LEGACY_ACCESS_KEY_SECRET, "old-secret"),
+            (LEGACY_SECURITY_TOKEN, "old-token"),
+            (LEGACY_REGION, "cn-qingdao"),
+        ]);
+        let s = resolve(&f.overrides(), &env).unwrap();
+        let c = s.credentials.unwrap();
+        assert_eq!(c.access_key_id, "LTAIold");
+        assert_eq!(c.source, Source::Env(LEGACY_ACCESS_KEY_ID));
+        assert_eq!(c.security_token.unwrap().expose(), "old-token");
+        assert_eq!(s.region.unwrap().source, Source::Env(LEGACY_REGION));
+
+        // The current spelling wins over the legacy one.
+        let env = env_of(&[
+            (ENV_ACCESS_KEY_ID, "LTAInew"),
+            (ENV_ACCESS_KEY_SECRET, "new"),
+            (LEGACY_ACCESS_KEY_ID, "LTAIold"),
+            (LEGACY_ACCESS_KEY_SECRET, "old"),
+        ]);
+        assert_eq!(
+            resolve(&f.overrides(), &env)
+                .unwrap()
+                .credentials
+                .unwrap()
+                .access_key_id,
+            "LTAInew"
+        );
     }
 
     #[test]
-    fn unknown_requested_profile_lists_the_known_ones() {
-        let (_dir, path) = write_config(TWO_PROFILES);
+    fn half_set_environment_credentials_are_an_error_naming_both_variables() {
+        let f = fixture(Some(TWO_PROFILES), None);
+        for (id, secret) in [
+            (ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET),
+            (LEGACY_ACCESS_KEY_ID, LEGACY_ACCESS_KEY_SECRET),
+        ] {
+            for only in [id, secret] {
+                let err = resolve(&f.overrides(), &env_of(&[(only, "x")])).unwrap_err();
+                assert_eq!(err.exit_code(), 3);
+                let msg = err.to_string();
+                assert!(msg.contains(id) && msg.contains(secret), "{msg}");
+            }
+        }
+    }
+
+    #[test]
+    fn aliyun_cli_profile_is_the_last_resort() {
+        let f = fixture(no_slbctl_file(), Some(ALIYUN));
+        let s = resolve(&f.overrides(), &env_of(&[])).unwrap();
+        let c = s.credentials.unwrap();
+        assert_eq!(c.access_key_id, "LTAIaliyun");
+        assert!(
+            c.security_token.is_none(),
+            "AK mode ignores an empty sts_token"
+        );
+        assert!(matches!(c.source, Source::AliyunProfile { ref name, .. } if name == "ak"));
+        assert_eq!(s.region.unwrap().value, "us-west-1");
+        assert_eq!(s.profile.unwrap().value, "ak");
+    }
+
+    #[test]
+    fn aliyun_sts_profile_brings_its_token() {
+        let f = fixture(no_slbctl_file(), Some(ALIYUN));
+        let env = env_of(&[(ENV_PROFILE, "sts")]);
+        let s = resolve(&f.overrides(), &env).unwrap();
+        let c = s.credentials.unwrap();
+        assert_eq!(c.security_token.unwrap().expose(), "sts-token");
+        assert_eq!(s.profile.unwrap().source, Source::Env(ENV_PROFILE));
+    }
+
+    #[test]
+    fn slbctl_profile_beats_the_aliyun_profile_of_the_same_name_value_by_value() {
+        let f = fixture(
+            Some("[profiles.dev]\nregion = \"cn-beijing\"\n"),
+            Some(ALIYUN),
+        );
         let o = Overrides {
-            config_path: Some(&path),
-            profile: Some("staging"),
-            ..Default::default()
+            profile: Some(Sourced::new("dev", Source::Env("SLBCTL_PROFILE"))),
+            ..f.overrides()
+        };
+        let s = resolve(&o, &env_of(&[])).unwrap();
+        assert_eq!(s.region.unwrap().value, "cn-beijing");
+        // No credentials in the slbctl profile: they come from the aliyun one.
+        assert_eq!(s.credentials.unwrap().access_key_id, "LTAIaliyundev");
+    }
+
+    #[test]
+    fn unsupported_aliyun_mode_is_named() {
+        let f = fixture(no_slbctl_file(), Some(ALIYUN));
+        let o = Overrides {
+            profile: Some(Sourced::new("role", Source::Flag("--profile"))),
+            ..f.overrides()
+        };
+        let err = resolve(&o, &env_of(&[])).unwrap_err();
+        assert_eq!(err.exit_code(), 3);
+        assert!(
+            err.to_string()
+                .contains("uses mode \"RamRoleArn\", which slbctl does not support yet"),
+            "{err}"
+        );
+        // ... but environment credentials make the profile's mode irrelevant.
+        let env = env_of(&[(ENV_ACCESS_KEY_ID, "LTAIenv"), (ENV_ACCESS_KEY_SECRET, "s")]);
+        assert_eq!(
+            resolve(&o, &env).unwrap().region.unwrap().value,
+            "cn-shanghai"
+        );
+    }
+
+    #[test]
+    fn ignore_profile_skips_both_files() {
+        let f = fixture(Some(TWO_PROFILES), Some(ALIYUN));
+        let s = resolve(&f.overrides(), &env_of(&[(ENV_IGNORE_PROFILE, "TRUE")])).unwrap();
+        assert!(s.credentials.is_none() && s.region.is_none() && s.profile.is_none());
+        assert!(s.files_ignored && s.files.is_empty());
+        let s = resolve(&f.overrides(), &env_of(&[(ENV_IGNORE_PROFILE, "false")])).unwrap();
+        assert!(s.credentials.is_some());
+    }
+
+    #[test]
+    fn unknown_requested_profile_lists_the_known_ones_in_both_files() {
+        let f = fixture(Some(TWO_PROFILES), Some(ALIYUN));
+        let o = Overrides {
+            profile: Some(Sourced::new("staging", Source::Flag("--profile"))),
+            ..f.overrides()
         };
         let msg = resolve(&o, &env_of(&[])).unwrap_err().to_string();
+        assert!(msg.contains("\"staging\" not found"), "{msg}");
         assert!(
-            msg.contains("\"staging\" not found") && msg.contains("dev, prod"),
+            msg.contains("dev, prod") && msg.contains("ak, sts, dev, role"),
             "{msg}"
         );
     }
@@ -420,6 +804,7 @@ endpoint = "http://127.0.0.1:9"
         let path = dir.path().join("nope.toml");
         let o = Overrides {
             config_path: Some(&path),
+            aliyun_path: Some(&path),
             ..Default::default()
         };
         let err = resolve(&o, &env_of(&[])).unwrap_err();
@@ -440,37 +825,28 @@ endpoint = "http://127.0.0.1:9"
     }
 
     #[test]
-    fn malformed_toml_names_line_and_column() {
-        let err = parse_file("[profiles.a]\naccess_key_id = \n").unwrap_err();
-        assert!(err.starts_with("line 2, column "), "{err}");
-        assert!(!err.contains('\n'), "{err}");
-    }
-
-    #[test]
-    fn typo_in_a_key_is_refused_by_name() {
-        let err = parse_file("[profiles.a]\nacess_key_id = \"x\"\n").unwrap_err();
-        assert!(err.contains("acess_key_id"), "{err}");
-    }
-
-    #[test]
     fn half_a_key_pair_in_a_profile_is_an_error() {
-        let (_dir, path) = write_config("[profiles.default]\naccess_key_id = \"LTAIx\"\n");
-        let o = Overrides {
-            config_path: Some(&path),
-            ..Default::default()
-        };
-        let err = resolve(&o, &env_of(&[])).unwrap_err();
+        let f = fixture(
+            Some("[profiles.default]\naccess_key_id = \"LTAIx\"\n"),
+            None,
+        );
+        let err = resolve(&f.overrides(), &env_of(&[])).unwrap_err();
         assert!(err.to_string().contains("no access_key_secret"), "{err}");
     }
 
     #[test]
     fn no_default_profile_and_none_requested_means_no_profile() {
-        let (_dir, path) = write_config("[profiles.other]\nregion = \"cn-beijing\"\n");
-        let o = Overrides {
-            config_path: Some(&path),
-            ..Default::default()
-        };
-        let s = resolve(&o, &env_of(&[])).unwrap();
+        let f = fixture(Some("[profiles.other]\nregion = \"cn-beijing\"\n"), None);
+        let s = resolve(&f.overrides(), &env_of(&[])).unwrap();
         assert!(s.profile.is_none() && s.region.is_none() && s.credentials.is_none());
+        assert_eq!(s.files.len(), 2);
+        assert!(s.files[0].found && !s.files[1].found);
+    }
+
+    #[test]
+    fn empty_environment_values_count_as_unset() {
+        let f = fixture(no_slbctl_file(), None);
+        let env = env_of(&[(ENV_ACCESS_KEY_ID, ""), (ENV_ACCESS_KEY_SECRET, "")]);
+        assert!(resolve(&f.overrides(), &env).unwrap().credentials.is_none());
     }
 }

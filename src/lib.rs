@@ -3,15 +3,18 @@
 //! The binary is a thin wrapper around [`run`]; data flows one way:
 //! cli → config → request → sign → send → parse → output.
 
+pub mod aliyun_config;
 pub mod cli;
 pub mod client;
 pub mod config;
+pub mod context;
 pub mod endpoint;
 pub mod error;
 pub mod ids;
 pub mod input;
 pub mod log;
 pub mod output;
+pub mod profile_file;
 pub mod remove;
 pub mod retry;
 pub mod secret;

@@ -2,8 +2,7 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-use slbctl::cli::{Cli, OutputFormat};
+use slbctl::cli::OutputFormat;
 use slbctl::{Error, output};
 
 /// Conventional exit status after Ctrl-C (128 + SIGINT).
@@ -16,7 +15,7 @@ fn main() -> ExitCode {
         eprintln!("\nslbctl: interrupted");
         std::process::exit(INTERRUPTED);
     });
-    let cli = match Cli::try_parse() {
+    let cli = match slbctl::cli::parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };

@@ -6,6 +6,7 @@ use comfy_table::{ContentArrangement, Table, presets};
 
 use crate::cli::OutputFormat;
 use crate::client::SignedRequest;
+use crate::config::Source;
 use crate::error::Error;
 use crate::secret::mask_access_key_id;
 use crate::slb::{Backend, RemoveBackendServersResponse};
@@ -79,6 +80,15 @@ pub fn print(text: &str) -> io::Result<()> {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
         other => other,
     }
+}
+
+/// Write a command's result to stdout, unless `--quiet`. Any failure but a closed
+/// pipe is an unexpected error (exit 1).
+pub fn emit(quiet: bool, text: &str) -> crate::Result<()> {
+    if quiet {
+        return Ok(());
+    }
+    print(text).map_err(|e| Error::Other(anyhow::anyhow!("cannot write the output: {e}")))
 }
 
 /// The backends as a table: box-drawn on a terminal, plain aligned columns otherwise.
@@ -216,10 +226,13 @@ pub fn masked_params(request: &SignedRequest) -> Vec<(String, String)> {
     params
 }
 
-pub fn dry_run_text(request: &SignedRequest) -> String {
+pub fn dry_run_text(request: &SignedRequest, endpoint_source: &Source) -> String {
     let params = masked_params(request);
     let width = params.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
-    let mut text = format!("{} {}\n", request.method, request.endpoint);
+    let mut text = format!(
+        "{} {}\n  # endpoint: {endpoint_source}\n",
+        request.method, request.endpoint
+    );
     for (name, value) in params {
         text.push_str(&format!("  {name:width$}  {value}\n"));
     }
@@ -235,7 +248,7 @@ pub fn dry_run_tsv(request: &SignedRequest) -> String {
     text
 }
 
-pub fn dry_run_json(request: &SignedRequest) -> String {
+pub fn dry_run_json(request: &SignedRequest, endpoint_source: &Source) -> String {
     let params: serde_json::Map<String, serde_json::Value> = masked_params(request)
         .into_iter()
         .map(|(k, v)| (k, serde_json::Value::String(v)))
@@ -244,6 +257,7 @@ pub fn dry_run_json(request: &SignedRequest) -> String {
         "dry_run": true,
         "method": request.method,
         "url": request.endpoint.as_str(),
+        "endpoint_source": endpoint_source.to_string(),
         "signed": request.signed,
         "parameters": params,
     }))

@@ -207,7 +207,7 @@ fn hostile_input_is_refused_locally_with_its_exit_code() {
         (
             "default_profile missing",
             "default_profile = \"nope\"\n",
-            "profile \"nope\" not found",
+            "default_profile \"nope\" is not a profile",
         ),
         (
             "region injection in profile",
@@ -235,7 +235,7 @@ fn hostile_input_is_refused_locally_with_its_exit_code() {
         match case.config {
             Some(text) => {
                 let path = home.path().join("c.toml");
-                std::fs::write(&path, text).unwrap();
+                write_config(&path, text);
                 cmd.arg("--config").arg(&path);
             }
             None => {

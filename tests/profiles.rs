@@ -18,9 +18,7 @@ fn server() -> FakeSlb {
 }
 
 fn write(path: &Path, text: &str) -> PathBuf {
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-    path.to_path_buf()
+    write_config(path, text)
 }
 
 fn profiles(endpoint: &str) -> String {
@@ -251,7 +249,7 @@ fn a_profile_asked_for_without_any_config_file_is_exit_3() {
         .args(["backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .code(3)
-        .stderr(predicate::str::contains("no config file at"));
+        .stderr(predicate::str::contains("there is no config file ("));
 }
 
 #[test]

@@ -134,13 +134,12 @@ fn no_path_prints_a_secret_or_token() {
     run("refused endpoint", c, &none);
 
     let config = home.path().join("c.toml");
-    std::fs::write(
+    write_config(
         &config,
-        format!(
+        &format!(
             "[profiles.default]\naccess_key_id = \"{STS_KEY_ID}\"\naccess_key_secret = \"{STS_SECRET}\"\nsecurity_token = \"{STS_TOKEN}\"\nregion = \"cn-hangzhou\"\nbogus = \"{STS_SECRET}\"\n"
         ),
-    )
-    .unwrap();
+    );
     let mut c = slbctl(home.path());
     c.args(["--config", config.to_str().unwrap(), "--endpoint", &url])
         .args(remove)
@@ -148,11 +147,10 @@ fn no_path_prints_a_secret_or_token() {
     run("profile file with an unknown key", c, &none);
 
     let config2 = home.path().join("c2.toml");
-    std::fs::write(
+    write_config(
         &config2,
-        format!("[profiles.default]\naccess_key_secret = \"{STS_SECRET}\n"),
-    )
-    .unwrap();
+        &format!("[profiles.default]\naccess_key_secret = \"{STS_SECRET}\n"),
+    );
     let mut c = slbctl(home.path());
     c.args(["--config", config2.to_str().unwrap(), "--endpoint", &url])
         .args(remove)

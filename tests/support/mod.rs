@@ -53,3 +53,14 @@ pub fn assert_no_secrets(output: &std::process::Output) {
         }
     }
 }
+
+/// Write a profile file as a careful user would: mode 0600 (no permission warning).
+pub fn write_config(path: &Path, text: &str) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).unwrap();
+    }
+    std::fs::write(path, text).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    path.to_path_buf()
+}
