@@ -35,6 +35,8 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand backends 'Work with the backend servers of a load balancer''s default server group'
+            cand configure 'Write or update a profile in the slbctl config file (asks for the access key id, the secret without echo, and the region; reads them from stdin, one per line, when stdin is not a terminal)'
+            cand config 'Show the resolved settings and the profiles slbctl can see'
             cand completions 'Print a shell completion script (see the README for where to put it)'
             cand man 'Print the manual page (roff), e.g. `slbctl man | man -l -`'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -85,6 +87,84 @@ set edit:completion:arg-completer[slbctl] = {|@words|
         }
         &'slbctl;backends;help;help'= {
         }
+        &'slbctl;configure'= {
+            cand --profile 'Profile to use from the config file'
+            cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
+            cand --region 'Region of the load balancer, e.g. cn-hangzhou'
+            cand --endpoint 'API endpoint URL, overriding the one derived from the region'
+            cand --retries 'Attempts after the first for failures that are safe to retry (0 disables)'
+            cand --timeout 'Time limit of one attempt, in seconds'
+            cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
+            cand --output 'Output format'
+            cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand -q 'Print nothing on stdout on success; errors still go to stderr'
+            cand --quiet 'Print nothing on stdout on success; errors still go to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'slbctl;config'= {
+            cand --profile 'Profile to use from the config file'
+            cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
+            cand --region 'Region of the load balancer, e.g. cn-hangzhou'
+            cand --endpoint 'API endpoint URL, overriding the one derived from the region'
+            cand --retries 'Attempts after the first for failures that are safe to retry (0 disables)'
+            cand --timeout 'Time limit of one attempt, in seconds'
+            cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
+            cand --output 'Output format'
+            cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand -q 'Print nothing on stdout on success; errors still go to stderr'
+            cand --quiet 'Print nothing on stdout on success; errors still go to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand show 'The resolved profile, region, endpoint and credentials, each with its source. Never prints a secret'
+            cand list 'The profiles in the slbctl config file and in the aliyun CLI''s config.json'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'slbctl;config;show'= {
+            cand --profile 'Profile to use from the config file'
+            cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
+            cand --region 'Region of the load balancer, e.g. cn-hangzhou'
+            cand --endpoint 'API endpoint URL, overriding the one derived from the region'
+            cand --retries 'Attempts after the first for failures that are safe to retry (0 disables)'
+            cand --timeout 'Time limit of one attempt, in seconds'
+            cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
+            cand --output 'Output format'
+            cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand -q 'Print nothing on stdout on success; errors still go to stderr'
+            cand --quiet 'Print nothing on stdout on success; errors still go to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'slbctl;config;list'= {
+            cand --profile 'Profile to use from the config file'
+            cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
+            cand --region 'Region of the load balancer, e.g. cn-hangzhou'
+            cand --endpoint 'API endpoint URL, overriding the one derived from the region'
+            cand --retries 'Attempts after the first for failures that are safe to retry (0 disables)'
+            cand --timeout 'Time limit of one attempt, in seconds'
+            cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
+            cand --output 'Output format'
+            cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand -q 'Print nothing on stdout on success; errors still go to stderr'
+            cand --quiet 'Print nothing on stdout on success; errors still go to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'slbctl;config;help'= {
+            cand show 'The resolved profile, region, endpoint and credentials, each with its source. Never prints a secret'
+            cand list 'The profiles in the slbctl config file and in the aliyun CLI''s config.json'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'slbctl;config;help;show'= {
+        }
+        &'slbctl;config;help;list'= {
+        }
+        &'slbctl;config;help;help'= {
+        }
         &'slbctl;completions'= {
             cand --profile 'Profile to use from the config file'
             cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
@@ -119,6 +199,8 @@ set edit:completion:arg-completer[slbctl] = {|@words|
         }
         &'slbctl;help'= {
             cand backends 'Work with the backend servers of a load balancer''s default server group'
+            cand configure 'Write or update a profile in the slbctl config file (asks for the access key id, the secret without echo, and the region; reads them from stdin, one per line, when stdin is not a terminal)'
+            cand config 'Show the resolved settings and the profiles slbctl can see'
             cand completions 'Print a shell completion script (see the README for where to put it)'
             cand man 'Print the manual page (roff), e.g. `slbctl man | man -l -`'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -127,6 +209,16 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand remove 'Remove servers from a load balancer (RemoveBackendServers)'
         }
         &'slbctl;help;backends;remove'= {
+        }
+        &'slbctl;help;configure'= {
+        }
+        &'slbctl;help;config'= {
+            cand show 'The resolved profile, region, endpoint and credentials, each with its source. Never prints a secret'
+            cand list 'The profiles in the slbctl config file and in the aliyun CLI''s config.json'
+        }
+        &'slbctl;help;config;show'= {
+        }
+        &'slbctl;help;config;list'= {
         }
         &'slbctl;help;completions'= {
         }

@@ -39,6 +39,8 @@ complete -c slbctl -n "__fish_slbctl_needs_command" -s q -l quiet -d 'Print noth
 complete -c slbctl -n "__fish_slbctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slbctl -n "__fish_slbctl_needs_command" -s V -l version -d 'Print version'
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "backends" -d 'Work with the backend servers of a load balancer\'s default server group'
+complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "configure" -d 'Write or update a profile in the slbctl config file (asks for the access key id, the secret without echo, and the region; reads them from stdin, one per line, when stdin is not a terminal)'
+complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "config" -d 'Show the resolved settings and the profiles slbctl can see'
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "completions" -d 'Print a shell completion script (see the README for where to put it)'
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "man" -d 'Print the manual page (roff), e.g. `slbctl man | man -l -`'
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -78,6 +80,64 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove servers from a load balancer (RemoveBackendServers)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l profile -d 'Profile to use from the config file' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
+text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
+complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l profile -d 'Profile to use from the config file' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
+text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -f -a "show" -d 'The resolved profile, region, endpoint and credentials, each with its source. Never prints a secret'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -f -a "list" -d 'The profiles in the slbctl config file and in the aliyun CLI\'s config.json'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile to use from the config file' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
+text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use from the config file' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
+text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'The resolved profile, region, endpoint and credentials, each with its source. Never prints a secret'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'The profiles in the slbctl config file and in the aliyun CLI\'s config.json'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
@@ -104,8 +164,12 @@ text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends completions man help" -f -a "backends" -d 'Work with the backend servers of a load balancer\'s default server group'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends completions man help" -f -a "completions" -d 'Print a shell completion script (see the README for where to put it)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends completions man help" -f -a "man" -d 'Print the manual page (roff), e.g. `slbctl man | man -l -`'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends configure config completions man help" -f -a "backends" -d 'Work with the backend servers of a load balancer\'s default server group'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends configure config completions man help" -f -a "configure" -d 'Write or update a profile in the slbctl config file (asks for the access key id, the secret without echo, and the region; reads them from stdin, one per line, when stdin is not a terminal)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends configure config completions man help" -f -a "config" -d 'Show the resolved settings and the profiles slbctl can see'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends configure config completions man help" -f -a "completions" -d 'Print a shell completion script (see the README for where to put it)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends configure config completions man help" -f -a "man" -d 'Print the manual page (roff), e.g. `slbctl man | man -l -`'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends configure config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "remove" -d 'Remove servers from a load balancer (RemoveBackendServers)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'The resolved profile, region, endpoint and credentials, each with its source. Never prints a secret'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'The profiles in the slbctl config file and in the aliyun CLI\'s config.json'

@@ -143,6 +143,15 @@ pub enum Command {
     #[command(subcommand)]
     Backends(BackendsCommand),
 
+    /// Write or update a profile in the slbctl config file (asks for the access key id,
+    /// the secret without echo, and the region; reads them from stdin, one per line,
+    /// when stdin is not a terminal).
+    Configure,
+
+    /// Show the resolved settings and the profiles slbctl can see.
+    #[command(subcommand)]
+    Config(ConfigCommand),
+
     /// Print a shell completion script (see the README for where to put it).
     Completions {
         /// The shell to complete for.
@@ -152,6 +161,15 @@ pub enum Command {
 
     /// Print the manual page (roff), e.g. `slbctl man | man -l -`.
     Man,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// The resolved profile, region, endpoint and credentials, each with its source.
+    /// Never prints a secret.
+    Show,
+    /// The profiles in the slbctl config file and in the aliyun CLI's config.json.
+    List,
 }
 
 #[derive(Debug, Subcommand)]

@@ -94,6 +94,32 @@ pub struct Credentials {
     pub source: Source,
 }
 
+impl Credentials {
+    /// Where the secret came from: the same place as the id, or for the environment
+    /// the matching secret variable.
+    pub fn secret_source(&self) -> Source {
+        self.env_sibling(|(_, secret, _)| secret)
+    }
+
+    /// Where the STS token came from (the same place as the id, or its variable).
+    pub fn token_source(&self) -> Source {
+        self.env_sibling(|(_, _, token)| token)
+    }
+
+    fn env_sibling(
+        &self,
+        pick: fn((&'static str, &'static str, &'static str)) -> &'static str,
+    ) -> Source {
+        match &self.source {
+            Source::Env(id_var) => ENV_CREDENTIAL_FAMILIES
+                .iter()
+                .find(|family| family.0 == *id_var)
+                .map_or_else(|| self.source.clone(), |family| Source::Env(pick(*family))),
+            other => other.clone(),
+        }
+    }
+}
+
 /// What the command line contributes (flags, and the environment variables clap reads
 /// for them, each with its source).
 #[derive(Debug, Default)]
@@ -189,6 +215,77 @@ pub fn resolve_for(global: &crate::cli::GlobalArgs) -> Result<Settings> {
         aliyun_path: None,
     };
     resolve(&overrides, &|name| std::env::var(name).ok())
+}
+
+/// One profile as `slbctl config list` shows it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ProfileSummary {
+    pub name: String,
+    /// "slbctl" or "aliyun".
+    pub kind: &'static str,
+    pub file: PathBuf,
+    pub region: Option<String>,
+    /// "AK", "StsToken", "none", or the unsupported mode's name.
+    pub credentials: String,
+    /// Whether the file selects it when no profile is asked for.
+    pub is_default: bool,
+}
+
+/// Every profile in both files (missing files contribute nothing).
+pub fn list_profiles(
+    config_path: Option<&Path>,
+    aliyun_path: Option<&Path>,
+) -> Result<Vec<ProfileSummary>> {
+    let mut uses = Vec::new();
+    let overrides = Overrides {
+        config_path,
+        aliyun_path,
+        ..Default::default()
+    };
+    let files = load_files(&overrides, &mut uses)?;
+    let mut summaries = Vec::new();
+    if let Some((path, file)) = &files.slbctl {
+        let default = file.default_profile.as_deref().unwrap_or(DEFAULT_PROFILE);
+        for (name, profile) in &file.profiles {
+            let has_keys = profile.access_key_id.is_some() && profile.access_key_secret.is_some();
+            let credentials = match (has_keys, &profile.security_token) {
+                (false, _) => "none",
+                (true, Some(_)) => "StsToken",
+                (true, None) => "AK",
+            };
+            summaries.push(ProfileSummary {
+                name: name.clone(),
+                kind: "slbctl",
+                file: path.clone(),
+                region: profile.region.clone(),
+                credentials: credentials.to_owned(),
+                is_default: name == default,
+            });
+        }
+    }
+    if let Some((path, file)) = &files.aliyun {
+        let current = file
+            .current
+            .as_deref()
+            .filter(|c| !c.is_empty())
+            .unwrap_or(DEFAULT_PROFILE);
+        for profile in &file.profiles {
+            let credentials = match profile.supported_mode(path) {
+                Ok(Mode::AccessKey) => "AK".to_owned(),
+                Ok(Mode::StsToken) => "StsToken".to_owned(),
+                Err(_) => format!("{} (unsupported)", profile.mode),
+            };
+            summaries.push(ProfileSummary {
+                name: profile.name.clone(),
+                kind: "aliyun",
+                file: path.clone(),
+                region: profile.region_id.clone().filter(|r| !r.is_empty()),
+                credentials,
+                is_default: profile.name == current,
+            });
+        }
+    }
+    Ok(summaries)
 }
 
 /// Both profile files as loaded (either may be absent).

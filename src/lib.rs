@@ -7,6 +7,8 @@ pub mod aliyun_config;
 pub mod cli;
 pub mod client;
 pub mod config;
+pub mod config_cmd;
+pub mod configure;
 pub mod context;
 pub mod endpoint;
 pub mod error;
@@ -23,13 +25,16 @@ pub mod slb;
 
 use clap::CommandFactory;
 
-use cli::{BackendsCommand, Cli, Command};
+use cli::{BackendsCommand, Cli, Command, ConfigCommand};
 pub use error::{Error, Result};
 
 /// Run a parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         Command::Backends(BackendsCommand::Remove(args)) => remove::run(&cli.global, args),
+        Command::Configure => configure::run(&cli.global),
+        Command::Config(ConfigCommand::Show) => config_cmd::show(&cli.global),
+        Command::Config(ConfigCommand::List) => config_cmd::list(&cli.global),
         Command::Completions { shell } => {
             output::print(&completion_script(*shell)).map_err(|e| Error::Other(e.into()))
         }

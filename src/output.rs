@@ -97,42 +97,48 @@ pub fn backends_table(backends: &[Backend], decorated: bool) -> String {
     let with_description = backends
         .iter()
         .any(|b| b.description.as_deref().is_some_and(|d| !d.is_empty()));
-    let mut table = Table::new();
-    if decorated {
-        table.load_preset(presets::UTF8_FULL_CONDENSED);
-    } else {
-        table.load_preset(presets::NOTHING);
-    }
-    table.set_content_arrangement(ContentArrangement::Disabled);
     let mut header = vec!["ServerId", "Type", "Weight"];
     if with_description {
         header.push("Description");
     }
-    table.set_header(header);
-    for b in backends {
+    let rows = backends.iter().map(|b| {
         let mut row = vec![
-            clean(&b.server_id),
-            clean(b.server_type.as_deref().unwrap_or("")),
+            b.server_id.clone(),
+            b.server_type.clone().unwrap_or_default(),
             b.weight.as_ref().map(weight_text).unwrap_or_default(),
         ];
         if with_description {
-            row.push(clean(b.description.as_deref().unwrap_or("")));
+            row.push(b.description.clone().unwrap_or_default());
         }
-        table.add_row(row);
+        row
+    });
+    table(&header, rows, decorated)
+}
+
+/// A table: box-drawn when `decorated` (a terminal), else plain columns with no leading
+/// space and two spaces between columns. Cells are cleaned of control characters and
+/// lines of trailing blanks.
+pub fn table(header: &[&str], rows: impl Iterator<Item = Vec<String>>, decorated: bool) -> String {
+    let mut table = Table::new();
+    table.load_preset(if decorated {
+        presets::UTF8_FULL_CONDENSED
+    } else {
+        presets::NOTHING
+    });
+    table.set_content_arrangement(ContentArrangement::Disabled);
+    table.set_header(header.to_vec());
+    for row in rows {
+        table.add_row(row.iter().map(|cell| clean(cell)).collect::<Vec<_>>());
     }
     if !decorated {
-        // Plain columns: no leading space, two spaces between columns.
         for column in table.column_iter_mut() {
             column.set_padding((0, 2));
         }
     }
-    let mut text = table
+    table
         .lines()
-        .map(|line| line.trim_end().to_owned())
-        .collect::<Vec<_>>()
-        .join("\n");
-    text.push('\n');
-    text
+        .map(|line| format!("{}\n", line.trim_end()))
+        .collect()
 }
 
 /// Backends for scripts: `ServerId<TAB>Type<TAB>Weight`, one per line, no header.
@@ -156,8 +162,8 @@ fn weight_text(weight: &serde_json::Value) -> String {
     }
 }
 
-/// Values from the server go into a terminal: no control characters.
-fn clean(text: &str) -> String {
+/// Values from elsewhere go into a terminal: no control characters.
+pub fn clean(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()

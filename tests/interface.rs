@@ -74,6 +74,8 @@ fn help_texts_are_deliberate() {
     insta::assert_snapshot!("help_backends", help(&["backends"]));
     insta::assert_snapshot!("help_backends_remove", help(&["backends", "remove"]));
     insta::assert_snapshot!("help_completions", help(&["completions"]));
+    insta::assert_snapshot!("help_configure", help(&["configure"]));
+    insta::assert_snapshot!("help_config", help(&["config"]));
 }
 
 #[test]
