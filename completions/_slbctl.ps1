@@ -60,14 +60,15 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the backends of a load balancer (DescribeLoadBalancerAttribute)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove servers from a load balancer (RemoveBackendServers)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add servers to a load balancer, or update their weight (AddBackendServers)')
+            [CompletionResult]::new('set-weight', 'set-weight', [CompletionResultType]::ParameterValue, 'Set the weight of member servers (SetBackendServers); weight 0 drains a server')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
-        'slbctl;backends;remove' {
+        'slbctl;backends;list' {
             [CompletionResult]::new('--lb', '--lb', [CompletionResultType]::ParameterName, 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Backend type of every server; by default inferred from each id''s prefix (eni- → eni, eci- → eci, else ecs)')
-            [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/slbctl/config.toml]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the load balancer, e.g. cn-hangzhou')
@@ -76,6 +77,77 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of one attempt, in seconds')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time limit to connect (TCP and TLS), in seconds')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'slbctl;backends;remove' {
+            [CompletionResult]::new('--lb', '--lb', [CompletionResultType]::ParameterName, 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Backend type of every server; by default inferred from each id''s prefix (eni- → eni, eci- → eci, else ecs)')
+            [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored')
+            [CompletionResult]::new('--min-remaining', '--min-remaining', [CompletionResultType]::ParameterName, 'Refuse (exit 7, nothing removed) if fewer than N backends would remain')
+            [CompletionResult]::new('--drain', '--drain', [CompletionResultType]::ParameterName, 'Set the servers'' weight to 0 first, wait this many seconds for connections to drain, then remove them')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/slbctl/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the load balancer, e.g. cn-hangzhou')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, overriding the one derived from the region')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts after the first for failures that are safe to retry (0 disables)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of one attempt, in seconds')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time limit to connect (TCP and TLS), in seconds')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Send more than 20 servers as consecutive calls of at most 20, in order')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Validate, resolve and sign, print the request, and send nothing')
+            [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Read the backends before and after, and report per server: removed, not_member (was not in the group), or still_present (a failure, exit 4)')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Like --verify, and a server that was not a member is an error too (exit 4), so a typo fails the pipeline')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'slbctl;backends;add' {
+            [CompletionResult]::new('--lb', '--lb', [CompletionResultType]::ParameterName, 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Backend type of every server; by default inferred from each id''s prefix (eni- → eni, eci- → eci, else ecs)')
+            [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored')
+            [CompletionResult]::new('--weight', '--weight', [CompletionResultType]::ParameterName, 'Weight of the added servers, 0 to 100')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/slbctl/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the load balancer, e.g. cn-hangzhou')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, overriding the one derived from the region')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts after the first for failures that are safe to retry (0 disables)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of one attempt, in seconds')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time limit to connect (TCP and TLS), in seconds')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Send more than 20 servers as consecutive calls of at most 20, in order')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Validate, resolve and sign, print the request, and send nothing')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'slbctl;backends;set-weight' {
+            [CompletionResult]::new('--lb', '--lb', [CompletionResultType]::ParameterName, 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Backend type of every server; by default inferred from each id''s prefix (eni- → eni, eci- → eci, else ecs)')
+            [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored')
+            [CompletionResult]::new('--weight', '--weight', [CompletionResultType]::ParameterName, 'The new weight, 0 to 100 (0 stops new connections)')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/slbctl/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the load balancer, e.g. cn-hangzhou')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, overriding the one derived from the region')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts after the first for failures that are safe to retry (0 disables)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of one attempt, in seconds')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time limit to connect (TCP and TLS), in seconds')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Send more than 20 servers as consecutive calls of at most 20, in order')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Validate, resolve and sign, print the request, and send nothing')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
@@ -86,11 +158,23 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             break
         }
         'slbctl;backends;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the backends of a load balancer (DescribeLoadBalancerAttribute)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove servers from a load balancer (RemoveBackendServers)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add servers to a load balancer, or update their weight (AddBackendServers)')
+            [CompletionResult]::new('set-weight', 'set-weight', [CompletionResultType]::ParameterValue, 'Set the weight of member servers (SetBackendServers); weight 0 drains a server')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
+        'slbctl;backends;help;list' {
+            break
+        }
         'slbctl;backends;help;remove' {
+            break
+        }
+        'slbctl;backends;help;add' {
+            break
+        }
+        'slbctl;backends;help;set-weight' {
             break
         }
         'slbctl;backends;help;help' {
@@ -226,10 +310,22 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             break
         }
         'slbctl;help;backends' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the backends of a load balancer (DescribeLoadBalancerAttribute)')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove servers from a load balancer (RemoveBackendServers)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add servers to a load balancer, or update their weight (AddBackendServers)')
+            [CompletionResult]::new('set-weight', 'set-weight', [CompletionResultType]::ParameterValue, 'Set the weight of member servers (SetBackendServers); weight 0 drains a server')
+            break
+        }
+        'slbctl;help;backends;list' {
             break
         }
         'slbctl;help;backends;remove' {
+            break
+        }
+        'slbctl;help;backends;add' {
+            break
+        }
+        'slbctl;help;backends;set-weight' {
             break
         }
         'slbctl;help;configure' {

@@ -34,17 +34,35 @@ _slbctl() {
             slbctl,man)
                 cmd="slbctl__subcmd__man"
                 ;;
+            slbctl__subcmd__backends,add)
+                cmd="slbctl__subcmd__backends__subcmd__add"
+                ;;
             slbctl__subcmd__backends,help)
                 cmd="slbctl__subcmd__backends__subcmd__help"
+                ;;
+            slbctl__subcmd__backends,list)
+                cmd="slbctl__subcmd__backends__subcmd__list"
                 ;;
             slbctl__subcmd__backends,remove)
                 cmd="slbctl__subcmd__backends__subcmd__remove"
                 ;;
+            slbctl__subcmd__backends,set-weight)
+                cmd="slbctl__subcmd__backends__subcmd__set__subcmd__weight"
+                ;;
+            slbctl__subcmd__backends__subcmd__help,add)
+                cmd="slbctl__subcmd__backends__subcmd__help__subcmd__add"
+                ;;
             slbctl__subcmd__backends__subcmd__help,help)
                 cmd="slbctl__subcmd__backends__subcmd__help__subcmd__help"
                 ;;
+            slbctl__subcmd__backends__subcmd__help,list)
+                cmd="slbctl__subcmd__backends__subcmd__help__subcmd__list"
+                ;;
             slbctl__subcmd__backends__subcmd__help,remove)
                 cmd="slbctl__subcmd__backends__subcmd__help__subcmd__remove"
+                ;;
+            slbctl__subcmd__backends__subcmd__help,set-weight)
+                cmd="slbctl__subcmd__backends__subcmd__help__subcmd__set__subcmd__weight"
                 ;;
             slbctl__subcmd__config,help)
                 cmd="slbctl__subcmd__config__subcmd__help"
@@ -82,8 +100,17 @@ _slbctl() {
             slbctl__subcmd__help,man)
                 cmd="slbctl__subcmd__help__subcmd__man"
                 ;;
+            slbctl__subcmd__help__subcmd__backends,add)
+                cmd="slbctl__subcmd__help__subcmd__backends__subcmd__add"
+                ;;
+            slbctl__subcmd__help__subcmd__backends,list)
+                cmd="slbctl__subcmd__help__subcmd__backends__subcmd__list"
+                ;;
             slbctl__subcmd__help__subcmd__backends,remove)
                 cmd="slbctl__subcmd__help__subcmd__backends__subcmd__remove"
+                ;;
+            slbctl__subcmd__help__subcmd__backends,set-weight)
+                cmd="slbctl__subcmd__help__subcmd__backends__subcmd__set__subcmd__weight"
                 ;;
             slbctl__subcmd__help__subcmd__config,list)
                 cmd="slbctl__subcmd__help__subcmd__config__subcmd__list"
@@ -144,7 +171,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends)
-            opts="-v -q -h --profile --config --region --endpoint --retries --timeout --connect-timeout --verbose --quiet --output --help remove help"
+            opts="-v -q -h --profile --config --region --endpoint --retries --timeout --connect-timeout --verbose --quiet --output --help list remove add set-weight help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -189,8 +216,70 @@ _slbctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        slbctl__subcmd__backends__subcmd__add)
+            opts="-v -q -h --lb --type --batch --dry-run --from-file --weight --profile --config --region --endpoint --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lb)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -W "ecs eni eci" -- "${cur}"))
+                    return 0
+                    ;;
+                --from-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --weight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         slbctl__subcmd__backends__subcmd__help)
-            opts="remove help"
+            opts="list remove add set-weight help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -203,7 +292,35 @@ _slbctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        slbctl__subcmd__backends__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         slbctl__subcmd__backends__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        slbctl__subcmd__backends__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -231,8 +348,72 @@ _slbctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        slbctl__subcmd__backends__subcmd__help__subcmd__set__subcmd__weight)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        slbctl__subcmd__backends__subcmd__list)
+            opts="-v -q -h --lb --profile --config --region --endpoint --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lb)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         slbctl__subcmd__backends__subcmd__remove)
-            opts="-v -q -h --lb --type --dry-run --from-file --profile --config --region --endpoint --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            opts="-v -q -h --lb --type --batch --dry-run --from-file --verify --strict --min-remaining --drain --profile --config --region --endpoint --retries --timeout --connect-timeout --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -247,6 +428,76 @@ _slbctl() {
                     return 0
                     ;;
                 --from-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-remaining)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --drain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        slbctl__subcmd__backends__subcmd__set__subcmd__weight)
+            opts="-v -q -h --lb --type --batch --dry-run --from-file --weight --profile --config --region --endpoint --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lb)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -W "ecs eni eci" -- "${cur}"))
+                    return 0
+                    ;;
+                --from-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --weight)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -590,7 +841,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__help__subcmd__backends)
-            opts="remove"
+            opts="list remove add set-weight"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -603,7 +854,49 @@ _slbctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        slbctl__subcmd__help__subcmd__backends__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        slbctl__subcmd__help__subcmd__backends__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         slbctl__subcmd__help__subcmd__backends__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        slbctl__subcmd__help__subcmd__backends__subcmd__set__subcmd__weight)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -56,13 +56,14 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --quiet 'Print nothing on stdout on success; errors still go to stderr'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+            cand list 'List the backends of a load balancer (DescribeLoadBalancerAttribute)'
             cand remove 'Remove servers from a load balancer (RemoveBackendServers)'
+            cand add 'Add servers to a load balancer, or update their weight (AddBackendServers)'
+            cand set-weight 'Set the weight of member servers (SetBackendServers); weight 0 drains a server'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
-        &'slbctl;backends;remove'= {
+        &'slbctl;backends;list'= {
             cand --lb 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z'
-            cand --type 'Backend type of every server; by default inferred from each id''s prefix (eni- → eni, eci- → eci, else ecs)'
-            cand --from-file 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored'
             cand --profile 'Profile to use from the config file'
             cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
             cand --region 'Region of the load balancer, e.g. cn-hangzhou'
@@ -71,6 +72,74 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --timeout 'Time limit of one attempt, in seconds'
             cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
             cand --output 'Output format'
+            cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand -q 'Print nothing on stdout on success; errors still go to stderr'
+            cand --quiet 'Print nothing on stdout on success; errors still go to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'slbctl;backends;remove'= {
+            cand --lb 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z'
+            cand --type 'Backend type of every server; by default inferred from each id''s prefix (eni- → eni, eci- → eci, else ecs)'
+            cand --from-file 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored'
+            cand --min-remaining 'Refuse (exit 7, nothing removed) if fewer than N backends would remain'
+            cand --drain 'Set the servers'' weight to 0 first, wait this many seconds for connections to drain, then remove them'
+            cand --profile 'Profile to use from the config file'
+            cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
+            cand --region 'Region of the load balancer, e.g. cn-hangzhou'
+            cand --endpoint 'API endpoint URL, overriding the one derived from the region'
+            cand --retries 'Attempts after the first for failures that are safe to retry (0 disables)'
+            cand --timeout 'Time limit of one attempt, in seconds'
+            cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
+            cand --output 'Output format'
+            cand --batch 'Send more than 20 servers as consecutive calls of at most 20, in order'
+            cand --dry-run 'Validate, resolve and sign, print the request, and send nothing'
+            cand --verify 'Read the backends before and after, and report per server: removed, not_member (was not in the group), or still_present (a failure, exit 4)'
+            cand --strict 'Like --verify, and a server that was not a member is an error too (exit 4), so a typo fails the pipeline'
+            cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand -q 'Print nothing on stdout on success; errors still go to stderr'
+            cand --quiet 'Print nothing on stdout on success; errors still go to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'slbctl;backends;add'= {
+            cand --lb 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z'
+            cand --type 'Backend type of every server; by default inferred from each id''s prefix (eni- → eni, eci- → eci, else ecs)'
+            cand --from-file 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored'
+            cand --weight 'Weight of the added servers, 0 to 100'
+            cand --profile 'Profile to use from the config file'
+            cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
+            cand --region 'Region of the load balancer, e.g. cn-hangzhou'
+            cand --endpoint 'API endpoint URL, overriding the one derived from the region'
+            cand --retries 'Attempts after the first for failures that are safe to retry (0 disables)'
+            cand --timeout 'Time limit of one attempt, in seconds'
+            cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
+            cand --output 'Output format'
+            cand --batch 'Send more than 20 servers as consecutive calls of at most 20, in order'
+            cand --dry-run 'Validate, resolve and sign, print the request, and send nothing'
+            cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand -q 'Print nothing on stdout on success; errors still go to stderr'
+            cand --quiet 'Print nothing on stdout on success; errors still go to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'slbctl;backends;set-weight'= {
+            cand --lb 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z'
+            cand --type 'Backend type of every server; by default inferred from each id''s prefix (eni- → eni, eci- → eci, else ecs)'
+            cand --from-file 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored'
+            cand --weight 'The new weight, 0 to 100 (0 stops new connections)'
+            cand --profile 'Profile to use from the config file'
+            cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
+            cand --region 'Region of the load balancer, e.g. cn-hangzhou'
+            cand --endpoint 'API endpoint URL, overriding the one derived from the region'
+            cand --retries 'Attempts after the first for failures that are safe to retry (0 disables)'
+            cand --timeout 'Time limit of one attempt, in seconds'
+            cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
+            cand --output 'Output format'
+            cand --batch 'Send more than 20 servers as consecutive calls of at most 20, in order'
             cand --dry-run 'Validate, resolve and sign, print the request, and send nothing'
             cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
@@ -80,10 +149,19 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'slbctl;backends;help'= {
+            cand list 'List the backends of a load balancer (DescribeLoadBalancerAttribute)'
             cand remove 'Remove servers from a load balancer (RemoveBackendServers)'
+            cand add 'Add servers to a load balancer, or update their weight (AddBackendServers)'
+            cand set-weight 'Set the weight of member servers (SetBackendServers); weight 0 drains a server'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
+        &'slbctl;backends;help;list'= {
+        }
         &'slbctl;backends;help;remove'= {
+        }
+        &'slbctl;backends;help;add'= {
+        }
+        &'slbctl;backends;help;set-weight'= {
         }
         &'slbctl;backends;help;help'= {
         }
@@ -206,9 +284,18 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'slbctl;help;backends'= {
+            cand list 'List the backends of a load balancer (DescribeLoadBalancerAttribute)'
             cand remove 'Remove servers from a load balancer (RemoveBackendServers)'
+            cand add 'Add servers to a load balancer, or update their weight (AddBackendServers)'
+            cand set-weight 'Set the weight of member servers (SetBackendServers); weight 0 drains a server'
+        }
+        &'slbctl;help;backends;list'= {
         }
         &'slbctl;help;backends;remove'= {
+        }
+        &'slbctl;help;backends;add'= {
+        }
+        &'slbctl;help;backends;set-weight'= {
         }
         &'slbctl;help;configure'= {
         }

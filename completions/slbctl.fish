@@ -44,26 +44,45 @@ complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "config" -d 'Show the 
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "completions" -d 'Print a shell completion script (see the README for where to put it)'
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "man" -d 'Print the manual page (roff), e.g. `slbctl man | man -l -`'
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -l profile -d 'Profile to use from the config file' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -l timeout -d 'Time limit of one attempt, in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l profile -d 'Profile to use from the config file' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -f -a "remove" -d 'Remove servers from a load balancer (RemoveBackendServers)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -f -a "list" -d 'List the backends of a load balancer (DescribeLoadBalancerAttribute)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -f -a "remove" -d 'Remove servers from a load balancer (RemoveBackendServers)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -f -a "add" -d 'Add servers to a load balancer, or update their weight (AddBackendServers)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -f -a "set-weight" -d 'Set the weight of member servers (SetBackendServers); weight 0 drains a server'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use from the config file' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
+text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l type -d 'Backend type of every server; by default inferred from each id\'s prefix (eni- → eni, eci- → eci, else ecs)' -r -f -a "ecs\t'An ECS instance (`i-…`)'
 eni\t'An elastic network interface (`eni-…`)'
 eci\t'An elastic container instance (`eci-…`)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l from-file -d 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l min-remaining -d 'Refuse (exit 7, nothing removed) if fewer than N backends would remain' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l drain -d 'Set the servers\' weight to 0 first, wait this many seconds for connections to drain, then remove them' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
@@ -74,11 +93,59 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l batch -d 'Send more than 20 servers as consecutive calls of at most 20, in order'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l dry-run -d 'Validate, resolve and sign, print the request, and send nothing'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l verify -d 'Read the backends before and after, and report per server: removed, not_member (was not in the group), or still_present (a failure, exit 4)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l strict -d 'Like --verify, and a server that was not a member is an error too (exit 4), so a typo fails the pipeline'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l type -d 'Backend type of every server; by default inferred from each id\'s prefix (eni- → eni, eci- → eci, else ecs)' -r -f -a "ecs\t'An ECS instance (`i-…`)'
+eni\t'An elastic network interface (`eni-…`)'
+eci\t'An elastic container instance (`eci-…`)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l from-file -d 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l weight -d 'Weight of the added servers, 0 to 100' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l profile -d 'Profile to use from the config file' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
+text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l batch -d 'Send more than 20 servers as consecutive calls of at most 20, in order'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l dry-run -d 'Validate, resolve and sign, print the request, and send nothing'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l type -d 'Backend type of every server; by default inferred from each id\'s prefix (eni- → eni, eci- → eci, else ecs)' -r -f -a "ecs\t'An ECS instance (`i-…`)'
+eni\t'An elastic network interface (`eni-…`)'
+eci\t'An elastic container instance (`eci-…`)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l from-file -d 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l weight -d 'The new weight, 0 to 100 (0 stops new connections)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l profile -d 'Profile to use from the config file' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
+text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l batch -d 'Send more than 20 servers as consecutive calls of at most 20, in order'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l dry-run -d 'Validate, resolve and sign, print the request, and send nothing'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the backends of a load balancer (DescribeLoadBalancerAttribute)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove servers from a load balancer (RemoveBackendServers)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add servers to a load balancer, or update their weight (AddBackendServers)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "set-weight" -d 'Set the weight of member servers (SetBackendServers); weight 0 drains a server'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
@@ -170,6 +237,9 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends configure config completions man help" -f -a "completions" -d 'Print a shell completion script (see the README for where to put it)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends configure config completions man help" -f -a "man" -d 'Print the manual page (roff), e.g. `slbctl man | man -l -`'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends configure config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "list" -d 'List the backends of a load balancer (DescribeLoadBalancerAttribute)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "remove" -d 'Remove servers from a load balancer (RemoveBackendServers)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "add" -d 'Add servers to a load balancer, or update their weight (AddBackendServers)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "set-weight" -d 'Set the weight of member servers (SetBackendServers); weight 0 drains a server'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'The resolved profile, region, endpoint and credentials, each with its source. Never prints a secret'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'The profiles in the slbctl config file and in the aliyun CLI\'s config.json'

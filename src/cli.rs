@@ -174,12 +174,26 @@ pub enum ConfigCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum BackendsCommand {
+    /// List the backends of a load balancer (DescribeLoadBalancerAttribute).
+    List(ListArgs),
     /// Remove servers from a load balancer (RemoveBackendServers).
     Remove(RemoveArgs),
+    /// Add servers to a load balancer, or update their weight (AddBackendServers).
+    Add(AddArgs),
+    /// Set the weight of member servers (SetBackendServers); weight 0 drains a server.
+    SetWeight(SetWeightArgs),
 }
 
 #[derive(Debug, Args)]
-pub struct RemoveArgs {
+pub struct ListArgs {
+    /// The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z.
+    #[arg(long, value_name = "LB_ID")]
+    pub lb: String,
+}
+
+/// The servers a backend command works on, and how to send them.
+#[derive(Debug, Args)]
+pub struct ServerSelection {
     /// The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z.
     #[arg(long, value_name = "LB_ID")]
     pub lb: String,
@@ -188,6 +202,10 @@ pub struct RemoveArgs {
     /// (eni- → eni, eci- → eci, else ecs).
     #[arg(long = "type", value_name = "TYPE", value_enum)]
     pub server_type: Option<ServerType>,
+
+    /// Send more than 20 servers as consecutive calls of at most 20, in order.
+    #[arg(long)]
+    pub batch: bool,
 
     /// Validate, resolve and sign, print the request, and send nothing.
     #[arg(long)]
@@ -198,10 +216,55 @@ pub struct RemoveArgs {
     #[arg(long, value_name = "PATH", conflicts_with = "servers")]
     pub from_file: Option<PathBuf>,
 
-    /// Servers to remove (1 to 20 per call); `-` alone reads them from stdin like
-    /// --from-file.
+    /// Servers (1 to 20 per call; more with --batch); `-` alone reads them from stdin
+    /// like --from-file.
     #[arg(value_name = "SERVER_ID", required_unless_present = "from_file")]
     pub servers: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    #[command(flatten)]
+    pub selection: ServerSelection,
+
+    /// Read the backends before and after, and report per server: removed, not_member
+    /// (was not in the group), or still_present (a failure, exit 4).
+    #[arg(long)]
+    pub verify: bool,
+
+    /// Like --verify, and a server that was not a member is an error too (exit 4), so a
+    /// typo fails the pipeline.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Refuse (exit 7, nothing removed) if fewer than N backends would remain.
+    #[arg(long, value_name = "N")]
+    pub min_remaining: Option<u32>,
+
+    /// Set the servers' weight to 0 first, wait this many seconds for connections to
+    /// drain, then remove them.
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(0..=86400))]
+    pub drain: Option<u64>,
+}
+
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    #[command(flatten)]
+    pub selection: ServerSelection,
+
+    /// Weight of the added servers, 0 to 100.
+    #[arg(long, value_name = "WEIGHT", default_value_t = 100, value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub weight: u8,
+}
+
+#[derive(Debug, Args)]
+pub struct SetWeightArgs {
+    #[command(flatten)]
+    pub selection: ServerSelection,
+
+    /// The new weight, 0 to 100 (0 stops new connections).
+    #[arg(long, value_name = "WEIGHT", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub weight: u8,
 }
 
 #[cfg(test)]

@@ -31,6 +31,23 @@ pub enum Error {
     /// An answer came, but not one slbctl can read. Exit 5.
     #[error("{0}")]
     Response(String),
+    /// `--verify`/`--strict` found a server that is not where it should be. Exit 4.
+    #[error("{0}")]
+    Verification(String),
+    /// A guard (`--min-remaining`) refused the change; nothing was changed. Exit 7.
+    #[error("{0}")]
+    Refused(String),
+    /// Some batches were done, then one failed for good. Exit 6.
+    #[error("batch {failed_batch} of {batches} failed: {failure}")]
+    Partial {
+        failed_batch: usize,
+        batches: usize,
+        failure: Box<Error>,
+        done: Vec<String>,
+        not_done: Vec<String>,
+        /// The exact command that finishes the job.
+        resume: String,
+    },
     /// Retries ran out; the exit code is the last failure's.
     #[error("gave up after {attempts} attempts; last failure: {last}")]
     GaveUp { attempts: u32, last: Box<Error> },
@@ -66,6 +83,8 @@ pub mod exit {
     pub const CONFIG: u8 = 3;
     pub const API: u8 = 4;
     pub const NETWORK: u8 = 5;
+    pub const PARTIAL: u8 = 6;
+    pub const REFUSED: u8 = 7;
 }
 
 impl Error {
@@ -106,11 +125,15 @@ impl Error {
             Error::Api(_) => exit::API,
             Error::Network { .. } | Error::Response(_) => exit::NETWORK,
             Error::GaveUp { last, .. } => last.exit_code(),
+            Error::Verification(_) => exit::API,
+            Error::Refused(_) => exit::REFUSED,
+            Error::Partial { .. } => exit::PARTIAL,
             Error::Other(_) => exit::UNEXPECTED,
         }
     }
 
-    /// The kind's name in JSON errors: usage, config, api, network, response, internal.
+    /// The kind's name in JSON errors: usage, config, api, network, response,
+    /// verification, guard, partial, internal.
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Usage { .. } => "usage",
@@ -119,6 +142,9 @@ impl Error {
             Error::Network { .. } => "network",
             Error::Response(_) => "response",
             Error::GaveUp { last, .. } => last.kind(),
+            Error::Verification(_) => "verification",
+            Error::Refused(_) => "guard",
+            Error::Partial { .. } => "partial",
             Error::Other(_) => "internal",
         }
     }
@@ -128,6 +154,7 @@ impl Error {
         match self {
             Error::Api(api) => Some(api),
             Error::GaveUp { last, .. } => last.api(),
+            Error::Partial { failure, .. } => failure.api(),
             _ => None,
         }
     }
@@ -138,6 +165,7 @@ impl Error {
             Error::Usage { hint, .. } | Error::Config { hint, .. } => hint.clone(),
             Error::Api(api) => api_hint(&api.code).map(str::to_owned),
             Error::GaveUp { last, .. } => last.hint(),
+            Error::Partial { resume, .. } => Some(format!("to finish, run: {resume}")),
             _ => None,
         }
     }

@@ -70,33 +70,42 @@ fn describe_char(c: char) -> String {
     }
 }
 
-/// The ids of one call: validated, duplicates collapsed (first occurrence kept, order
-/// otherwise preserved), and within the per-call limit. Returns the ids and the
-/// duplicates that were dropped, so the caller can warn about them.
-pub fn prepare_server_ids(ids: &[String]) -> Result<(Vec<String>, Vec<String>)> {
+/// The ids of one command: validated, duplicates collapsed (first occurrence kept,
+/// order otherwise preserved), and within the per-call limit unless `batches_allowed`.
+/// Returns the ids and the duplicates that were dropped, so the caller can warn.
+pub fn prepare_server_ids(
+    ids: &[String],
+    batches_allowed: bool,
+) -> Result<(Vec<String>, Vec<String>)> {
     if ids.is_empty() {
         return Err(Error::usage("no server ids given"));
     }
     for id in ids {
         validate_id("server id", id)?;
     }
+    let mut seen = std::collections::HashSet::with_capacity(ids.len());
     let mut unique: Vec<String> = Vec::with_capacity(ids.len());
     let mut duplicates = Vec::new();
     for id in ids {
-        if unique.contains(id) {
-            duplicates.push(id.clone());
-        } else {
+        if seen.insert(id.as_str()) {
             unique.push(id.clone());
+        } else {
+            duplicates.push(id.clone());
         }
     }
-    if unique.len() > MAX_SERVERS_PER_CALL {
+    if unique.len() > MAX_SERVERS_PER_CALL && !batches_allowed {
         return Err(Error::usage(format!(
-            "{} servers given, but one call removes at most {MAX_SERVERS_PER_CALL}",
+            "{} servers given, but one call takes at most {MAX_SERVERS_PER_CALL}",
             unique.len()
         ))
-        .with_hint("split the ids into several calls of at most 20"));
+        .with_hint("pass --batch to send them as consecutive calls of at most 20"));
     }
     Ok((unique, duplicates))
+}
+
+/// Split into calls of at most [`MAX_SERVERS_PER_CALL`], in order, with no empty call.
+pub fn batches<T>(items: &[T]) -> std::slice::Chunks<'_, T> {
+    items.chunks(MAX_SERVERS_PER_CALL)
 }
 
 #[cfg(test)]
@@ -154,20 +163,32 @@ mod tests {
     #[test]
     fn collapses_duplicates_before_counting() {
         let mut list = ids(&["i-a", "i-b", "i-a"]);
-        let (unique, dups) = prepare_server_ids(&list).unwrap();
+        let (unique, dups) = prepare_server_ids(&list, false).unwrap();
         assert_eq!(unique, ids(&["i-a", "i-b"]));
         assert_eq!(dups, ids(&["i-a"]));
 
         list = (0..20).map(|n| format!("i-{n}")).collect();
         list.push("i-0".into());
-        assert_eq!(prepare_server_ids(&list).unwrap().0.len(), 20);
+        assert_eq!(prepare_server_ids(&list, false).unwrap().0.len(), 20);
     }
 
     #[test]
     fn refuses_more_than_twenty_distinct_servers() {
         let list: Vec<String> = (0..21).map(|n| format!("i-{n}")).collect();
-        let err = prepare_server_ids(&list).unwrap_err();
+        let err = prepare_server_ids(&list, false).unwrap_err();
         assert_eq!(err.exit_code(), 2);
         assert!(err.to_string().contains("21 servers"), "{err}");
+        assert!(err.hint().unwrap().contains("--batch"));
+        assert_eq!(prepare_server_ids(&list, true).unwrap().0.len(), 21);
+    }
+
+    #[test]
+    fn batches_have_at_most_twenty_and_none_is_empty() {
+        let sizes = |n: usize| batches(&vec![0; n]).map(|b| b.len()).collect::<Vec<_>>();
+        assert_eq!(sizes(45), [20, 20, 5]);
+        assert_eq!(sizes(40), [20, 20]);
+        assert_eq!(sizes(20), [20]);
+        assert_eq!(sizes(1), [1]);
+        assert!(sizes(0).is_empty());
     }
 }

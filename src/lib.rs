@@ -4,6 +4,8 @@
 //! cli → config → request → sign → send → parse → output.
 
 pub mod aliyun_config;
+pub mod backends;
+pub mod batch;
 pub mod cli;
 pub mod client;
 pub mod config;
@@ -14,6 +16,7 @@ pub mod endpoint;
 pub mod error;
 pub mod ids;
 pub mod input;
+pub mod interrupt;
 pub mod log;
 pub mod output;
 pub mod profile_file;
@@ -32,6 +35,11 @@ pub use error::{Error, Result};
 pub fn run(cli: Cli) -> Result<()> {
     match &cli.command {
         Command::Backends(BackendsCommand::Remove(args)) => remove::run(&cli.global, args),
+        Command::Backends(BackendsCommand::List(args)) => backends::list(&cli.global, args),
+        Command::Backends(BackendsCommand::Add(args)) => backends::add(&cli.global, args),
+        Command::Backends(BackendsCommand::SetWeight(args)) => {
+            backends::set_weight(&cli.global, args)
+        }
         Command::Configure => configure::run(&cli.global),
         Command::Config(ConfigCommand::Show) => config_cmd::show(&cli.global),
         Command::Config(ConfigCommand::List) => config_cmd::list(&cli.global),

@@ -5,16 +5,10 @@ use std::process::ExitCode;
 use slbctl::cli::OutputFormat;
 use slbctl::{Error, output};
 
-/// Conventional exit status after Ctrl-C (128 + SIGINT).
-const INTERRUPTED: i32 = 130;
-
 fn main() -> ExitCode {
     // Die by Ctrl-C with a word and the conventional status, not mid-sentence. The
-    // operation is idempotent, so an interrupted request is safe to run again.
-    let _ = ctrlc::set_handler(|| {
-        eprintln!("\nslbctl: interrupted");
-        std::process::exit(INTERRUPTED);
-    });
+    // operations are idempotent, so an interrupted request is safe to run again.
+    slbctl::interrupt::install();
     let cli = match slbctl::cli::parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),

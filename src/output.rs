@@ -9,7 +9,7 @@ use crate::client::SignedRequest;
 use crate::config::Source;
 use crate::error::Error;
 use crate::secret::mask_access_key_id;
-use crate::slb::{Backend, RemoveBackendServersResponse};
+use crate::slb::Backend;
 
 /// Decoration only when a person is looking: stdout is a terminal.
 pub fn stdout_is_terminal() -> bool {
@@ -46,6 +46,13 @@ pub fn report_error(error: &Error, format: OutputFormat) {
         OutputFormat::Json => json(&error_json(error)),
         OutputFormat::Table | OutputFormat::Text => {
             let mut text = format!("slbctl: {} {error}\n", label("error:", RED_BOLD));
+            if let Error::Partial { done, not_done, .. } = error {
+                text.push_str(&format!(
+                    "  done: {}\n  not done: {}\n",
+                    done.join(" "),
+                    not_done.join(" ")
+                ));
+            }
             if let Some(hint) = error.hint() {
                 text.push_str(&format!("  hint: {hint}\n"));
             }
@@ -69,6 +76,21 @@ pub fn error_json(error: &Error) -> serde_json::Value {
     });
     if let Error::GaveUp { attempts, .. } = error {
         fields["attempts"] = (*attempts).into();
+    }
+    if let Error::Partial {
+        failed_batch,
+        batches,
+        done,
+        not_done,
+        resume,
+        ..
+    } = error
+    {
+        fields["failed_batch"] = (*failed_batch).into();
+        fields["batches"] = (*batches).into();
+        fields["done"] = serde_json::json!(done);
+        fields["not_done"] = serde_json::json!(not_done);
+        fields["resume"] = resume.clone().into();
     }
     serde_json::json!({ "error": fields })
 }
@@ -167,36 +189,6 @@ pub fn clean(text: &str) -> String {
     text.chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
-}
-
-/// Table output for a successful remove: the remaining backends and a summary line.
-pub fn remove_table(
-    response: &RemoveBackendServersResponse,
-    lb_id: &str,
-    removed: usize,
-    decorated: bool,
-) -> String {
-    let remaining = &response.backend_servers.backend_server;
-    let mut text = String::new();
-    if !remaining.is_empty() {
-        text.push_str(&backends_table(remaining, decorated));
-    }
-    // The API silently ignores ids that are not members, so this says what was asked
-    // and what remains, not that each id was a member.
-    text.push_str(&format!(
-        "{}: removal of {removed} server{} accepted; {} backend{} remain{} (RequestId {})\n",
-        clean(response.load_balancer_id.as_deref().unwrap_or(lb_id)),
-        plural(removed),
-        remaining.len(),
-        plural(remaining.len()),
-        if remaining.len() == 1 { "s" } else { "" },
-        clean(&response.request_id),
-    ));
-    text
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// JSON output: the body as the API sent it, pretty-printed.

@@ -1,57 +1,365 @@
-//! `slbctl backends remove`: validate, resolve, sign, send RemoveBackendServers, render.
+//! `slbctl backends remove`: guards, optional drain, batched RemoveBackendServers, and
+//! optional verification with a verdict per server.
 
+use std::io::IsTerminal;
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+
+use crate::backends::{self, describe, selected_ids, selection_words};
+use crate::batch;
 use crate::cli::{GlobalArgs, OutputFormat, RemoveArgs};
+use crate::client::Client;
 use crate::context::Context;
-use crate::error::{Result, quote};
-use crate::ids::{prepare_server_ids, validate_id};
-use crate::input;
+use crate::error::{Error, Result, quote};
+use crate::interrupt;
 use crate::output;
-use crate::slb::{self, BackendServerRef, RemoveBackendServersResponse};
+use crate::slb::{BackendAction, BackendServerRef, BackendsResponse};
+
+/// What happened to one requested server, as `--verify` reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Removed,
+    NotMember,
+    StillPresent,
+}
+
+/// The verdict of each id, from the backends before and after.
+pub fn verdicts(
+    ids: &[String],
+    before: &BackendsResponse,
+    after: &BackendsResponse,
+) -> Vec<(String, Verdict)> {
+    ids.iter()
+        .map(|id| {
+            let verdict = if !before.contains(id) {
+                Verdict::NotMember
+            } else if after.contains(id) {
+                Verdict::StillPresent
+            } else {
+                Verdict::Removed
+            };
+            (id.clone(), verdict)
+        })
+        .collect()
+}
 
 pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
-    // Input first: a bad id is reported before any file is read or anything is sent.
-    validate_id("load balancer id", &args.lb)?;
-    let requested = input::server_ids(&args.servers, args.from_file.as_deref())?;
-    let (server_ids, duplicates) = prepare_server_ids(&requested)?;
-    for dup in &duplicates {
-        output::warn(&format!(
-            "server {} is given more than once; removing it once",
-            quote(dup)
-        ));
-    }
-
+    let selection = &args.selection;
+    let ids = selected_ids(selection)?;
     let context = Context::resolve(global)?;
-    let region = &context.region.value;
-
-    let servers: Vec<BackendServerRef> = server_ids
+    let region = context.region.value.as_str();
+    let lb = selection.lb.as_str();
+    let servers: Vec<BackendServerRef> = ids
         .iter()
-        .map(|id| BackendServerRef::new(id, args.server_type))
+        .map(|id| BackendServerRef::new(id, selection.server_type))
         .collect();
-    let params = slb::remove_backend_servers(region, &args.lb, &servers)?;
-
-    if args.dry_run {
-        return context.dry_run(global, &params);
+    if selection.dry_run {
+        return backends::dry_run(&context, global, BackendAction::Remove, lb, &servers);
     }
-    let body = context.client(global)?.call(&params)?;
-    let response = RemoveBackendServersResponse::from_json(&body)?;
-    for backend in &response.backend_servers.backend_server {
-        if server_ids.contains(&backend.server_id) {
+    let client = context.client(global)?;
+    let verify = args.verify || args.strict;
+
+    // One read of the backends before, shared by the guard, the drain and --verify.
+    let before = if verify || args.min_remaining.is_some() || args.drain.is_some() {
+        Some(describe(&client, region, lb)?.1)
+    } else {
+        None
+    };
+    if let (Some(min), Some(before)) = (args.min_remaining, &before) {
+        guard_min_remaining(lb, &ids, before, min)?;
+    }
+    if let (Some(seconds), Some(before)) = (args.drain, &before) {
+        drain(global, &client, region, lb, &servers, before, seconds)?;
+    }
+
+    let mut words = selection_words("remove", selection);
+    if args.strict {
+        words.push("--strict".into());
+    } else if args.verify {
+        words.push("--verify".into());
+    }
+    if let Some(min) = args.min_remaining {
+        words.extend(["--min-remaining".to_owned(), min.to_string()]);
+    }
+    let resume = |rest: &[String]| batch::resume_command(global, &words, rest);
+    let outcome = batch::run(
+        &client,
+        BackendAction::Remove,
+        region,
+        lb,
+        &servers,
+        &resume,
+    )?;
+    interrupt::set_note(None);
+
+    let Some(before) = before.filter(|_| verify) else {
+        if let Some(last) = outcome.answers.last() {
+            warn_if_still_listed(&ids, &BackendsResponse::from_json(last)?);
+        }
+        let count = format!(
+            "{} server{}",
+            ids.len(),
+            if ids.len() == 1 { "" } else { "s" }
+        );
+        // The API ignores ids that are not members, so this says what was asked and
+        // what remains, not that each id was a member.
+        return backends::render_outcome(
+            global,
+            lb,
+            &outcome,
+            &format!("removal of {count} accepted"),
+        );
+    };
+
+    let (_, after) = describe(&client, region, lb)?;
+    let verdicts = verdicts(&ids, &before, &after);
+    render_verdicts(global, lb, &verdicts, &after, &outcome.request_ids())?;
+    let still: Vec<&str> = pick(&verdicts, Verdict::StillPresent);
+    if !still.is_empty() {
+        return Err(Error::Verification(format!(
+            "{} of {lb} still present after removal: {}",
+            plural_servers(still.len()),
+            still.join(" ")
+        )));
+    }
+    let strangers: Vec<&str> = pick(&verdicts, Verdict::NotMember);
+    if args.strict && !strangers.is_empty() {
+        return Err(Error::Verification(format!(
+            "{} not a member of {lb} (--strict): {}",
+            if strangers.len() == 1 {
+                "1 server was".to_owned()
+            } else {
+                format!("{} servers were", strangers.len())
+            },
+            strangers.join(" ")
+        )));
+    }
+    Ok(())
+}
+
+fn pick(verdicts: &[(String, Verdict)], which: Verdict) -> Vec<&str> {
+    verdicts
+        .iter()
+        .filter(|(_, v)| *v == which)
+        .map(|(id, _)| id.as_str())
+        .collect()
+}
+
+fn plural_servers(n: usize) -> String {
+    if n == 1 {
+        "1 server".to_owned()
+    } else {
+        format!("{n} servers")
+    }
+}
+
+/// `--min-remaining`: refuse before anything changes if too few backends would remain.
+fn guard_min_remaining(
+    lb: &str,
+    ids: &[String],
+    before: &BackendsResponse,
+    min: u32,
+) -> Result<()> {
+    let total = before.backends().len();
+    let remaining = before
+        .backends()
+        .iter()
+        .filter(|b| !ids.contains(&b.server_id))
+        .count();
+    if (remaining as u64) < u64::from(min) {
+        return Err(Error::Refused(format!(
+            "refusing to remove: {remaining} of the {total} backends of {lb} would remain, fewer than --min-remaining {min}; nothing was changed"
+        )));
+    }
+    Ok(())
+}
+
+/// `--drain`: weight 0 for the servers that are members, then wait. If interrupted
+/// during the wait, the servers stay at weight 0 and the message says how to undo it.
+fn drain(
+    global: &GlobalArgs,
+    client: &Client,
+    region: &str,
+    lb: &str,
+    servers: &[BackendServerRef],
+    before: &BackendsResponse,
+    seconds: u64,
+) -> Result<()> {
+    let members: Vec<BackendServerRef> = servers
+        .iter()
+        .filter(|s| before.contains(&s.server_id))
+        .map(|s| s.clone().with_weight(0))
+        .collect();
+    if members.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<String> = members.iter().map(|s| s.server_id.clone()).collect();
+    let restore_words: Vec<String> = ["backends", "set-weight", "--lb", lb, "--weight", "100"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let resume = |rest: &[String]| batch::resume_command(global, &restore_words, rest);
+    batch::run(
+        client,
+        BackendAction::SetWeight,
+        region,
+        lb,
+        &members,
+        &resume,
+    )?;
+    let previous: Vec<String> = before
+        .backends()
+        .iter()
+        .filter(|b| ids.contains(&b.server_id))
+        .map(|b| {
+            format!(
+                "{}={}",
+                b.server_id,
+                b.weight
+                    .as_ref()
+                    .map(|w| w.to_string().trim_matches('"').to_owned())
+                    .unwrap_or_default()
+            )
+        })
+        .collect();
+    interrupt::set_note(Some(format!(
+        "{} of {lb} left at weight 0, still members (weights before: {}); to put them back: {}",
+        plural_servers(ids.len()),
+        previous.join(" "),
+        batch::resume_command(global, &restore_words, &ids)
+    )));
+    countdown(seconds);
+    Ok(())
+}
+
+/// Wait, showing the time left on a terminal; one line otherwise.
+fn countdown(seconds: u64) {
+    let end = Instant::now() + Duration::from_secs(seconds);
+    let terminal = std::io::stderr().is_terminal();
+    if !terminal {
+        eprintln!("slbctl: draining for {seconds} s");
+    }
+    loop {
+        let left = end.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            break;
+        }
+        if terminal {
+            eprint!(
+                "\r\x1b[2Kslbctl: draining, {} s left",
+                left.as_secs() + u64::from(left.subsec_nanos() > 0)
+            );
+        }
+        std::thread::sleep(left.min(Duration::from_millis(250)));
+    }
+    if terminal {
+        eprint!("\r\x1b[2K");
+    }
+}
+
+fn warn_if_still_listed(ids: &[String], response: &BackendsResponse) {
+    for backend in response.backends() {
+        if ids.contains(&backend.server_id) {
             output::warn(&format!(
                 "server {} is still listed as a backend after the removal",
                 quote(&backend.server_id)
             ));
         }
     }
+}
 
+fn render_verdicts(
+    global: &GlobalArgs,
+    lb: &str,
+    verdicts: &[(String, Verdict)],
+    after: &BackendsResponse,
+    request_ids: &[String],
+) -> Result<()> {
+    let name = |v: Verdict| match v {
+        Verdict::Removed => "removed",
+        Verdict::NotMember => "not_member",
+        Verdict::StillPresent => "still_present",
+    };
     let text = match global.output {
-        OutputFormat::Table => output::remove_table(
-            &response,
-            &args.lb,
-            server_ids.len(),
-            output::stdout_is_terminal(),
-        ),
-        OutputFormat::Text => output::backends_text(&response.backend_servers.backend_server),
-        OutputFormat::Json => output::json(&body),
+        OutputFormat::Json => output::json(&serde_json::json!({
+            "LoadBalancerId": lb,
+            "RequestIds": request_ids,
+            "Verdicts": verdicts.iter().map(|(id, v)| serde_json::json!({"ServerId": id, "Verdict": v})).collect::<Vec<_>>(),
+            "BackendServers": {"BackendServer": after.backends().iter().map(|b| serde_json::json!({
+                "ServerId": b.server_id, "Type": b.server_type, "Weight": b.weight, "Description": b.description,
+            })).collect::<Vec<_>>()},
+        })),
+        OutputFormat::Text => verdicts
+            .iter()
+            .map(|(id, v)| format!("{id}\t{}\n", name(*v)))
+            .collect(),
+        OutputFormat::Table => {
+            let mut text = output::table(
+                &["ServerId", "Verdict"],
+                verdicts
+                    .iter()
+                    .map(|(id, v)| vec![id.clone(), name(*v).to_owned()]),
+                output::stdout_is_terminal(),
+            );
+            let count = |which| verdicts.iter().filter(|(_, v)| *v == which).count();
+            text.push_str(&format!(
+                "{}: {} removed, {} not a member, {} still present; {} backend{} remain{}\n",
+                output::clean(lb),
+                count(Verdict::Removed),
+                count(Verdict::NotMember),
+                count(Verdict::StillPresent),
+                after.backends().len(),
+                if after.backends().len() == 1 { "" } else { "s" },
+                if after.backends().len() == 1 { "s" } else { "" },
+            ));
+            text
+        }
     };
     output::emit(global.quiet, &text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn backends(ids: &[&str]) -> BackendsResponse {
+        let list: Vec<_> = ids
+            .iter()
+            .map(|id| json!({"ServerId": id, "Weight": 100}))
+            .collect();
+        BackendsResponse::from_json(
+            &json!({"RequestId": "R", "BackendServers": {"BackendServer": list}}),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn every_verdict() {
+        let ids: Vec<String> = ["i-a", "i-typo", "i-stuck"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let v = verdicts(
+            &ids,
+            &backends(&["i-a", "i-stuck", "i-other"]),
+            &backends(&["i-stuck", "i-other"]),
+        );
+        assert_eq!(
+            v.iter().map(|(_, v)| *v).collect::<Vec<_>>(),
+            [Verdict::Removed, Verdict::NotMember, Verdict::StillPresent]
+        );
+    }
+
+    #[test]
+    fn guard_counts_only_members_as_removed() {
+        let before = backends(&["i-a", "i-b", "i-c"]);
+        let ids: Vec<String> = ["i-a", "i-typo"].iter().map(|s| s.to_string()).collect();
+        assert!(guard_min_remaining("lb", &ids, &before, 2).is_ok());
+        let err = guard_min_remaining("lb", &ids, &before, 3).unwrap_err();
+        assert_eq!(err.exit_code(), 7);
+        assert!(err.to_string().contains("2 of the 3 backends"), "{err}");
+    }
 }

@@ -7,13 +7,34 @@ use crate::ids::ServerType;
 
 pub const API_VERSION: &str = "2014-05-15";
 
-/// One element of the `BackendServers` parameter.
+/// The backend actions that take a `BackendServers` list (at most 20 per call).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackendAction {
+    Remove,
+    Add,
+    SetWeight,
+}
+
+impl BackendAction {
+    pub fn name(self) -> &'static str {
+        match self {
+            BackendAction::Remove => "RemoveBackendServers",
+            BackendAction::Add => "AddBackendServers",
+            BackendAction::SetWeight => "SetBackendServers",
+        }
+    }
+}
+
+/// One element of the `BackendServers` parameter. The weight is sent as a string, as
+/// in the API's own examples; removal sends none.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BackendServerRef {
     #[serde(rename = "ServerId")]
     pub server_id: String,
     #[serde(rename = "Type")]
     pub server_type: ServerType,
+    #[serde(rename = "Weight", skip_serializing_if = "Option::is_none")]
+    pub weight: Option<String>,
 }
 
 impl BackendServerRef {
@@ -22,13 +43,20 @@ impl BackendServerRef {
         BackendServerRef {
             server_id: server_id.to_owned(),
             server_type: explicit.unwrap_or_else(|| ServerType::infer(server_id)),
+            weight: None,
         }
+    }
+
+    pub fn with_weight(mut self, weight: u8) -> Self {
+        self.weight = Some(weight.to_string());
+        self
     }
 }
 
-/// The action-specific parameters of `RemoveBackendServers`. `BackendServers` is JSON,
-/// produced by serde_json so that no id can break out of its string.
-pub fn remove_backend_servers(
+/// The parameters of one backend action. `BackendServers` is JSON, produced by
+/// serde_json so that no id can break out of its string.
+pub fn backend_action(
+    action: BackendAction,
     region: &str,
     load_balancer_id: &str,
     servers: &[BackendServerRef],
@@ -36,11 +64,32 @@ pub fn remove_backend_servers(
     let backend_servers = serde_json::to_string(servers)
         .map_err(|e| Error::Other(anyhow::anyhow!("cannot serialize BackendServers: {e}")))?;
     Ok(vec![
-        ("Action", "RemoveBackendServers".to_owned()),
+        ("Action", action.name().to_owned()),
         ("RegionId", region.to_owned()),
         ("LoadBalancerId", load_balancer_id.to_owned()),
         ("BackendServers", backend_servers),
     ])
+}
+
+/// `RemoveBackendServers` parameters.
+pub fn remove_backend_servers(
+    region: &str,
+    load_balancer_id: &str,
+    servers: &[BackendServerRef],
+) -> Result<Vec<(&'static str, String)>> {
+    backend_action(BackendAction::Remove, region, load_balancer_id, servers)
+}
+
+/// `DescribeLoadBalancerAttribute` parameters: the load balancer and its backends.
+pub fn describe_load_balancer_attribute(
+    region: &str,
+    load_balancer_id: &str,
+) -> Vec<(&'static str, String)> {
+    vec![
+        ("Action", "DescribeLoadBalancerAttribute".to_owned()),
+        ("RegionId", region.to_owned()),
+        ("LoadBalancerId", load_balancer_id.to_owned()),
+    ]
 }
 
 /// One backend as the API reports it. Fields the API may leave out are optional; the
@@ -57,9 +106,10 @@ pub struct Backend {
     pub description: Option<String>,
 }
 
-/// The answer to `RemoveBackendServers`: the backends that remain.
+/// The answer to the backend actions and to `DescribeLoadBalancerAttribute`: the
+/// backends of the default server group (after the change, for the actions).
 #[derive(Debug, Clone, Deserialize)]
-pub struct RemoveBackendServersResponse {
+pub struct BackendsResponse {
     #[serde(rename = "RequestId")]
     pub request_id: String,
     #[serde(rename = "LoadBalancerId", default)]
@@ -74,13 +124,18 @@ pub struct BackendServers {
     pub backend_server: Vec<Backend>,
 }
 
-impl RemoveBackendServersResponse {
+impl BackendsResponse {
     pub fn from_json(body: &serde_json::Value) -> Result<Self> {
-        Self::deserialize(body).map_err(|e| {
-            Error::Response(format!(
-                "the RemoveBackendServers answer has an unexpected shape: {e}"
-            ))
-        })
+        Self::deserialize(body)
+            .map_err(|e| Error::Response(format!("the answer has an unexpected shape: {e}")))
+    }
+
+    pub fn backends(&self) -> &[Backend] {
+        &self.backend_servers.backend_server
+    }
+
+    pub fn contains(&self, server_id: &str) -> bool {
+        self.backends().iter().any(|b| b.server_id == server_id)
     }
 }
 
@@ -119,7 +174,7 @@ mod tests {
                 {"ServerId": "i-bp1fq61enf4loa5i0r8i", "Weight": 100, "Type": "ecs", "Description": "web"}
             ]}
         });
-        let r = RemoveBackendServersResponse::from_json(&body).unwrap();
+        let r = BackendsResponse::from_json(&body).unwrap();
         assert_eq!(r.backend_servers.backend_server.len(), 1);
         assert_eq!(
             r.backend_servers.backend_server[0].description.as_deref(),
@@ -129,9 +184,9 @@ mod tests {
 
     #[test]
     fn wrong_shape_is_a_response_error() {
-        let err = RemoveBackendServersResponse::from_json(&json!({"RequestId": 5})).unwrap_err();
+        let err = BackendsResponse::from_json(&json!({"RequestId": 5})).unwrap_err();
         assert_eq!(err.exit_code(), 5);
-        let err = RemoveBackendServersResponse::from_json(&json!([1, 2])).unwrap_err();
+        let err = BackendsResponse::from_json(&json!([1, 2])).unwrap_err();
         assert_eq!(err.exit_code(), 5);
     }
 }

@@ -75,6 +75,12 @@ fn help_texts_are_deliberate() {
     insta::assert_snapshot!("help_backends_remove", help(&["backends", "remove"]));
     insta::assert_snapshot!("help_completions", help(&["completions"]));
     insta::assert_snapshot!("help_configure", help(&["configure"]));
+    insta::assert_snapshot!("help_backends_add", help(&["backends", "add"]));
+    insta::assert_snapshot!(
+        "help_backends_set_weight",
+        help(&["backends", "set-weight"])
+    );
+    insta::assert_snapshot!("help_backends_list", help(&["backends", "list"]));
     insta::assert_snapshot!("help_config", help(&["config"]));
 }
 

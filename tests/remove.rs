@@ -23,7 +23,7 @@ fn removes_servers_and_prints_the_remaining_backends() {
         .success()
         .stdout(predicate::str::contains("ServerId"))
         .stdout(predicate::str::contains("i-c"))
-        .stdout(predicate::str::is_match(r"\nlb-1: removal of 2 servers accepted; 1 backend remains \(RequestId [0-9A-F-]{36}\)\n$").unwrap())
+        .stdout(predicate::str::is_match(r"\nlb-1: removal of 2 servers accepted; 1 backend in the group \(RequestId [0-9A-F-]{36}\)\n$").unwrap())
         .get_output()
         .clone();
     assert_no_secrets(&out);
@@ -90,7 +90,7 @@ fn removing_the_last_backend_says_none_remain() {
         .assert()
         .success()
         .stdout(predicate::str::starts_with(
-            "lb-1: removal of 1 server accepted; 0 backends remain",
+            "lb-1: removal of 1 server accepted; 0 backends in the group",
         ));
 }
 
@@ -280,7 +280,7 @@ fn more_than_twenty_servers_are_refused_before_sending() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "21 servers given, but one call removes at most 20",
+            "21 servers given, but one call takes at most 20",
         ));
     server.assert_requests(0);
 }

@@ -84,6 +84,10 @@ struct State {
     faults: VecDeque<Fault>,
     /// Requests read so far, counted on arrival (before any delay or answer).
     arrivals: usize,
+    /// Faults for the n-th call (1-based) of an action: (action, n, fault).
+    action_faults: Vec<(String, usize, Fault)>,
+    /// Calls seen per action.
+    action_calls: HashMap<String, usize>,
     /// Problems that must fail the test: a handler panic, a malformed HTTP request.
     problems: Vec<String>,
 }
@@ -213,6 +217,35 @@ impl FakeSlb {
         }
     }
 
+    /// Misbehave on the `nth` call (1-based) of `action` only.
+    pub fn inject_on_call(&self, action: &str, nth: usize, fault: Fault) {
+        lock(&self.state)
+            .action_faults
+            .push((action.to_owned(), nth, fault));
+    }
+
+    /// Requests of one action, in order.
+    pub fn requests_of(&self, action: &str) -> Vec<Recorded> {
+        self.requests()
+            .into_iter()
+            .filter(|r| r.param("Action") == Some(action))
+            .collect()
+    }
+
+    /// The current (id, weight) of each backend.
+    pub fn weights(&self, lb: &str) -> Vec<(String, u32)> {
+        lock(&self.state)
+            .lbs
+            .get(lb)
+            .map(|l| {
+                l.backends
+                    .iter()
+                    .map(|b| (b.server_id.clone(), b.weight))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// Assert that exactly `n` requests arrived.
     pub fn assert_requests(&self, n: usize) {
         let got = self.requests();
@@ -311,7 +344,21 @@ fn handle_connection(mut stream: TcpStream, state: &Mutex<State>) {
     let fault = {
         let mut state = lock(state);
         state.arrivals += 1;
-        state.faults.pop_front()
+        let action = all_params(&request)
+            .ok()
+            .and_then(|p| p.get("Action").cloned())
+            .unwrap_or_default();
+        let calls = state.action_calls.entry(action.clone()).or_insert(0);
+        *calls += 1;
+        let nth = *calls;
+        let targeted = state
+            .action_faults
+            .iter()
+            .position(|(a, n, _)| *a == action && *n == nth);
+        match targeted {
+            Some(index) => Some(state.action_faults.remove(index).2),
+            None => state.faults.pop_front(),
+        }
     };
     let mut extra_headers = String::new();
     let (status, body) = match fault {
@@ -662,6 +709,9 @@ fn serve(
     }
     match get("Action") {
         Some("RemoveBackendServers") => remove_backend_servers(state, params),
+        Some("AddBackendServers") => add_backend_servers(state, params),
+        Some("SetBackendServers") => set_backend_servers(state, params),
+        Some("DescribeLoadBalancerAttribute") => describe_load_balancer_attribute(state, params),
         _ => Err((
             404,
             "InvalidAction.NotFound",
@@ -670,47 +720,26 @@ fn serve(
     }
 }
 
-fn remove_backend_servers(
-    state: &mut State,
+/// The load balancer a call names, checked against its region as the service does.
+fn load_balancer<'a>(
+    state: &'a mut State,
     params: &BTreeMap<String, String>,
-) -> Result<String, Failure> {
+) -> Result<(String, &'a mut LoadBalancer), Failure> {
     let get = |name: &str| {
         params
             .get(name)
             .map(String::as_str)
             .filter(|v| !v.is_empty())
     };
-    let region = get("RegionId").ok_or_else(|| missing("RegionId"))?;
-    let lb_id = get("LoadBalancerId").ok_or_else(|| missing("LoadBalancerId"))?;
-    let servers_json = get("BackendServers").ok_or_else(|| missing("BackendServers"))?;
-    let invalid = |why: &str| {
-        (
-            400,
-            "InvalidParameter",
-            format!("The specified parameter BackendServers is not valid: {why}"),
-        )
-    };
-    let servers: Vec<serde_json::Value> = serde_json::from_str(servers_json)
-        .map_err(|e| invalid(&format!("not a JSON array ({e})")))?;
-    if servers.is_empty() || servers.len() > 20 {
-        return Err(invalid("between 1 and 20 servers are allowed"));
-    }
-    let mut ids = Vec::new();
-    for server in &servers {
-        let id = server
-            .get("ServerId")
-            .and_then(|v| v.as_str())
-            .ok_or_else(|| invalid("ServerId missing"))?;
-        if let Some(t) = server.get("Type") {
-            if !matches!(t.as_str(), Some("ecs" | "eni" | "eci")) {
-                return Err(invalid("Type must be ecs, eni or eci"));
-            }
-        }
-        ids.push(id.to_owned());
-    }
+    let region = get("RegionId")
+        .ok_or_else(|| missing("RegionId"))?
+        .to_owned();
+    let lb_id = get("LoadBalancerId")
+        .ok_or_else(|| missing("LoadBalancerId"))?
+        .to_owned();
     let lb = state
         .lbs
-        .get_mut(lb_id)
+        .get_mut(&lb_id)
         .filter(|lb| lb.region == region)
         .ok_or_else(|| {
             (
@@ -719,9 +748,69 @@ fn remove_backend_servers(
                 "The specified LoadBalancerId does not exist.".to_owned(),
             )
         })?;
-    // Ids that are not members are ignored, as the real service does.
-    lb.backends.retain(|b| !ids.contains(&b.server_id));
-    let remaining: Vec<serde_json::Value> = lb
+    Ok((lb_id, lb))
+}
+
+/// A parsed `BackendServers` item.
+struct Item {
+    server_id: String,
+    server_type: Option<String>,
+    weight: Option<u32>,
+}
+
+fn backend_servers(params: &BTreeMap<String, String>) -> Result<Vec<Item>, Failure> {
+    let json = params
+        .get("BackendServers")
+        .filter(|v| !v.is_empty())
+        .ok_or_else(|| missing("BackendServers"))?;
+    let invalid = |why: &str| {
+        (
+            400,
+            "InvalidParameter",
+            format!("The specified parameter BackendServers is not valid: {why}"),
+        )
+    };
+    let servers: Vec<serde_json::Value> =
+        serde_json::from_str(json).map_err(|e| invalid(&format!("not a JSON array ({e})")))?;
+    if servers.is_empty() || servers.len() > 20 {
+        return Err(invalid("between 1 and 20 servers are allowed"));
+    }
+    let mut items = Vec::new();
+    for server in &servers {
+        let server_id = server
+            .get("ServerId")
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| invalid("ServerId missing"))?;
+        let server_type = match server.get("Type") {
+            None => None,
+            Some(t) => match t.as_str() {
+                Some(t @ ("ecs" | "eni" | "eci")) => Some(t.to_owned()),
+                _ => return Err(invalid("Type must be ecs, eni or eci")),
+            },
+        };
+        let weight = match server.get("Weight") {
+            None => None,
+            Some(w) => {
+                let n = w
+                    .as_u64()
+                    .or_else(|| w.as_str().and_then(|s| s.parse().ok()));
+                match n {
+                    Some(n) if n <= 100 => Some(n as u32),
+                    _ => return Err(invalid("Weight must be 0 to 100")),
+                }
+            }
+        };
+        items.push(Item {
+            server_id: server_id.to_owned(),
+            server_type,
+            weight,
+        });
+    }
+    Ok(items)
+}
+
+fn backends_answer(lb_id: &str, lb: &LoadBalancer, extra: serde_json::Value) -> String {
+    let backends: Vec<serde_json::Value> = lb
         .backends
         .iter()
         .map(|b| {
@@ -733,10 +822,100 @@ fn remove_backend_servers(
             })
         })
         .collect();
-    Ok(serde_json::json!({
+    let mut answer = serde_json::json!({
         "RequestId": request_id(),
         "LoadBalancerId": lb_id,
-        "BackendServers": {"BackendServer": remaining},
-    })
-    .to_string())
+        "BackendServers": {"BackendServer": backends},
+    });
+    if let (Some(answer), Some(extra)) = (answer.as_object_mut(), extra.as_object()) {
+        answer.extend(extra.clone());
+    }
+    answer.to_string()
+}
+
+fn remove_backend_servers(
+    state: &mut State,
+    params: &BTreeMap<String, String>,
+) -> Result<String, Failure> {
+    let items = backend_servers(params)?;
+    let (lb_id, lb) = load_balancer(state, params)?;
+    // Ids that are not members are ignored, as the real service does.
+    lb.backends
+        .retain(|b| !items.iter().any(|i| i.server_id == b.server_id));
+    Ok(backends_answer(&lb_id, lb, serde_json::json!({})))
+}
+
+fn add_backend_servers(
+    state: &mut State,
+    params: &BTreeMap<String, String>,
+) -> Result<String, Failure> {
+    let items = backend_servers(params)?;
+    let (lb_id, lb) = load_balancer(state, params)?;
+    for item in items {
+        let weight = item.weight.unwrap_or(100);
+        match lb
+            .backends
+            .iter_mut()
+            .find(|b| b.server_id == item.server_id)
+        {
+            Some(existing) => existing.weight = weight,
+            None => lb.backends.push(Backend {
+                server_type: item
+                    .server_type
+                    .unwrap_or_else(|| infer_type(&item.server_id).to_owned()),
+                server_id: item.server_id,
+                weight,
+                description: String::new(),
+            }),
+        }
+    }
+    Ok(backends_answer(&lb_id, lb, serde_json::json!({})))
+}
+
+fn set_backend_servers(
+    state: &mut State,
+    params: &BTreeMap<String, String>,
+) -> Result<String, Failure> {
+    let items = backend_servers(params)?;
+    let (lb_id, lb) = load_balancer(state, params)?;
+    if let Some(stranger) = items
+        .iter()
+        .find(|i| !lb.backends.iter().any(|b| b.server_id == i.server_id))
+    {
+        return Err((
+            400,
+            "InvalidParameter",
+            format!(
+                "The backend server {} is not attached to the load balancer.",
+                stranger.server_id
+            ),
+        ));
+    }
+    for item in items {
+        if let (Some(backend), Some(weight)) = (
+            lb.backends
+                .iter_mut()
+                .find(|b| b.server_id == item.server_id),
+            item.weight,
+        ) {
+            backend.weight = weight;
+        }
+    }
+    Ok(backends_answer(&lb_id, lb, serde_json::json!({})))
+}
+
+fn describe_load_balancer_attribute(
+    state: &mut State,
+    params: &BTreeMap<String, String>,
+) -> Result<String, Failure> {
+    let (lb_id, lb) = load_balancer(state, params)?;
+    let extra = serde_json::json!({
+        "LoadBalancerName": format!("{lb_id}-name"),
+        "LoadBalancerStatus": "active",
+        "RegionId": lb.region,
+        "Address": "192.0.2.10",
+        "AddressType": "internet",
+        "ListenerPorts": {"ListenerPort": [80, 443]},
+    });
+    Ok(backends_answer(&lb_id, lb, extra))
 }

@@ -1,0 +1,213 @@
+//! Running a backend action over any number of servers: calls of at most 20, in order,
+//! progress on stderr, and on a failure part-way the exact command that finishes the job.
+
+use std::io::IsTerminal;
+
+use crate::cli::{ArgSource, GlobalArgs, OutputFormat};
+use crate::client::Client;
+use crate::error::{Error, Result};
+use crate::ids::batches;
+use crate::slb::{self, BackendAction, BackendServerRef};
+
+/// What a completed run returns: each call's answer, in order.
+pub struct BatchOutcome {
+    pub answers: Vec<serde_json::Value>,
+}
+
+impl BatchOutcome {
+    pub fn request_ids(&self) -> Vec<String> {
+        self.answers
+            .iter()
+            .filter_map(|a| {
+                a.get("RequestId")
+                    .and_then(|r| r.as_str())
+                    .map(str::to_owned)
+            })
+            .collect()
+    }
+}
+
+/// Send `servers` in calls of at most 20. If call k > 1 fails for good, the result is
+/// [`Error::Partial`] with what was done, what was not, and `resume(not_done)`, the
+/// command that does the rest. A failure of the first call is returned as it is.
+pub fn run(
+    client: &Client,
+    action: BackendAction,
+    region: &str,
+    load_balancer_id: &str,
+    servers: &[BackendServerRef],
+    resume: &dyn Fn(&[String]) -> String,
+) -> Result<BatchOutcome> {
+    let chunks: Vec<&[BackendServerRef]> = batches(servers).collect();
+    let total = chunks.len();
+    let progress = Progress::new(total, action);
+    let mut answers = Vec::with_capacity(total);
+    for (index, chunk) in chunks.iter().enumerate() {
+        let params = slb::backend_action(action, region, load_balancer_id, chunk)?;
+        match client.call(&params) {
+            Ok(answer) => {
+                let request_id = answer
+                    .get("RequestId")
+                    .and_then(|r| r.as_str())
+                    .unwrap_or("-")
+                    .to_owned();
+                progress.done(index + 1, chunk.len(), &request_id);
+                answers.push(answer);
+            }
+            Err(failure) if index == 0 => {
+                progress.abandon();
+                return Err(failure);
+            }
+            Err(failure) => {
+                progress.abandon();
+                let ids = |batches: &[&[BackendServerRef]]| -> Vec<String> {
+                    batches
+                        .iter()
+                        .flat_map(|b| b.iter().map(|s| s.server_id.clone()))
+                        .collect()
+                };
+                let not_done = ids(&chunks[index..]);
+                return Err(Error::Partial {
+                    failed_batch: index + 1,
+                    batches: total,
+                    failure: Box::new(failure),
+                    done: ids(&chunks[..index]),
+                    resume: resume(&not_done),
+                    not_done,
+                });
+            }
+        }
+    }
+    progress.finish();
+    Ok(BatchOutcome { answers })
+}
+
+/// A progress bar on a stderr terminal; one line per batch otherwise. Silent for a
+/// single call, where a progress report would be noise.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    total: usize,
+    verb: &'static str,
+}
+
+impl Progress {
+    fn new(total: usize, action: BackendAction) -> Self {
+        let verb = match action {
+            BackendAction::Remove => "removed",
+            BackendAction::Add => "added",
+            BackendAction::SetWeight => "weighted",
+        };
+        let bar = (total > 1 && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            if let Ok(style) = indicatif::ProgressStyle::with_template(
+                "{prefix} [{bar:30}] {pos}/{len} batches {msg}",
+            ) {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.set_prefix(action.name());
+            bar
+        });
+        Progress { bar, total, verb }
+    }
+
+    fn done(&self, batch: usize, servers: usize, request_id: &str) {
+        if self.total <= 1 {
+            return;
+        }
+        match &self.bar {
+            Some(bar) => bar.inc(1),
+            None => eprintln!(
+                "slbctl: batch {batch}/{}: {} {servers} server{} (RequestId {request_id})",
+                self.total,
+                self.verb,
+                if servers == 1 { "" } else { "s" }
+            ),
+        }
+    }
+
+    fn abandon(&self) {
+        if let Some(bar) = &self.bar {
+            bar.abandon();
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+/// The command line that repeats a backend command for `ids`: the same subcommand and
+/// flags, and the global options that were given as flags (those from the environment
+/// are still in the environment).
+pub fn resume_command(global: &GlobalArgs, words: &[String], ids: &[String]) -> String {
+    let mut parts: Vec<String> = vec!["slbctl".to_owned()];
+    let mut flag = |name: &str, value: Option<String>| {
+        if let Some(value) = value {
+            parts.push(name.to_owned());
+            parts.push(value);
+        }
+    };
+    let from_flag = |value: &Option<String>, source: ArgSource| {
+        value.clone().filter(|_| source == ArgSource::Flag)
+    };
+    flag(
+        "--profile",
+        from_flag(&global.profile, global.sources.profile),
+    );
+    flag(
+        "--config",
+        global.config.as_ref().map(|p| p.display().to_string()),
+    );
+    flag("--region", from_flag(&global.region, global.sources.region));
+    flag(
+        "--endpoint",
+        from_flag(&global.endpoint, global.sources.endpoint),
+    );
+    flag(
+        "--output",
+        match global.output {
+            OutputFormat::Table => None,
+            OutputFormat::Json => Some("json".to_owned()),
+            OutputFormat::Text => Some("text".to_owned()),
+        },
+    );
+    parts.extend(words.iter().cloned());
+    if ids.len() > crate::ids::MAX_SERVERS_PER_CALL && !words.iter().any(|w| w == "--batch") {
+        parts.push("--batch".to_owned());
+    }
+    parts.extend(ids.iter().cloned());
+    parts
+        .iter()
+        .map(|p| shell_quote(p))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Quote a word for a POSIX shell only when it needs it.
+pub fn shell_quote(word: &str) -> String {
+    let safe = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c));
+    if safe {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', r"'\''"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shell_quoting_only_when_needed() {
+        assert_eq!(shell_quote("i-abc"), "i-abc");
+        assert_eq!(shell_quote("http://127.0.0.1:80"), "http://127.0.0.1:80");
+        assert_eq!(shell_quote("/my dir/c.toml"), "'/my dir/c.toml'");
+        assert_eq!(shell_quote("it's"), r"'it'\''s'");
+        assert_eq!(shell_quote(""), "''");
+    }
+}
