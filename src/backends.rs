@@ -190,6 +190,7 @@ fn weighted_action(
     words.extend(["--weight".to_owned(), weight.to_string()]);
     let resume = |rest: &[String]| batch::resume_command(global, &words, rest);
     let outcome = batch::run(
+        global.output != OutputFormat::Json,
         &client,
         action,
         &context.region.value,

@@ -30,7 +30,10 @@ impl BatchOutcome {
 /// Send `servers` in calls of at most 20. If call k > 1 fails for good, the result is
 /// [`Error::Partial`] with what was done, what was not, and `resume(not_done)`, the
 /// command that does the rest. A failure of the first call is returned as it is.
+/// `progress_lines`: whether a batch may be reported as a line on stderr (not when
+/// stderr is reserved for a JSON error).
 pub fn run(
+    progress_lines: bool,
     client: &Client,
     action: BackendAction,
     region: &str,
@@ -40,7 +43,7 @@ pub fn run(
 ) -> Result<BatchOutcome> {
     let chunks: Vec<&[BackendServerRef]> = batches(servers).collect();
     let total = chunks.len();
-    let progress = Progress::new(total, action);
+    let progress = Progress::new(total, action, progress_lines);
     let mut answers = Vec::with_capacity(total);
     for (index, chunk) in chunks.iter().enumerate() {
         let params = slb::backend_action(action, region, load_balancer_id, chunk)?;
@@ -88,10 +91,11 @@ struct Progress {
     bar: Option<indicatif::ProgressBar>,
     total: usize,
     verb: &'static str,
+    lines: bool,
 }
 
 impl Progress {
-    fn new(total: usize, action: BackendAction) -> Self {
+    fn new(total: usize, action: BackendAction, lines: bool) -> Self {
         let verb = match action {
             BackendAction::Remove => "removed",
             BackendAction::Add => "added",
@@ -107,7 +111,12 @@ impl Progress {
             bar.set_prefix(action.name());
             bar
         });
-        Progress { bar, total, verb }
+        Progress {
+            bar,
+            total,
+            verb,
+            lines,
+        }
     }
 
     fn done(&self, batch: usize, servers: usize, request_id: &str) {
@@ -116,6 +125,7 @@ impl Progress {
         }
         match &self.bar {
             Some(bar) => bar.inc(1),
+            None if !self.lines => {}
             None => eprintln!(
                 "slbctl: batch {batch}/{}: {} {servers} server{} (RequestId {request_id})",
                 self.total,

@@ -85,6 +85,7 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     }
     let resume = |rest: &[String]| batch::resume_command(global, &words, rest);
     let outcome = batch::run(
+        global.output != OutputFormat::Json,
         &client,
         BackendAction::Remove,
         region,
@@ -202,6 +203,7 @@ fn drain(
         .collect();
     let resume = |rest: &[String]| batch::resume_command(global, &restore_words, rest);
     batch::run(
+        global.output != OutputFormat::Json,
         client,
         BackendAction::SetWeight,
         region,
