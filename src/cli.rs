@@ -18,7 +18,8 @@ use crate::ids::ServerType;
     about = "Manage the backends of Alibaba Cloud classic load balancers (SLB/CLB), safely and scriptably",
     after_help = "Credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET \
                   (and ALIBABA_CLOUD_SECURITY_TOKEN for STS), or from a profile in the config file.\n\
-                  Exit codes: 0 ok, 2 usage, 3 configuration, 4 API error, 5 network or response, 1 unexpected."
+                  Exit codes: 0 ok, 2 usage, 3 configuration, 4 API error or failed verification, \
+                  5 network or response, 6 partial (some batches done), 7 refused by a guard, 1 unexpected."
 )]
 pub struct Cli {
     #[command(flatten)]

@@ -85,8 +85,19 @@ fn readme_examples_run() {
         );
         match example.name.as_str() {
             "rolling deploy step" => {
-                assert!(stdout.contains("deploying to i-web2"), "{stdout}");
-                assert_eq!(server.backends("lb-web"), ["i-web3", "i-web4"]);
+                assert!(
+                    stdout.contains("deploying to i-web1\ndeploying to i-web2\n"),
+                    "{stdout}"
+                );
+                assert!(
+                    stdout.ends_with("i-web3\ni-web4\ni-web1\ni-web2\n"),
+                    "{stdout}"
+                );
+                assert_eq!(
+                    server.requests_of("SetBackendServers").len(),
+                    2,
+                    "each server drained"
+                );
             }
             "remaining backends with jq" => assert_eq!(stdout, "i-web2\ni-web3\ni-web4\n"),
             "branch on exit codes" => {
