@@ -125,7 +125,7 @@ _slbctl() {
 
     case "${cmd}" in
         slbctl)
-            opts="-v -q -h -V --profile --config --region --endpoint --retries --timeout --connect-timeout --verbose --quiet --output --help --version backends configure config completions man help"
+            opts="-v -q -h -V --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help --version backends configure config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -144,6 +144,14 @@ _slbctl() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-type)
+                    COMPREPLY=($(compgen -W "public vpc" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -171,7 +179,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends)
-            opts="-v -q -h --profile --config --region --endpoint --retries --timeout --connect-timeout --verbose --quiet --output --help list remove add set-weight help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help list remove add set-weight help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -190,6 +198,14 @@ _slbctl() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-type)
+                    COMPREPLY=($(compgen -W "public vpc" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -217,7 +233,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__add)
-            opts="-v -q -h --lb --type --batch --dry-run --from-file --weight --profile --config --region --endpoint --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            opts="-v -q -h --lb --type --batch --dry-run --from-file --weight --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -252,6 +268,14 @@ _slbctl() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-type)
+                    COMPREPLY=($(compgen -W "public vpc" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -363,7 +387,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__list)
-            opts="-v -q -h --lb --profile --config --region --endpoint --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            opts="-v -q -h --lb --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -386,6 +410,14 @@ _slbctl() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-type)
+                    COMPREPLY=($(compgen -W "public vpc" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -413,7 +445,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__remove)
-            opts="-v -q -h --lb --type --batch --dry-run --from-file --verify --strict --min-remaining --drain --profile --config --region --endpoint --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            opts="-v -q -h --lb --type --batch --dry-run --from-file --verify --strict --min-remaining --drain --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -455,6 +487,14 @@ _slbctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --endpoint-type)
+                    COMPREPLY=($(compgen -W "public vpc" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -479,7 +519,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__set__subcmd__weight)
-            opts="-v -q -h --lb --type --batch --dry-run --from-file --weight --profile --config --region --endpoint --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            opts="-v -q -h --lb --type --batch --dry-run --from-file --weight --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -517,6 +557,14 @@ _slbctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --endpoint-type)
+                    COMPREPLY=($(compgen -W "public vpc" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -541,7 +589,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__completions)
-            opts="-v -q -h --profile --config --region --endpoint --retries --timeout --connect-timeout --verbose --quiet --output --help bash elvish fish powershell zsh"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -560,6 +608,14 @@ _slbctl() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-type)
+                    COMPREPLY=($(compgen -W "public vpc" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -587,7 +643,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__config)
-            opts="-v -q -h --profile --config --region --endpoint --retries --timeout --connect-timeout --verbose --quiet --output --help show list help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help show list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -606,6 +662,14 @@ _slbctl() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-type)
+                    COMPREPLY=($(compgen -W "public vpc" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -689,7 +753,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__config__subcmd__list)
-            opts="-v -q -h --profile --config --region --endpoint --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -708,6 +772,14 @@ _slbctl() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-type)
+                    COMPREPLY=($(compgen -W "public vpc" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -735,7 +807,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__config__subcmd__show)
-            opts="-v -q -h --profile --config --region --endpoint --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -754,6 +826,14 @@ _slbctl() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-type)
+                    COMPREPLY=($(compgen -W "public vpc" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -781,7 +861,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__configure)
-            opts="-v -q -h --profile --config --region --endpoint --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -800,6 +880,14 @@ _slbctl() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-type)
+                    COMPREPLY=($(compgen -W "public vpc" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1009,7 +1097,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__man)
-            opts="-v -q -h --profile --config --region --endpoint --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1028,6 +1116,14 @@ _slbctl() {
                     return 0
                     ;;
                 --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-type)
+                    COMPREPLY=($(compgen -W "public vpc" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_slbctl_global_optspecs
-    string join \n profile= config= region= endpoint= retries= timeout= connect-timeout= v/verbose q/quiet output= h/help V/version
+    string join \n profile= config= region= endpoint= endpoint-type= ca-bundle= retries= timeout= connect-timeout= v/verbose q/quiet output= h/help V/version
 end
 
 function __fish_slbctl_needs_command
@@ -28,6 +28,9 @@ complete -c slbctl -n "__fish_slbctl_needs_command" -l profile -d 'Profile to us
 complete -c slbctl -n "__fish_slbctl_needs_command" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_needs_command" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
 complete -c slbctl -n "__fish_slbctl_needs_command" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_needs_command" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
+vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
+complete -c slbctl -n "__fish_slbctl_needs_command" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_needs_command" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_needs_command" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_needs_command" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
@@ -48,6 +51,9 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
+vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
@@ -67,6 +73,9 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
+vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
@@ -87,6 +96,9 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
+vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
@@ -110,6 +122,9 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
+vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
@@ -131,6 +146,9 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
+vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
@@ -151,6 +169,9 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l profile -d '
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
+vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
@@ -164,6 +185,9 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_see
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
+vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
@@ -180,6 +204,9 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_su
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
+vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
@@ -193,6 +220,9 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_su
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
+vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
@@ -209,6 +239,9 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l profile -d
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
+vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
@@ -222,6 +255,9 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l profile -d 'Profil
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
+vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r

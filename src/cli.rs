@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::endpoint::EndpointType;
 use crate::ids::ServerType;
 
 #[derive(Debug, Parser)]
@@ -52,6 +53,22 @@ pub struct GlobalArgs {
     /// API endpoint URL, overriding the one derived from the region.
     #[arg(long, global = true, value_name = "URL", env = "SLBCTL_ENDPOINT")]
     pub endpoint: Option<String>,
+
+    /// Reach the API over the public internet or from inside a VPC.
+    #[arg(
+        long,
+        global = true,
+        value_name = "TYPE",
+        value_enum,
+        ignore_case = true,
+        env = "ALIBABA_CLOUD_ENDPOINT_TYPE"
+    )]
+    pub endpoint_type: Option<EndpointType>,
+
+    /// PEM bundle of extra trusted CA certificates, added to the built-in roots (also
+    /// read from SSL_CERT_FILE).
+    #[arg(long, global = true, value_name = "PATH", env = "SLBCTL_CA_BUNDLE")]
+    pub ca_bundle: Option<PathBuf>,
 
     /// Attempts after the first for failures that are safe to retry (0 disables).
     #[arg(long, global = true, value_name = "N", env = "SLBCTL_RETRIES", default_value_t = 3,
@@ -99,6 +116,8 @@ pub struct ArgSources {
     pub profile: ArgSource,
     pub region: ArgSource,
     pub endpoint: ArgSource,
+    pub endpoint_type: ArgSource,
+    pub ca_bundle: ArgSource,
 }
 
 /// Parse the process's arguments, recording where each sourced option came from.
@@ -124,6 +143,8 @@ pub fn parse() -> Result<Cli, clap::Error> {
         profile: source("profile"),
         region: source("region"),
         endpoint: source("endpoint"),
+        endpoint_type: source("endpoint_type"),
+        ca_bundle: source("ca_bundle"),
     };
     Ok(cli)
 }

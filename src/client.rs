@@ -110,6 +110,15 @@ impl Default for CallPolicy {
     }
 }
 
+/// How requests reach the endpoint: extra trusted roots and an explicit proxy.
+#[derive(Default)]
+pub struct Transport {
+    /// CA certificates trusted in addition to the built-in (Mozilla) roots.
+    pub extra_roots: Vec<reqwest::Certificate>,
+    /// The proxy to go through, if any (see `proxy::for_endpoint`).
+    pub proxy: Option<Url>,
+}
+
 /// What one attempt produced, with what the retry decision needs.
 struct Attempt {
     result: Result<serde_json::Value>,
@@ -126,20 +135,34 @@ pub struct Client {
 }
 
 impl Client {
-    pub fn new(endpoint: Url, credentials: Credentials, policy: CallPolicy) -> Result<Self> {
-        let http = reqwest::blocking::Client::builder()
+    pub fn new(
+        endpoint: Url,
+        credentials: Credentials,
+        policy: CallPolicy,
+        transport: Transport,
+    ) -> Result<Self> {
+        let setup_error = |e: reqwest::Error| {
+            Error::Other(anyhow::anyhow!(
+                "cannot set up the HTTP client: {}",
+                error_chain(&e)
+            ))
+        };
+        // The proxy is chosen explicitly (so -v can name it); reqwest's own detection is off.
+        let mut builder = reqwest::blocking::Client::builder().no_proxy();
+        if let Some(proxy) = transport.proxy {
+            builder = builder.proxy(reqwest::Proxy::all(proxy).map_err(setup_error)?);
+        }
+        for root in transport.extra_roots {
+            builder = builder.add_root_certificate(root);
+        }
+        let http = builder
             .user_agent(concat!("slbctl/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(policy.connect_timeout)
             .timeout(policy.timeout)
             // Signed requests are for one host; never follow a redirect elsewhere.
             .redirect(reqwest::redirect::Policy::none())
             .build()
-            .map_err(|e| {
-                Error::Other(anyhow::anyhow!(
-                    "cannot set up the HTTP client: {}",
-                    error_chain(&e)
-                ))
-            })?;
+            .map_err(setup_error)?;
         Ok(Client {
             http,
             endpoint,
@@ -269,30 +292,57 @@ impl Client {
         } else {
             "failed"
         };
-        // A TLS failure (bad or untrusted certificate) surfaces as an I/O error of kind
-        // InvalidData; no retry can fix it.
-        let retryable = !has_invalid_data_cause(&e);
-        // without_url(): the URL holds the signature and any STS token.
-        let message = format!(
-            "request to {} {what}: {}",
-            self.host(),
-            error_chain(&e.without_url())
-        );
-        Error::Network { message, retryable }
+        let e = e.without_url(); // the URL holds the signature and any STS token
+        match certificate_problem(&e) {
+            Some(problem) => Error::Network {
+                message: format!(
+                    "the TLS certificate of {} was not accepted: {problem}",
+                    self.host()
+                ),
+                retryable: false,
+            },
+            None => Error::Network {
+                message: format!("request to {} {what}: {}", self.host(), error_chain(&e)),
+                retryable: true,
+            },
+        }
     }
 }
 
-fn has_invalid_data_cause(e: &(dyn std::error::Error + 'static)) -> bool {
+/// The certificate problem, if TLS verification is what failed: rustls's error,
+/// found by type in the cause chain. No retry can fix it.
+fn certificate_problem(e: &(dyn std::error::Error + 'static)) -> Option<String> {
+    use rustls::CertificateError;
     let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
     while let Some(cause) = source {
-        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
-            if io.kind() == std::io::ErrorKind::InvalidData {
-                return true;
-            }
+        // io::Error's source() skips the error it wraps, so look inside by hand; the
+        // TLS error sits under two of them.
+        let mut inner: &(dyn std::error::Error + 'static) = cause;
+        while let Some(wrapped) = inner
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            inner = wrapped;
+        }
+        let tls = inner.downcast_ref::<rustls::Error>();
+        if let Some(tls) = tls {
+            return Some(match tls {
+                rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer) => {
+                    "unknown issuer (not signed by a trusted CA)".to_owned()
+                }
+                rustls::Error::InvalidCertificate(
+                    CertificateError::NotValidForName
+                    | CertificateError::NotValidForNameContext { .. },
+                ) => format!("wrong host name ({tls})"),
+                rustls::Error::InvalidCertificate(
+                    CertificateError::Expired | CertificateError::ExpiredContext { .. },
+                ) => format!("expired ({tls})"),
+                other => other.to_string(),
+            });
         }
         source = cause.source();
     }
-    false
+    None
 }
 
 /// An error and its causes on one line, without repeating a cause a wrapper already shows.

@@ -10,6 +10,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::aliyun_config::{self, AliyunConfig, AliyunProfile, Mode};
+use crate::endpoint::{self, EndpointType};
 use crate::error::{Error, Result, quote};
 use crate::profile_file::{self, ConfigFile, Profile};
 use crate::secret::Secret;
@@ -20,6 +21,10 @@ pub const ENV_SECURITY_TOKEN: &str = "ALIBABA_CLOUD_SECURITY_TOKEN";
 pub const ENV_REGION: &str = "ALIBABA_CLOUD_REGION_ID";
 pub const ENV_PROFILE: &str = "ALIBABA_CLOUD_PROFILE";
 pub const ENV_IGNORE_PROFILE: &str = "ALIBABA_CLOUD_IGNORE_PROFILE";
+pub const ENV_ENDPOINT_TYPE: &str = "ALIBABA_CLOUD_ENDPOINT_TYPE";
+pub const ENV_CA_BUNDLE: &str = "SLBCTL_CA_BUNDLE";
+/// The OpenSSL convention for an extra CA bundle, honoured as a fallback.
+pub const ENV_SSL_CERT_FILE: &str = "SSL_CERT_FILE";
 
 /// The older `ALICLOUD_*` spellings (Terraform's provider still documents them).
 pub const LEGACY_ACCESS_KEY_ID: &str = "ALICLOUD_ACCESS_KEY_ID";
@@ -128,6 +133,8 @@ pub struct Overrides<'a> {
     pub config_path: Option<&'a Path>,
     pub region: Option<Sourced<&'a str>>,
     pub endpoint: Option<Sourced<&'a str>>,
+    pub endpoint_type: Option<Sourced<EndpointType>>,
+    pub ca_bundle: Option<Sourced<&'a Path>>,
     /// The aliyun CLI file; None means `~/.aliyun/config.json`.
     pub aliyun_path: Option<&'a Path>,
 }
@@ -148,6 +155,10 @@ pub struct Settings {
     pub region: Option<Sourced<String>>,
     /// A configured endpoint (flag, environment, profile); None means derive it.
     pub endpoint: Option<Sourced<String>>,
+    /// Public or VPC, for a derived endpoint.
+    pub endpoint_type: Option<Sourced<EndpointType>>,
+    /// Extra trusted CA certificates (PEM).
+    pub ca_bundle: Option<Sourced<PathBuf>>,
     pub credentials: Option<Credentials>,
     /// The files looked at, in order of precedence.
     pub files: Vec<FileUse>,
@@ -179,42 +190,81 @@ impl Settings {
 /// Resolve settings for a parsed command line, from the process environment.
 pub fn resolve_for(global: &crate::cli::GlobalArgs) -> Result<Settings> {
     use crate::cli::ArgSource;
-    fn sourced<'a>(
-        value: &'a Option<String>,
+    fn sourced<'a, T: ?Sized>(
+        value: Option<&'a T>,
         source: ArgSource,
         flag: &'static str,
         var: &'static str,
-    ) -> Option<Sourced<&'a str>> {
+    ) -> Option<Sourced<&'a T>> {
         let source = if source == ArgSource::Env {
             Source::Env(var)
         } else {
             Source::Flag(flag)
         };
-        value.as_deref().map(|v| Sourced::new(v, source))
+        value.map(|v| Sourced::new(v, source))
     }
+    let sources = &global.sources;
     let overrides = Overrides {
         profile: sourced(
-            &global.profile,
-            global.sources.profile,
+            global.profile.as_deref(),
+            sources.profile,
             "--profile",
             "SLBCTL_PROFILE",
         ),
         config_path: global.config.as_deref(),
         region: sourced(
-            &global.region,
-            global.sources.region,
+            global.region.as_deref(),
+            sources.region,
             "--region",
             ENV_REGION,
         ),
         endpoint: sourced(
-            &global.endpoint,
-            global.sources.endpoint,
+            global.endpoint.as_deref(),
+            sources.endpoint,
             "--endpoint",
             "SLBCTL_ENDPOINT",
+        ),
+        endpoint_type: sourced(
+            global.endpoint_type.as_ref(),
+            sources.endpoint_type,
+            "--endpoint-type",
+            ENV_ENDPOINT_TYPE,
+        )
+        .map(|t| Sourced::new(*t.value, t.source)),
+        ca_bundle: sourced(
+            global.ca_bundle.as_deref(),
+            sources.ca_bundle,
+            "--ca-bundle",
+            ENV_CA_BUNDLE,
         ),
         aliyun_path: None,
     };
     resolve(&overrides, &|name| std::env::var(name).ok())
+}
+
+/// The endpoint a command would use, unparsed: the configured one, else the one derived
+/// from the region (public or VPC). None without either.
+pub fn effective_endpoint(settings: &Settings) -> Option<Sourced<String>> {
+    if let Some(configured) = &settings.endpoint {
+        return Some(configured.clone());
+    }
+    let region = settings.region.as_ref()?;
+    let endpoint_type = settings
+        .endpoint_type
+        .as_ref()
+        .map(|t| t.value)
+        .unwrap_or_default();
+    let why = match (&settings.endpoint_type, endpoint_type) {
+        (Some(t), EndpointType::Vpc) => format!(
+            "derived from region {} and endpoint type vpc ({})",
+            region.value, t.source
+        ),
+        _ => format!("derived from region {}", region.value),
+    };
+    Some(Sourced::new(
+        endpoint::for_region(&region.value, endpoint_type),
+        Source::Derived(why),
+    ))
 }
 
 /// One profile as `slbctl config list` shows it.
@@ -364,6 +414,20 @@ pub fn resolve(overrides: &Overrides, env: &dyn Fn(&str) -> Option<String>) -> R
         .or_else(|| {
             slbctl_profile
                 .and_then(|(p, source)| p.endpoint.clone().map(|e| Sourced::new(e, source.clone())))
+        });
+
+    settings.endpoint_type = overrides.endpoint_type.clone().or_else(|| {
+        slbctl_profile
+            .and_then(|(p, source)| p.endpoint_type.map(|t| Sourced::new(t, source.clone())))
+    });
+
+    settings.ca_bundle = overrides
+        .ca_bundle
+        .as_ref()
+        .map(|c| Sourced::new(c.value.to_path_buf(), c.source.clone()))
+        .or_else(|| {
+            env(ENV_SSL_CERT_FILE)
+                .map(|p| Sourced::new(PathBuf::from(p), Source::Env(ENV_SSL_CERT_FILE)))
         });
 
     Ok(settings)

@@ -29,20 +29,13 @@ pub fn show(global: &GlobalArgs) -> Result<()> {
     let region = settings.region.as_ref();
     // The endpoint as a command would use it; a bad value is shown, not fatal, so that
     // this command can help find it.
-    let endpoint: Option<Sourced<String>> = match (&settings.endpoint, region) {
-        (Some(configured), _) => Some(Sourced::new(
-            match endpoint::parse(&configured.value) {
-                Ok(url) => url.to_string(),
-                Err(e) => format!("{} (invalid: {e})", configured.value),
-            },
-            configured.source.clone(),
-        )),
-        (None, Some(region)) => Some(Sourced::new(
-            format!("{}/", endpoint::for_region(&region.value)),
-            Source::Derived(format!("derived from region {}", region.value)),
-        )),
-        (None, None) => None,
-    };
+    let endpoint: Option<Sourced<String>> = config::effective_endpoint(&settings).map(|e| {
+        let shown = match endpoint::parse(&e.value) {
+            Ok(url) => url.to_string(),
+            Err(err) => format!("{} (invalid: {err})", e.value),
+        };
+        Sourced::new(shown, e.source)
+    });
     let creds = settings.credentials.as_ref();
     let creds_source = creds.map(|c| &c.source);
     let present = |yes: bool| if yes { "set" } else { "not set" };

@@ -9,13 +9,14 @@ use reqwest::Url;
 use chrono::Utc;
 
 use crate::cli::{GlobalArgs, OutputFormat};
-use crate::client::{self, CallPolicy, Client};
+use crate::client::{self, CallPolicy, Client, Transport};
 use crate::config::{
     self, Credentials, ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, Settings, Source, Sourced,
 };
 use crate::endpoint;
 use crate::error::{Error, Result};
 use crate::output;
+use crate::proxy;
 
 pub struct Context {
     pub settings: Settings,
@@ -43,16 +44,12 @@ impl Context {
             .with_hint("pass --region cn-hangzhou (for example), or set region in the profile"));
         };
         endpoint::validate_region(&region.value).map_err(|e| blame(&region.source, e))?;
-        let endpoint = match &settings.endpoint {
-            Some(configured) => Sourced::new(
-                endpoint::parse(&configured.value).map_err(|e| blame(&configured.source, e))?,
-                configured.source.clone(),
-            ),
-            None => Sourced::new(
-                endpoint::parse(&endpoint::for_region(&region.value))?,
-                Source::Derived(format!("derived from region {}", region.value)),
-            ),
-        };
+        let configured = config::effective_endpoint(&settings)
+            .ok_or_else(|| Error::Other(anyhow::anyhow!("a region always yields an endpoint")))?;
+        let endpoint = Sourced::new(
+            endpoint::parse(&configured.value).map_err(|e| blame(&configured.source, e))?,
+            configured.source,
+        );
         crate::verbose!("region {} ({})", region.value, region.source);
         crate::verbose!("endpoint {} ({})", endpoint.value, endpoint.source);
         Ok(Context {
@@ -107,6 +104,47 @@ impl Context {
             timeout: Duration::from_secs(global.timeout),
             retries: global.retries,
         };
-        Client::new(self.endpoint.value.clone(), self.credentials()?, policy)
+        let credentials = self.credentials()?;
+        let transport = Transport {
+            // Certificates matter only for https; http (loopback only) skips the read.
+            extra_roots: if self.endpoint.value.scheme() == "https" {
+                self.extra_roots()?
+            } else {
+                Vec::new()
+            },
+            proxy: proxy::for_endpoint(&self.endpoint.value, &|name| std::env::var(name).ok())?
+                .map(|(url, _)| url),
+        };
+        Client::new(self.endpoint.value.clone(), credentials, policy, transport)
+    }
+
+    /// The CA certificates of `--ca-bundle` / `SLBCTL_CA_BUNDLE` / `SSL_CERT_FILE`.
+    fn extra_roots(&self) -> Result<Vec<reqwest::Certificate>> {
+        let Some(bundle) = &self.settings.ca_bundle else {
+            return Ok(Vec::new());
+        };
+        let path = &bundle.value;
+        let pem = std::fs::read(path).map_err(|e| {
+            Error::config(format!(
+                "cannot read the CA bundle {} ({}): {}",
+                path.display(),
+                bundle.source,
+                e.kind()
+            ))
+        })?;
+        let roots = reqwest::Certificate::from_pem_bundle(&pem).unwrap_or_default();
+        if roots.is_empty() {
+            return Err(Error::config(format!(
+                "the CA bundle {} ({}) holds no PEM certificate",
+                path.display(),
+                bundle.source
+            )));
+        }
+        crate::verbose!(
+            "trusting {} extra CA certificate(s) from {}",
+            roots.len(),
+            path.display()
+        );
+        Ok(roots)
     }
 }

@@ -41,12 +41,25 @@ pub fn validate_region(region: &str) -> Result<()> {
     }
 }
 
+/// Which network the API is reached over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EndpointType {
+    /// The public endpoint.
+    #[default]
+    Public,
+    /// The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com).
+    Vpc,
+}
+
 /// The endpoint for a region when none is configured.
-pub fn for_region(region: &str) -> String {
-    if CENTRAL_ENDPOINT_REGIONS.contains(&region) {
-        "https://slb.aliyuncs.com".to_owned()
-    } else {
-        format!("https://slb.{region}.aliyuncs.com")
+pub fn for_region(region: &str, endpoint_type: EndpointType) -> String {
+    match endpoint_type {
+        EndpointType::Vpc => format!("https://slb-vpc.{region}.aliyuncs.com"),
+        EndpointType::Public if CENTRAL_ENDPOINT_REGIONS.contains(&region) => {
+            "https://slb.aliyuncs.com".to_owned()
+        }
+        EndpointType::Public => format!("https://slb.{region}.aliyuncs.com"),
     }
 }
 
@@ -97,47 +110,50 @@ fn is_loopback(url: &Url) -> bool {
     }
 }
 
-/// The endpoint to use: the configured one if any, else the region's.
-pub fn resolve(configured: Option<&str>, region: &str) -> Result<Url> {
-    match configured {
-        Some(endpoint) => parse(endpoint),
-        None => parse(&for_region(region)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn central_regions_use_the_central_endpoint() {
-        for region in CENTRAL_ENDPOINT_REGIONS {
-            assert_eq!(for_region(region), "https://slb.aliyuncs.com");
-        }
-    }
-
-    #[test]
-    fn other_regions_use_their_regional_endpoint() {
-        assert_eq!(
-            for_region("eu-central-1"),
-            "https://slb.eu-central-1.aliyuncs.com"
-        );
-        assert_eq!(
-            for_region("cn-zhangjiakou"),
-            "https://slb.cn-zhangjiakou.aliyuncs.com"
-        );
-    }
-
-    #[test]
-    fn configured_endpoint_overrides_the_region() {
-        let url = resolve(
-            Some("https://slb-vpc.cn-hangzhou.aliyuncs.com"),
+    fn the_resolution_table() {
+        let public = |r| for_region(r, EndpointType::Public);
+        let vpc = |r| for_region(r, EndpointType::Vpc);
+        let central = [
+            "cn-qingdao",
+            "cn-beijing",
             "cn-hangzhou",
-        )
-        .unwrap();
-        assert_eq!(url.as_str(), "https://slb-vpc.cn-hangzhou.aliyuncs.com/");
-        let url = resolve(None, "cn-hangzhou").unwrap();
-        assert_eq!(url.as_str(), "https://slb.aliyuncs.com/");
+            "cn-shanghai",
+            "cn-shenzhen",
+            "cn-hongkong",
+            "ap-southeast-1",
+            "us-east-1",
+            "us-west-1",
+        ];
+        assert_eq!(CENTRAL_ENDPOINT_REGIONS, central);
+        for region in central {
+            assert_eq!(public(region), "https://slb.aliyuncs.com", "{region}");
+            assert_eq!(
+                vpc(region),
+                format!("https://slb-vpc.{region}.aliyuncs.com"),
+                "{region}"
+            );
+            parse(&public(region)).unwrap();
+            parse(&vpc(region)).unwrap();
+        }
+        // Every other region falls back to its regional endpoint.
+        for region in [
+            "eu-central-1",
+            "cn-zhangjiakou",
+            "ap-northeast-1",
+            "me-east-1",
+            "cn-wulanchabu",
+        ] {
+            assert_eq!(public(region), format!("https://slb.{region}.aliyuncs.com"));
+            assert_eq!(
+                vpc(region),
+                format!("https://slb-vpc.{region}.aliyuncs.com")
+            );
+        }
     }
 
     #[test]

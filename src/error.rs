@@ -165,6 +165,10 @@ impl Error {
             Error::Usage { hint, .. } | Error::Config { hint, .. } => hint.clone(),
             Error::Api(api) => api_hint(&api.code).map(str::to_owned),
             Error::GaveUp { last, .. } => last.hint(),
+            Error::Network { retryable: false, .. } => Some(
+                "if a private CA or an intercepting proxy signs this endpoint's certificate, trust it with --ca-bundle PATH"
+                    .to_owned(),
+            ),
             Error::Partial { resume, .. } => Some(format!("to finish, run: {resume}")),
             _ => None,
         }

@@ -20,6 +20,7 @@ pub mod interrupt;
 pub mod log;
 pub mod output;
 pub mod profile_file;
+pub mod proxy;
 pub mod remove;
 pub mod retry;
 pub mod secret;

@@ -30,6 +30,8 @@ pub struct Profile {
     pub security_token: Option<Secret>,
     pub region: Option<String>,
     pub endpoint: Option<String>,
+    /// `public` or `vpc`.
+    pub endpoint_type: Option<crate::endpoint::EndpointType>,
 }
 
 impl<'de> Deserialize<'de> for Secret {

@@ -88,12 +88,15 @@ struct State {
     action_faults: Vec<(String, usize, Fault)>,
     /// Calls seen per action.
     action_calls: HashMap<String, usize>,
+    /// TLS connections that ended before a request (handshake refused).
+    tls_failures: usize,
     /// Problems that must fail the test: a handler panic, a malformed HTTP request.
     problems: Vec<String>,
 }
 
 pub struct FakeSlb {
     addr: SocketAddr,
+    tls: bool,
     state: Arc<Mutex<State>>,
     stop: Arc<AtomicBool>,
     acceptor: Option<JoinHandle<()>>,
@@ -113,6 +116,16 @@ impl FakeSlb {
     }
 
     pub fn start_on(port: u16) -> FakeSlb {
+        FakeSlb::start_with(port, None)
+    }
+
+    /// Serve HTTPS with this TLS configuration (see `support::tls`).
+    pub fn start_tls(config: Arc<rustls::ServerConfig>) -> FakeSlb {
+        FakeSlb::start_with(0, Some(config))
+    }
+
+    fn start_with(port: u16, tls: Option<Arc<rustls::ServerConfig>>) -> FakeSlb {
+        let is_tls = tls.is_some();
         let listener = TcpListener::bind(("127.0.0.1", port)).expect("bind loopback");
         let addr = listener.local_addr().expect("local addr");
         let state = Arc::new(Mutex::new(State::default()));
@@ -127,10 +140,24 @@ impl FakeSlb {
                     }
                     let Ok(stream) = stream else { continue };
                     let state = Arc::clone(&state);
+                    let tls = tls.clone();
                     std::thread::spawn(move || {
                         let outcome =
                             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                handle_connection(stream, &state)
+                                stream.set_read_timeout(Some(Duration::from_secs(10))).ok();
+                                match tls {
+                                    None => handle_connection(stream, &state, false),
+                                    Some(config) => match rustls::ServerConnection::new(config) {
+                                        Ok(conn) => handle_connection(
+                                            rustls::StreamOwned::new(conn, stream),
+                                            &state,
+                                            true,
+                                        ),
+                                        Err(e) => {
+                                            lock(&state).problems.push(format!("TLS setup: {e}"))
+                                        }
+                                    },
+                                }
                             }));
                         if let Err(panic) = outcome {
                             let what = panic
@@ -148,15 +175,25 @@ impl FakeSlb {
         };
         FakeSlb {
             addr,
+            tls: is_tls,
             state,
             stop,
             acceptor: Some(acceptor),
         }
     }
 
-    /// `http://127.0.0.1:PORT`
+    /// `http://127.0.0.1:PORT`, or `https://` when serving TLS.
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        format!(
+            "{}://{}",
+            if self.tls { "https" } else { "http" },
+            self.addr
+        )
+    }
+
+    /// Connections whose TLS handshake failed (the client refused the certificate).
+    pub fn tls_failures(&self) -> usize {
+        lock(&self.state).tls_failures
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -288,12 +325,26 @@ struct HttpRequest {
     body: Vec<u8>,
 }
 
-fn read_request(stream: &TcpStream) -> Result<Option<HttpRequest>, String> {
-    let mut reader = BufReader::new(stream.try_clone().map_err(|e| e.to_string())?);
+/// Why no request was read.
+enum NoRequest {
+    /// The connection ended (or failed) before a request line.
+    Closed(String),
+    /// Something arrived that is not HTTP.
+    Malformed(String),
+}
+
+fn read_request<S: Read>(stream: &mut S) -> Result<HttpRequest, NoRequest> {
+    let mut reader = BufReader::new(stream);
     let mut line = String::new();
-    if reader.read_line(&mut line).map_err(|e| e.to_string())? == 0 {
-        return Ok(None); // a connection opened and closed without a request
+    match reader.read_line(&mut line) {
+        Ok(0) => return Err(NoRequest::Closed("closed".into())),
+        Ok(_) => {}
+        Err(e) => return Err(NoRequest::Closed(e.to_string())),
     }
+    read_rest(reader, line).map_err(NoRequest::Malformed)
+}
+
+fn read_rest<R: BufRead>(mut reader: R, mut line: String) -> Result<HttpRequest, String> {
     let mut parts = line.split_whitespace();
     let (Some(method), Some(target), Some(_version)) = (parts.next(), parts.next(), parts.next())
     else {
@@ -321,20 +372,24 @@ fn read_request(stream: &TcpStream) -> Result<Option<HttpRequest>, String> {
         .unwrap_or(0);
     let mut body = vec![0; length];
     reader.read_exact(&mut body).map_err(|e| e.to_string())?;
-    Ok(Some(HttpRequest {
+    Ok(HttpRequest {
         method,
         target,
         headers,
         body,
-    }))
+    })
 }
 
-fn handle_connection(mut stream: TcpStream, state: &Mutex<State>) {
-    stream.set_read_timeout(Some(Duration::from_secs(10))).ok();
-    let request = match read_request(&stream) {
-        Ok(Some(r)) => r,
-        Ok(None) => return,
-        Err(problem) => {
+fn handle_connection<S: Read + Write>(mut stream: S, state: &Mutex<State>, tls: bool) {
+    let request = match read_request(&mut stream) {
+        Ok(r) => r,
+        // A TLS client that refuses our certificate closes during the handshake.
+        Err(NoRequest::Closed(_)) if tls => {
+            lock(state).tls_failures += 1;
+            return;
+        }
+        Err(NoRequest::Closed(_)) => return, // opened and closed without a request
+        Err(NoRequest::Malformed(problem)) => {
             lock(state)
                 .problems
                 .push(format!("bad HTTP request: {problem}"));
@@ -433,7 +488,8 @@ fn handle_connection(mut stream: TcpStream, state: &Mutex<State>) {
     // The client may have given up (timeout tests); that is not a server problem.
     let _ = stream
         .write_all(head.as_bytes())
-        .and_then(|_| stream.write_all(body.as_bytes()));
+        .and_then(|_| stream.write_all(body.as_bytes()))
+        .and_then(|_| stream.flush());
 }
 
 fn record_fault(state: &Mutex<State>, request: &HttpRequest) {

@@ -2,7 +2,9 @@
 
 #![allow(dead_code)] // each test binary uses a different part of it
 
+pub mod connect_proxy;
 pub mod fake_slb;
+pub mod tls;
 
 use std::path::Path;
 
