@@ -17,15 +17,9 @@ fn main() {
     let mut lbs = Vec::new();
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
-        let value = args
-            .next()
-            .unwrap_or_else(|| usage(&format!("{arg} needs a value")));
+        let value = args.next().unwrap_or_else(|| usage(&format!("{arg} needs a value")));
         match arg.as_str() {
-            "--port" => {
-                port = value
-                    .parse()
-                    .unwrap_or_else(|_| usage("--port takes a number"))
-            }
+            "--port" => port = value.parse().unwrap_or_else(|_| usage("--port takes a number")),
             "--key" => keys.push(value),
             "--lb" => lbs.push(value),
             other => usage(&format!("unknown argument {other}")),
@@ -42,9 +36,7 @@ fn main() {
     }
     for lb in &lbs {
         let parts: Vec<&str> = lb.splitn(3, ':').collect();
-        let [id, region, servers] = parts.as_slice() else {
-            usage("--lb takes ID:REGION:SERVER,...")
-        };
+        let [id, region, servers] = parts.as_slice() else { usage("--lb takes ID:REGION:SERVER,...") };
         let servers: Vec<&str> = servers.split(',').filter(|s| !s.is_empty()).collect();
         server.add_lb(id, region, &servers);
     }
@@ -53,16 +45,11 @@ fn main() {
     let _ = std::io::stdin().read_to_end(&mut Vec::new());
     let seen = server.requests();
     let failed = seen.iter().filter(|r| r.error_code.is_some()).count();
-    eprintln!(
-        "fake_slb: {} request(s), {failed} answered with an error",
-        seen.len()
-    );
+    eprintln!("fake_slb: {} request(s), {failed} answered with an error", seen.len());
 }
 
 fn usage(message: &str) -> ! {
     eprintln!("fake_slb: {message}");
-    eprintln!(
-        "usage: fake_slb [--port N] [--key ID:SECRET[:TOKEN]]... [--lb ID:REGION:SERVER,...]..."
-    );
+    eprintln!("usage: fake_slb [--port N] [--key ID:SECRET[:TOKEN]]... [--lb ID:REGION:SERVER,...]...");
     std::process::exit(2);
 }

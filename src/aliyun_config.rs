@@ -75,25 +75,16 @@ pub fn load(path: &Path) -> Result<Option<AliyunConfig>> {
     let Some(text) = read_text(path, false)? else {
         return Ok(None);
     };
-    parse(&text)
-        .map(Some)
-        .map_err(|e| Error::config(format!("aliyun CLI config {}: {e}", path.display())))
+    parse(&text).map(Some).map_err(|e| Error::config(format!("aliyun CLI config {}: {e}", path.display())))
 }
 
 pub fn parse(text: &str) -> std::result::Result<AliyunConfig, String> {
     serde_json::from_str(text).map_err(|e| {
         let message = e.to_string();
         // serde_json appends " at line L column C"; say it our way, first.
-        let message = message
-            .split(" at line ")
-            .next()
-            .unwrap_or(&message)
-            .to_owned();
-        let (line, column) = if e.line() > 0 {
-            (e.line(), e.column())
-        } else {
-            line_and_column(text, text.len())
-        };
+        let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+        let (line, column) =
+            if e.line() > 0 { (e.line(), e.column()) } else { line_and_column(text, text.len()) };
         format!("line {line}, column {column}: {message}")
     })
 }
@@ -121,19 +112,12 @@ mod tests {
         assert_eq!(config.current.as_deref(), Some("sts"));
         let sts = AliyunProfile::find(&config, "sts").unwrap();
         assert_eq!(sts.sts_token.as_ref().unwrap().expose(), "tok");
-        assert_eq!(
-            sts.supported_mode(Path::new("c.json")).unwrap(),
-            Mode::StsToken
-        );
+        assert_eq!(sts.supported_mode(Path::new("c.json")).unwrap(), Mode::StsToken);
     }
 
     #[test]
     fn modes_are_matched_case_insensitively() {
-        let mut p = AliyunProfile {
-            name: "x".into(),
-            mode: "ak".into(),
-            ..Default::default()
-        };
+        let mut p = AliyunProfile { name: "x".into(), mode: "ak".into(), ..Default::default() };
         assert_eq!(p.supported_mode(Path::new("c")).unwrap(), Mode::AccessKey);
         p.mode = "STSTOKEN".into();
         assert_eq!(p.supported_mode(Path::new("c")).unwrap(), Mode::StsToken);
@@ -142,14 +126,11 @@ mod tests {
     #[test]
     fn other_modes_are_named_in_the_error() {
         let config = parse(SAMPLE).unwrap();
-        let err = AliyunProfile::find(&config, "role")
-            .unwrap()
-            .supported_mode(Path::new("c.json"))
-            .unwrap_err();
+        let err =
+            AliyunProfile::find(&config, "role").unwrap().supported_mode(Path::new("c.json")).unwrap_err();
         assert_eq!(err.exit_code(), 3);
         assert!(
-            err.to_string()
-                .contains("uses mode \"RamRoleArn\", which slbctl does not support yet"),
+            err.to_string().contains("uses mode \"RamRoleArn\", which slbctl does not support yet"),
             "{err}"
         );
     }

@@ -19,10 +19,7 @@ pub fn selected_ids(selection: &ServerSelection) -> Result<Vec<String>> {
     let requested = input::server_ids(&selection.servers, selection.from_file.as_deref())?;
     let (ids, duplicates) = prepare_server_ids(&requested, selection.batch)?;
     for dup in &duplicates {
-        output::warn(&format!(
-            "server {} is given more than once; using it once",
-            quote(dup)
-        ));
+        output::warn(&format!("server {} is given more than once; using it once", quote(dup)));
     }
     Ok(ids)
 }
@@ -33,10 +30,7 @@ pub fn describe(
     region: &str,
     load_balancer_id: &str,
 ) -> Result<(serde_json::Value, BackendsResponse)> {
-    let body = client.call(&slb::describe_load_balancer_attribute(
-        region,
-        load_balancer_id,
-    ))?;
+    let body = client.call(&slb::describe_load_balancer_attribute(region, load_balancer_id))?;
     let parsed = BackendsResponse::from_json(&body)?;
     Ok((body, parsed))
 }
@@ -58,10 +52,8 @@ pub fn dry_run(
 
 /// The words after `slbctl` that repeat a command's selection flags (for resuming).
 pub fn selection_words(command: &str, selection: &ServerSelection) -> Vec<String> {
-    let mut words: Vec<String> = ["backends", command, "--lb", &selection.lb]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let mut words: Vec<String> =
+        ["backends", command, "--lb", &selection.lb].iter().map(|s| s.to_string()).collect();
     if let Some(t) = selection.server_type {
         words.push("--type".into());
         words.push(format!("{t:?}").to_lowercase());
@@ -78,11 +70,7 @@ pub fn render_outcome(
     outcome: &BatchOutcome,
     summary: &str,
 ) -> Result<()> {
-    let last = outcome
-        .answers
-        .last()
-        .map(BackendsResponse::from_json)
-        .transpose()?;
+    let last = outcome.answers.last().map(BackendsResponse::from_json).transpose()?;
     let backends = last.as_ref().map(|r| r.backends()).unwrap_or_default();
     let request_ids = outcome.request_ids();
     let text = match global.output {
@@ -96,10 +84,7 @@ pub fn render_outcome(
         OutputFormat::Table => {
             let mut text = String::new();
             if !backends.is_empty() {
-                text.push_str(&output::backends_table(
-                    backends,
-                    output::stdout_is_terminal(),
-                ));
+                text.push_str(&output::backends_table(backends, output::stdout_is_terminal()));
             }
             text.push_str(&format!(
                 "{}: {summary}; {} backend{} in the group (RequestId {})\n",
@@ -125,10 +110,7 @@ pub fn list(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
         OutputFormat::Table => {
             let mut text = String::new();
             if !parsed.backends().is_empty() {
-                text.push_str(&output::backends_table(
-                    parsed.backends(),
-                    output::stdout_is_terminal(),
-                ));
+                text.push_str(&output::backends_table(parsed.backends(), output::stdout_is_terminal()));
             }
             let count = parsed.backends().len();
             text.push_str(&format!(
@@ -145,26 +127,12 @@ pub fn list(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
 
 pub fn add(global: &GlobalArgs, args: &AddArgs) -> Result<()> {
     let summary = format!("{{count}} added at weight {}", args.weight);
-    weighted_action(
-        global,
-        &args.selection,
-        BackendAction::Add,
-        args.weight,
-        "add",
-        &summary,
-    )
+    weighted_action(global, &args.selection, BackendAction::Add, args.weight, "add", &summary)
 }
 
 pub fn set_weight(global: &GlobalArgs, args: &SetWeightArgs) -> Result<()> {
     let summary = format!("weight of {{count}} set to {}", args.weight);
-    weighted_action(
-        global,
-        &args.selection,
-        BackendAction::SetWeight,
-        args.weight,
-        "set-weight",
-        &summary,
-    )
+    weighted_action(global, &args.selection, BackendAction::SetWeight, args.weight, "set-weight", &summary)
 }
 
 /// add and set-weight: the same flow with a weight on every server.
@@ -178,10 +146,8 @@ fn weighted_action(
 ) -> Result<()> {
     let ids = selected_ids(selection)?;
     let context = Context::resolve(global)?;
-    let servers: Vec<BackendServerRef> = ids
-        .iter()
-        .map(|id| BackendServerRef::new(id, selection.server_type).with_weight(weight))
-        .collect();
+    let servers: Vec<BackendServerRef> =
+        ids.iter().map(|id| BackendServerRef::new(id, selection.server_type).with_weight(weight)).collect();
     if selection.dry_run {
         return dry_run(&context, global, action, &selection.lb, &servers);
     }
@@ -198,15 +164,6 @@ fn weighted_action(
         &servers,
         &resume,
     )?;
-    let count = format!(
-        "{} server{}",
-        ids.len(),
-        if ids.len() == 1 { "" } else { "s" }
-    );
-    render_outcome(
-        global,
-        &selection.lb,
-        &outcome,
-        &summary.replace("{count}", &count),
-    )
+    let count = format!("{} server{}", ids.len(), if ids.len() == 1 { "" } else { "s" });
+    render_outcome(global, &selection.lb, &outcome, &summary.replace("{count}", &count))
 }

@@ -18,11 +18,7 @@ impl BatchOutcome {
     pub fn request_ids(&self) -> Vec<String> {
         self.answers
             .iter()
-            .filter_map(|a| {
-                a.get("RequestId")
-                    .and_then(|r| r.as_str())
-                    .map(str::to_owned)
-            })
+            .filter_map(|a| a.get("RequestId").and_then(|r| r.as_str()).map(str::to_owned))
             .collect()
     }
 }
@@ -49,11 +45,7 @@ pub fn run(
         let params = slb::backend_action(action, region, load_balancer_id, chunk)?;
         match client.call(&params) {
             Ok(answer) => {
-                let request_id = answer
-                    .get("RequestId")
-                    .and_then(|r| r.as_str())
-                    .unwrap_or("-")
-                    .to_owned();
+                let request_id = answer.get("RequestId").and_then(|r| r.as_str()).unwrap_or("-").to_owned();
                 progress.done(index + 1, chunk.len(), &request_id);
                 answers.push(answer);
             }
@@ -64,10 +56,7 @@ pub fn run(
             Err(failure) => {
                 progress.abandon();
                 let ids = |batches: &[&[BackendServerRef]]| -> Vec<String> {
-                    batches
-                        .iter()
-                        .flat_map(|b| b.iter().map(|s| s.server_id.clone()))
-                        .collect()
+                    batches.iter().flat_map(|b| b.iter().map(|s| s.server_id.clone())).collect()
                 };
                 let not_done = ids(&chunks[index..]);
                 return Err(Error::Partial {
@@ -103,20 +92,15 @@ impl Progress {
         };
         let bar = (total > 1 && std::io::stderr().is_terminal()).then(|| {
             let bar = indicatif::ProgressBar::new(total as u64);
-            if let Ok(style) = indicatif::ProgressStyle::with_template(
-                "{prefix} [{bar:30}] {pos}/{len} batches {msg}",
-            ) {
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} batches {msg}")
+            {
                 bar.set_style(style.progress_chars("=> "));
             }
             bar.set_prefix(action.name());
             bar
         });
-        Progress {
-            bar,
-            total,
-            verb,
-            lines,
-        }
+        Progress { bar, total, verb, lines }
     }
 
     fn done(&self, batch: usize, servers: usize, request_id: &str) {
@@ -159,22 +143,12 @@ pub fn resume_command(global: &GlobalArgs, words: &[String], ids: &[String]) -> 
             parts.push(value);
         }
     };
-    let from_flag = |value: &Option<String>, source: ArgSource| {
-        value.clone().filter(|_| source == ArgSource::Flag)
-    };
-    flag(
-        "--profile",
-        from_flag(&global.profile, global.sources.profile),
-    );
-    flag(
-        "--config",
-        global.config.as_ref().map(|p| p.display().to_string()),
-    );
+    let from_flag =
+        |value: &Option<String>, source: ArgSource| value.clone().filter(|_| source == ArgSource::Flag);
+    flag("--profile", from_flag(&global.profile, global.sources.profile));
+    flag("--config", global.config.as_ref().map(|p| p.display().to_string()));
     flag("--region", from_flag(&global.region, global.sources.region));
-    flag(
-        "--endpoint",
-        from_flag(&global.endpoint, global.sources.endpoint),
-    );
+    flag("--endpoint", from_flag(&global.endpoint, global.sources.endpoint));
     flag(
         "--output",
         match global.output {
@@ -188,24 +162,14 @@ pub fn resume_command(global: &GlobalArgs, words: &[String], ids: &[String]) -> 
         parts.push("--batch".to_owned());
     }
     parts.extend(ids.iter().cloned());
-    parts
-        .iter()
-        .map(|p| shell_quote(p))
-        .collect::<Vec<_>>()
-        .join(" ")
+    parts.iter().map(|p| shell_quote(p)).collect::<Vec<_>>().join(" ")
 }
 
 /// Quote a word for a POSIX shell only when it needs it.
 pub fn shell_quote(word: &str) -> String {
-    let safe = !word.is_empty()
-        && word
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c));
-    if safe {
-        word.to_owned()
-    } else {
-        format!("'{}'", word.replace('\'', r"'\''"))
-    }
+    let safe =
+        !word.is_empty() && word.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c));
+    if safe { word.to_owned() } else { format!("'{}'", word.replace('\'', r"'\''")) }
 }
 
 #[cfg(test)]

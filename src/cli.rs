@@ -42,12 +42,7 @@ pub struct GlobalArgs {
     pub config: Option<PathBuf>,
 
     /// Region of the load balancer, e.g. cn-hangzhou.
-    #[arg(
-        long,
-        global = true,
-        value_name = "REGION",
-        env = "ALIBABA_CLOUD_REGION_ID"
-    )]
+    #[arg(long, global = true, value_name = "REGION", env = "ALIBABA_CLOUD_REGION_ID")]
     pub region: Option<String>,
 
     /// API endpoint URL, overriding the one derived from the region.

@@ -34,8 +34,7 @@ impl SignedRequest {
     /// The URL to send: the endpoint with the canonical query (plus the signature).
     pub fn url(&self) -> Url {
         let mut url = self.endpoint.clone();
-        let query =
-            sign::canonical_query(self.params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let query = sign::canonical_query(self.params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         url.set_query(Some(&query));
         url
     }
@@ -50,20 +49,15 @@ pub fn sign_request(
     now: DateTime<Utc>,
     nonce: &str,
 ) -> SignedRequest {
-    let mut params: Vec<(String, String)> = action_params
-        .iter()
-        .map(|(k, v)| ((*k).to_owned(), v.clone()))
-        .collect();
+    let mut params: Vec<(String, String)> =
+        action_params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
     params.extend([
         ("Format".to_owned(), "JSON".to_owned()),
         ("Version".to_owned(), API_VERSION.to_owned()),
         ("SignatureMethod".to_owned(), "HMAC-SHA1".to_owned()),
         ("SignatureVersion".to_owned(), "1.0".to_owned()),
         ("SignatureNonce".to_owned(), nonce.to_owned()),
-        (
-            "Timestamp".to_owned(),
-            now.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-        ),
+        ("Timestamp".to_owned(), now.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
     ]);
     let signed = if let Some(creds) = credentials {
         params.push(("AccessKeyId".to_owned(), creds.access_key_id.clone()));
@@ -71,22 +65,15 @@ pub fn sign_request(
             params.push(("SecurityToken".to_owned(), token.expose().to_owned()));
         }
         let canonical = sign::canonical_query(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-        let signature = sign::signature(
-            creds.access_key_secret.expose(),
-            &sign::string_to_sign(METHOD, &canonical),
-        );
+        let signature =
+            sign::signature(creds.access_key_secret.expose(), &sign::string_to_sign(METHOD, &canonical));
         params.push(("Signature".to_owned(), signature));
         true
     } else {
         false
     };
     params.sort();
-    SignedRequest {
-        method: METHOD,
-        endpoint: endpoint.clone(),
-        params,
-        signed,
-    }
+    SignedRequest { method: METHOD, endpoint: endpoint.clone(), params, signed }
 }
 
 /// Timeouts and retries of a call.
@@ -102,11 +89,7 @@ pub struct CallPolicy {
 
 impl Default for CallPolicy {
     fn default() -> Self {
-        CallPolicy {
-            connect_timeout: Duration::from_secs(5),
-            timeout: Duration::from_secs(20),
-            retries: 3,
-        }
+        CallPolicy { connect_timeout: Duration::from_secs(5), timeout: Duration::from_secs(20), retries: 3 }
     }
 }
 
@@ -142,10 +125,7 @@ impl Client {
         transport: Transport,
     ) -> Result<Self> {
         let setup_error = |e: reqwest::Error| {
-            Error::Other(anyhow::anyhow!(
-                "cannot set up the HTTP client: {}",
-                error_chain(&e)
-            ))
+            Error::Other(anyhow::anyhow!("cannot set up the HTTP client: {}", error_chain(&e)))
         };
         // The proxy is chosen explicitly (so -v can name it); reqwest's own detection is off.
         let mut builder = reqwest::blocking::Client::builder().no_proxy();
@@ -163,12 +143,7 @@ impl Client {
             .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(setup_error)?;
-        Ok(Client {
-            http,
-            endpoint,
-            credentials,
-            retries: policy.retries,
-        })
+        Ok(Client { http, endpoint, credentials, retries: policy.retries })
     }
 
     /// Send one call, retrying what is safe to retry. Every attempt is signed afresh
@@ -182,10 +157,7 @@ impl Client {
             let elapsed_ms = started.elapsed().as_millis();
             let error = match outcome.result {
                 Ok(value) => {
-                    let request_id = value
-                        .get("RequestId")
-                        .and_then(|v| v.as_str())
-                        .unwrap_or("-");
+                    let request_id = value.get("RequestId").and_then(|v| v.as_str()).unwrap_or("-");
                     crate::verbose!(
                         "attempt {attempt}: HTTP {} in {elapsed_ms} ms, RequestId {}",
                         outcome.status.unwrap_or(0),
@@ -195,19 +167,14 @@ impl Client {
                 }
                 Err(error) => self.mask_key_id(error),
             };
-            let status = outcome
-                .status
-                .map_or_else(|| "no answer".to_owned(), |s| format!("HTTP {s}"));
+            let status = outcome.status.map_or_else(|| "no answer".to_owned(), |s| format!("HTTP {s}"));
             crate::verbose!("attempt {attempt}: {status} in {elapsed_ms} ms: {error}");
             if !retry::is_retryable(&error, outcome.status) {
                 return Err(error);
             }
             if attempt >= max_attempts {
                 return Err(if max_attempts > 1 {
-                    Error::GaveUp {
-                        attempts: attempt,
-                        last: Box::new(error),
-                    }
+                    Error::GaveUp { attempts: attempt, last: Box::new(error) }
                 } else {
                     error
                 });
@@ -221,28 +188,15 @@ impl Client {
 
     fn attempt(&self, action_params: &[(&'static str, String)]) -> Attempt {
         let nonce = uuid::Uuid::new_v4().to_string();
-        let request = sign_request(
-            &self.endpoint,
-            action_params,
-            Some(&self.credentials),
-            Utc::now(),
-            &nonce,
-        );
-        let response = match self
-            .http
-            .post(request.url())
-            .header(reqwest::header::ACCEPT, "application/json")
-            .send()
-        {
-            Ok(response) => response,
-            Err(e) => {
-                return Attempt {
-                    result: Err(self.network_error(e)),
-                    status: None,
-                    retry_after: None,
-                };
-            }
-        };
+        let request =
+            sign_request(&self.endpoint, action_params, Some(&self.credentials), Utc::now(), &nonce);
+        let response =
+            match self.http.post(request.url()).header(reqwest::header::ACCEPT, "application/json").send() {
+                Ok(response) => response,
+                Err(e) => {
+                    return Attempt { result: Err(self.network_error(e)), status: None, retry_after: None };
+                }
+            };
         let status = response.status().as_u16();
         let retry_after = response
             .headers()
@@ -254,19 +208,11 @@ impl Client {
         let result = match response.take(MAX_BODY_BYTES + 1).read_to_end(&mut body) {
             Ok(_) => interpret_answer(status, &body),
             Err(e) => Err(Error::Network {
-                message: format!(
-                    "reading the answer from {} failed: {}",
-                    self.host(),
-                    error_chain(&e)
-                ),
+                message: format!("reading the answer from {} failed: {}", self.host(), error_chain(&e)),
                 retryable: true,
             }),
         };
-        Attempt {
-            result,
-            status: Some(status),
-            retry_after,
-        }
+        Attempt { result, status: Some(status), retry_after }
     }
 
     /// `SignatureDoesNotMatch` echoes the server's string to sign, which contains the
@@ -287,18 +233,11 @@ impl Client {
     }
 
     fn network_error(&self, e: reqwest::Error) -> Error {
-        let what = if e.is_timeout() {
-            "timed out"
-        } else {
-            "failed"
-        };
+        let what = if e.is_timeout() { "timed out" } else { "failed" };
         let e = e.without_url(); // the URL holds the signature and any STS token
         match certificate_problem(&e) {
             Some(problem) => Error::Network {
-                message: format!(
-                    "the TLS certificate of {} was not accepted: {problem}",
-                    self.host()
-                ),
+                message: format!("the TLS certificate of {} was not accepted: {problem}", self.host()),
                 retryable: false,
             },
             None => Error::Network {
@@ -318,10 +257,7 @@ fn certificate_problem(e: &(dyn std::error::Error + 'static)) -> Option<String> 
         // io::Error's source() skips the error it wraps, so look inside by hand; the
         // TLS error sits under two of them.
         let mut inner: &(dyn std::error::Error + 'static) = cause;
-        while let Some(wrapped) = inner
-            .downcast_ref::<std::io::Error>()
-            .and_then(|io| io.get_ref())
-        {
+        while let Some(wrapped) = inner.downcast_ref::<std::io::Error>().and_then(|io| io.get_ref()) {
             inner = wrapped;
         }
         let tls = inner.downcast_ref::<rustls::Error>();
@@ -331,8 +267,7 @@ fn certificate_problem(e: &(dyn std::error::Error + 'static)) -> Option<String> 
                     "unknown issuer (not signed by a trusted CA)".to_owned()
                 }
                 rustls::Error::InvalidCertificate(
-                    CertificateError::NotValidForName
-                    | CertificateError::NotValidForNameContext { .. },
+                    CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
                 ) => format!("wrong host name ({tls})"),
                 rustls::Error::InvalidCertificate(
                     CertificateError::Expired | CertificateError::ExpiredContext { .. },
@@ -369,15 +304,10 @@ pub fn interpret_answer(status: u16, body: &[u8]) -> Result<serde_json::Value> {
         )));
     }
     if body.iter().all(u8::is_ascii_whitespace) {
-        return Err(Error::Response(format!(
-            "the answer (HTTP {status}) has an empty body"
-        )));
+        return Err(Error::Response(format!("the answer (HTTP {status}) has an empty body")));
     }
     let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| {
-        Error::Response(format!(
-            "the answer (HTTP {status}) is not JSON ({e}); it starts: {}",
-            excerpt(body)
-        ))
+        Error::Response(format!("the answer (HTTP {status}) is not JSON ({e}); it starts: {}", excerpt(body)))
     })?;
     let success = (200..300).contains(&status);
     let Some(object) = value.as_object() else {
@@ -394,12 +324,7 @@ pub fn interpret_answer(status: u16, body: &[u8]) -> Result<serde_json::Value> {
             sanitize(code, 100)
         ))),
         (false, Some(code)) => {
-            let text = |key: &str| {
-                object
-                    .get(key)
-                    .and_then(|v| v.as_str())
-                    .map(|s| sanitize(s, 500))
-            };
+            let text = |key: &str| object.get(key).and_then(|v| v.as_str()).map(|s| sanitize(s, 500));
             Err(Error::Api(ApiError {
                 http_status: status,
                 code: sanitize(code, 100),
@@ -436,31 +361,15 @@ mod tests {
     }
 
     fn fixed_time() -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339("2016-02-23T12:46:24Z")
-            .unwrap()
-            .with_timezone(&Utc)
+        DateTime::parse_from_rfc3339("2016-02-23T12:46:24Z").unwrap().with_timezone(&Utc)
     }
 
     #[test]
     fn signed_request_has_every_common_parameter_and_a_verifiable_signature() {
         let endpoint = Url::parse("https://slb.aliyuncs.com").unwrap();
-        let action = [
-            ("Action", "RemoveBackendServers".to_owned()),
-            ("RegionId", "cn-hangzhou".to_owned()),
-        ];
-        let req = sign_request(
-            &endpoint,
-            &action,
-            Some(&creds(Some("tok"))),
-            fixed_time(),
-            "nonce-1",
-        );
-        let get = |k: &str| {
-            req.params
-                .iter()
-                .find(|(n, _)| n == k)
-                .map(|(_, v)| v.as_str())
-        };
+        let action = [("Action", "RemoveBackendServers".to_owned()), ("RegionId", "cn-hangzhou".to_owned())];
+        let req = sign_request(&endpoint, &action, Some(&creds(Some("tok"))), fixed_time(), "nonce-1");
+        let get = |k: &str| req.params.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
         assert_eq!(get("Format"), Some("JSON"));
         assert_eq!(get("Version"), Some("2014-05-15"));
         assert_eq!(get("Timestamp"), Some("2016-02-23T12:46:24Z"));
@@ -475,37 +384,21 @@ mod tests {
             .filter(|(k, _)| k != "Signature")
             .map(|(k, v)| (k.as_str(), v.as_str()))
             .collect();
-        let expected = sign::signature(
-            "testsecret",
-            &sign::string_to_sign("POST", &sign::canonical_query(unsigned)),
-        );
+        let expected =
+            sign::signature("testsecret", &sign::string_to_sign("POST", &sign::canonical_query(unsigned)));
         assert_eq!(get("Signature"), Some(expected.as_str()));
 
         let url = req.url();
         assert_eq!(url.path(), "/");
-        assert!(
-            url.query()
-                .unwrap()
-                .contains("Timestamp=2016-02-23T12%3A46%3A24Z")
-        );
+        assert!(url.query().unwrap().contains("Timestamp=2016-02-23T12%3A46%3A24Z"));
     }
 
     #[test]
     fn without_credentials_the_request_is_unsigned() {
         let endpoint = Url::parse("https://slb.aliyuncs.com").unwrap();
-        let req = sign_request(
-            &endpoint,
-            &[("Action", "X".into())],
-            None,
-            fixed_time(),
-            "n",
-        );
+        let req = sign_request(&endpoint, &[("Action", "X".into())], None, fixed_time(), "n");
         assert!(!req.signed);
-        assert!(
-            req.params
-                .iter()
-                .all(|(k, _)| k != "Signature" && k != "AccessKeyId")
-        );
+        assert!(req.params.iter().all(|(k, _)| k != "Signature" && k != "AccessKeyId"));
     }
 
     #[test]
@@ -534,10 +427,7 @@ mod tests {
         ];
         for (status, body) in cases {
             let err = interpret_answer(status, body).unwrap_err();
-            assert!(
-                matches!(err, Error::Response(_)),
-                "{status} {body:?}: {err:?}"
-            );
+            assert!(matches!(err, Error::Response(_)), "{status} {body:?}: {err:?}");
             assert!(!err.to_string().contains('\n'));
         }
     }
@@ -545,18 +435,12 @@ mod tests {
     #[test]
     fn oversized_answer_is_refused() {
         let body = vec![b' '; (MAX_BODY_BYTES + 1) as usize];
-        assert!(
-            interpret_answer(200, &body)
-                .unwrap_err()
-                .to_string()
-                .contains("larger than 16 MiB")
-        );
+        assert!(interpret_answer(200, &body).unwrap_err().to_string().contains("larger than 16 MiB"));
     }
 
     #[test]
     fn control_characters_in_answers_are_not_echoed() {
-        let err = interpret_answer(400, b"{\"Code\":\"X\x1b[2J\",\"Message\":\"m\\u001b[31m\"}")
-            .unwrap_err();
+        let err = interpret_answer(400, b"{\"Code\":\"X\x1b[2J\",\"Message\":\"m\\u001b[31m\"}").unwrap_err();
         assert!(!err.to_string().contains('\u{1b}'), "{err:?}");
     }
 }

@@ -35,11 +35,7 @@ pub const LEGACY_REGION: &str = "ALICLOUD_REGION_ID";
 /// (id, secret, token) variable names, in the order they are tried.
 const ENV_CREDENTIAL_FAMILIES: [(&str, &str, &str); 2] = [
     (ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN),
-    (
-        LEGACY_ACCESS_KEY_ID,
-        LEGACY_ACCESS_KEY_SECRET,
-        LEGACY_SECURITY_TOKEN,
-    ),
+    (LEGACY_ACCESS_KEY_ID, LEGACY_ACCESS_KEY_SECRET, LEGACY_SECURITY_TOKEN),
 ];
 
 /// The slbctl profile used when nothing names one.
@@ -111,10 +107,7 @@ impl Credentials {
         self.env_sibling(|(_, _, token)| token)
     }
 
-    fn env_sibling(
-        &self,
-        pick: fn((&'static str, &'static str, &'static str)) -> &'static str,
-    ) -> Source {
+    fn env_sibling(&self, pick: fn((&'static str, &'static str, &'static str)) -> &'static str) -> Source {
         match &self.source {
             Source::Env(id_var) => ENV_CREDENTIAL_FAMILIES
                 .iter()
@@ -175,13 +168,7 @@ impl Settings {
         let described: Vec<String> = self
             .files
             .iter()
-            .map(|f| {
-                format!(
-                    "{}{}",
-                    f.path.display(),
-                    if f.found { "" } else { " (absent)" }
-                )
-            })
+            .map(|f| format!("{}{}", f.path.display(), if f.found { "" } else { " (absent)" }))
             .collect();
         described.join(", ")
     }
@@ -196,34 +183,15 @@ pub fn resolve_for(global: &crate::cli::GlobalArgs) -> Result<Settings> {
         flag: &'static str,
         var: &'static str,
     ) -> Option<Sourced<&'a T>> {
-        let source = if source == ArgSource::Env {
-            Source::Env(var)
-        } else {
-            Source::Flag(flag)
-        };
+        let source = if source == ArgSource::Env { Source::Env(var) } else { Source::Flag(flag) };
         value.map(|v| Sourced::new(v, source))
     }
     let sources = &global.sources;
     let overrides = Overrides {
-        profile: sourced(
-            global.profile.as_deref(),
-            sources.profile,
-            "--profile",
-            "SLBCTL_PROFILE",
-        ),
+        profile: sourced(global.profile.as_deref(), sources.profile, "--profile", "SLBCTL_PROFILE"),
         config_path: global.config.as_deref(),
-        region: sourced(
-            global.region.as_deref(),
-            sources.region,
-            "--region",
-            ENV_REGION,
-        ),
-        endpoint: sourced(
-            global.endpoint.as_deref(),
-            sources.endpoint,
-            "--endpoint",
-            "SLBCTL_ENDPOINT",
-        ),
+        region: sourced(global.region.as_deref(), sources.region, "--region", ENV_REGION),
+        endpoint: sourced(global.endpoint.as_deref(), sources.endpoint, "--endpoint", "SLBCTL_ENDPOINT"),
         endpoint_type: sourced(
             global.endpoint_type.as_ref(),
             sources.endpoint_type,
@@ -231,12 +199,7 @@ pub fn resolve_for(global: &crate::cli::GlobalArgs) -> Result<Settings> {
             ENV_ENDPOINT_TYPE,
         )
         .map(|t| Sourced::new(*t.value, t.source)),
-        ca_bundle: sourced(
-            global.ca_bundle.as_deref(),
-            sources.ca_bundle,
-            "--ca-bundle",
-            ENV_CA_BUNDLE,
-        ),
+        ca_bundle: sourced(global.ca_bundle.as_deref(), sources.ca_bundle, "--ca-bundle", ENV_CA_BUNDLE),
         aliyun_path: None,
     };
     resolve(&overrides, &|name| std::env::var(name).ok())
@@ -249,22 +212,14 @@ pub fn effective_endpoint(settings: &Settings) -> Option<Sourced<String>> {
         return Some(configured.clone());
     }
     let region = settings.region.as_ref()?;
-    let endpoint_type = settings
-        .endpoint_type
-        .as_ref()
-        .map(|t| t.value)
-        .unwrap_or_default();
+    let endpoint_type = settings.endpoint_type.as_ref().map(|t| t.value).unwrap_or_default();
     let why = match (&settings.endpoint_type, endpoint_type) {
-        (Some(t), EndpointType::Vpc) => format!(
-            "derived from region {} and endpoint type vpc ({})",
-            region.value, t.source
-        ),
+        (Some(t), EndpointType::Vpc) => {
+            format!("derived from region {} and endpoint type vpc ({})", region.value, t.source)
+        }
         _ => format!("derived from region {}", region.value),
     };
-    Some(Sourced::new(
-        endpoint::for_region(&region.value, endpoint_type),
-        Source::Derived(why),
-    ))
+    Some(Sourced::new(endpoint::for_region(&region.value, endpoint_type), Source::Derived(why)))
 }
 
 /// One profile as `slbctl config list` shows it.
@@ -282,16 +237,9 @@ pub struct ProfileSummary {
 }
 
 /// Every profile in both files (missing files contribute nothing).
-pub fn list_profiles(
-    config_path: Option<&Path>,
-    aliyun_path: Option<&Path>,
-) -> Result<Vec<ProfileSummary>> {
+pub fn list_profiles(config_path: Option<&Path>, aliyun_path: Option<&Path>) -> Result<Vec<ProfileSummary>> {
     let mut uses = Vec::new();
-    let overrides = Overrides {
-        config_path,
-        aliyun_path,
-        ..Default::default()
-    };
+    let overrides = Overrides { config_path, aliyun_path, ..Default::default() };
     let files = load_files(&overrides, &mut uses)?;
     let mut summaries = Vec::new();
     if let Some((path, file)) = &files.slbctl {
@@ -314,11 +262,7 @@ pub fn list_profiles(
         }
     }
     if let Some((path, file)) = &files.aliyun {
-        let current = file
-            .current
-            .as_deref()
-            .filter(|c| !c.is_empty())
-            .unwrap_or(DEFAULT_PROFILE);
+        let current = file.current.as_deref().filter(|c| !c.is_empty()).unwrap_or(DEFAULT_PROFILE);
         for profile in &file.profiles {
             let credentials = match profile.supported_mode(path) {
                 Ok(Mode::AccessKey) => "AK".to_owned(),
@@ -353,10 +297,7 @@ pub fn resolve(overrides: &Overrides, env: &dyn Fn(&str) -> Option<String>) -> R
     let ignore = env(ENV_IGNORE_PROFILE).is_some_and(|v| v.eq_ignore_ascii_case("true"));
     settings.files_ignored = ignore;
     let files = if ignore {
-        Files {
-            slbctl: None,
-            aliyun: None,
-        }
+        Files { slbctl: None, aliyun: None }
     } else {
         load_files(overrides, &mut settings.files)?
     };
@@ -374,16 +315,10 @@ pub fn resolve(overrides: &Overrides, env: &dyn Fn(&str) -> Option<String>) -> R
 
     settings.credentials = match env_credentials(&env)? {
         Some(creds) => Some(creds),
-        None => match slbctl_profile
-            .map(|(p, source)| profile_credentials(p, source))
-            .transpose()?
-            .flatten()
+        None => match slbctl_profile.map(|(p, source)| profile_credentials(p, source)).transpose()?.flatten()
         {
             Some(creds) => Some(creds),
-            None => aliyun_profile
-                .map(|(p, source)| aliyun_credentials(p, source))
-                .transpose()?
-                .flatten(),
+            None => aliyun_profile.map(|(p, source)| aliyun_credentials(p, source)).transpose()?.flatten(),
         },
     };
 
@@ -394,15 +329,11 @@ pub fn resolve(overrides: &Overrides, env: &dyn Fn(&str) -> Option<String>) -> R
         .map(|r| Sourced::new(r.value.to_owned(), r.source.clone()))
         .or_else(|| env(LEGACY_REGION).map(|r| Sourced::new(r, Source::Env(LEGACY_REGION))))
         .or_else(|| {
-            slbctl_profile
-                .and_then(|(p, source)| p.region.clone().map(|r| Sourced::new(r, source.clone())))
+            slbctl_profile.and_then(|(p, source)| p.region.clone().map(|r| Sourced::new(r, source.clone())))
         })
         .or_else(|| {
             aliyun_profile.and_then(|(p, source)| {
-                p.region_id
-                    .clone()
-                    .filter(|r| !r.is_empty())
-                    .map(|r| Sourced::new(r, source.clone()))
+                p.region_id.clone().filter(|r| !r.is_empty()).map(|r| Sourced::new(r, source.clone()))
             })
         });
 
@@ -412,23 +343,17 @@ pub fn resolve(overrides: &Overrides, env: &dyn Fn(&str) -> Option<String>) -> R
         .filter(|e| !e.value.is_empty())
         .map(|e| Sourced::new(e.value.to_owned(), e.source.clone()))
         .or_else(|| {
-            slbctl_profile
-                .and_then(|(p, source)| p.endpoint.clone().map(|e| Sourced::new(e, source.clone())))
+            slbctl_profile.and_then(|(p, source)| p.endpoint.clone().map(|e| Sourced::new(e, source.clone())))
         });
 
     settings.endpoint_type = overrides.endpoint_type.clone().or_else(|| {
-        slbctl_profile
-            .and_then(|(p, source)| p.endpoint_type.map(|t| Sourced::new(t, source.clone())))
+        slbctl_profile.and_then(|(p, source)| p.endpoint_type.map(|t| Sourced::new(t, source.clone())))
     });
 
-    settings.ca_bundle = overrides
-        .ca_bundle
-        .as_ref()
-        .map(|c| Sourced::new(c.value.to_path_buf(), c.source.clone()))
-        .or_else(|| {
-            env(ENV_SSL_CERT_FILE)
-                .map(|p| Sourced::new(PathBuf::from(p), Source::Env(ENV_SSL_CERT_FILE)))
-        });
+    settings.ca_bundle =
+        overrides.ca_bundle.as_ref().map(|c| Sourced::new(c.value.to_path_buf(), c.source.clone())).or_else(
+            || env(ENV_SSL_CERT_FILE).map(|p| Sourced::new(PathBuf::from(p), Source::Env(ENV_SSL_CERT_FILE))),
+        );
 
     Ok(settings)
 }
@@ -441,27 +366,16 @@ fn load_files(overrides: &Overrides, uses: &mut Vec<FileUse>) -> Result<Files> {
     let slbctl = match slbctl_path {
         Some(path) => {
             let file = profile_file::load(&path, explicit)?;
-            uses.push(FileUse {
-                path: path.clone(),
-                kind: "slbctl",
-                found: file.is_some(),
-            });
+            uses.push(FileUse { path: path.clone(), kind: "slbctl", found: file.is_some() });
             file.map(|f| (path, f))
         }
         None => None,
     };
-    let aliyun_path = overrides
-        .aliyun_path
-        .map(Path::to_path_buf)
-        .or_else(aliyun_config::default_path);
+    let aliyun_path = overrides.aliyun_path.map(Path::to_path_buf).or_else(aliyun_config::default_path);
     let aliyun = match aliyun_path {
         Some(path) => {
             let file = aliyun_config::load(&path)?;
-            uses.push(FileUse {
-                path: path.clone(),
-                kind: "aliyun",
-                found: file.is_some(),
-            });
+            uses.push(FileUse { path: path.clone(), kind: "aliyun", found: file.is_some() });
             file.map(|f| (path, f))
         }
         None => None,
@@ -480,38 +394,25 @@ struct Chosen {
 /// `ALIBABA_CLOUD_PROFILE`), looked up in both files and required in at least one;
 /// otherwise each file's own default (`default_profile` or "default"; aliyun's
 /// `current`).
-fn choose_profiles(
-    requested: Option<Sourced<String>>,
-    files: &Files,
-    settings: &Settings,
-) -> Result<Chosen> {
-    let slbctl_source = |path: &Path, name: &str| Source::Profile {
-        file: path.to_path_buf(),
-        name: name.to_owned(),
-    };
-    let aliyun_source = |path: &Path, name: &str| Source::AliyunProfile {
-        file: path.to_path_buf(),
-        name: name.to_owned(),
-    };
+fn choose_profiles(requested: Option<Sourced<String>>, files: &Files, settings: &Settings) -> Result<Chosen> {
+    let slbctl_source =
+        |path: &Path, name: &str| Source::Profile { file: path.to_path_buf(), name: name.to_owned() };
+    let aliyun_source =
+        |path: &Path, name: &str| Source::AliyunProfile { file: path.to_path_buf(), name: name.to_owned() };
 
     if let Some(requested) = requested {
         let name = requested.value.as_str();
-        let slbctl = files.slbctl.as_ref().and_then(|(path, file)| {
-            file.profiles
-                .get(name)
-                .map(|p| (p.clone(), slbctl_source(path, name)))
-        });
+        let slbctl = files
+            .slbctl
+            .as_ref()
+            .and_then(|(path, file)| file.profiles.get(name).map(|p| (p.clone(), slbctl_source(path, name))));
         let aliyun = files.aliyun.as_ref().and_then(|(path, file)| {
             AliyunProfile::find(file, name).map(|p| (p.clone(), aliyun_source(path, name)))
         });
         if slbctl.is_none() && aliyun.is_none() {
             return Err(unknown_profile(name, files, settings));
         }
-        return Ok(Chosen {
-            name: Some(requested),
-            slbctl,
-            aliyun,
-        });
+        return Ok(Chosen { name: Some(requested), slbctl, aliyun });
     }
 
     let mut name = None;
@@ -528,10 +429,7 @@ fn choose_profiles(
                 })?;
                 name = Some(Sourced::new(
                     default.clone(),
-                    Source::FileDefault {
-                        file: path.clone(),
-                        key: "default_profile",
-                    },
+                    Source::FileDefault { file: path.clone(), key: "default_profile" },
                 ));
                 Some((profile.clone(), slbctl_source(path, default)))
             }
@@ -546,56 +444,33 @@ fn choose_profiles(
         None => None,
     };
     let aliyun = files.aliyun.as_ref().and_then(|(path, file)| {
-        let current = file
-            .current
-            .as_deref()
-            .filter(|c| !c.is_empty())
-            .unwrap_or(DEFAULT_PROFILE);
+        let current = file.current.as_deref().filter(|c| !c.is_empty()).unwrap_or(DEFAULT_PROFILE);
         AliyunProfile::find(file, current).map(|p| {
             if name.is_none() {
                 name = Some(Sourced::new(
                     current.to_owned(),
-                    Source::FileDefault {
-                        file: path.clone(),
-                        key: "current",
-                    },
+                    Source::FileDefault { file: path.clone(), key: "current" },
                 ));
             }
             (p.clone(), aliyun_source(path, current))
         })
     });
-    Ok(Chosen {
-        name,
-        slbctl,
-        aliyun,
-    })
+    Ok(Chosen { name, slbctl, aliyun })
 }
 
 fn list<'a>(names: impl Iterator<Item = &'a String>) -> String {
     let names: Vec<&str> = names.map(String::as_str).collect();
-    if names.is_empty() {
-        "none".to_owned()
-    } else {
-        names.join(", ")
-    }
+    if names.is_empty() { "none".to_owned() } else { names.join(", ") }
 }
 
 fn unknown_profile(name: &str, files: &Files, settings: &Settings) -> Error {
     let mut places = Vec::new();
     if let Some((path, file)) = &files.slbctl {
-        places.push(format!(
-            "{} (profiles: {})",
-            path.display(),
-            list(file.profiles.keys())
-        ));
+        places.push(format!("{} (profiles: {})", path.display(), list(file.profiles.keys())));
     }
     if let Some((path, file)) = &files.aliyun {
         let names: Vec<String> = file.profiles.iter().map(|p| p.name.clone()).collect();
-        places.push(format!(
-            "{} (profiles: {})",
-            path.display(),
-            list(names.iter())
-        ));
+        places.push(format!("{} (profiles: {})", path.display(), list(names.iter())));
     }
     if places.is_empty() {
         Error::config(format!(
@@ -605,11 +480,7 @@ fn unknown_profile(name: &str, files: &Files, settings: &Settings) -> Error {
         ))
         .with_hint("create one with `slbctl configure --profile NAME`")
     } else {
-        Error::config(format!(
-            "profile {} not found in {}",
-            quote(name),
-            places.join(" or ")
-        ))
+        Error::config(format!("profile {} not found in {}", quote(name), places.join(" or ")))
     }
 }
 
@@ -648,12 +519,8 @@ fn profile_credentials(profile: &Profile, source: &Source) -> Result<Option<Cred
             source: source.clone(),
         })),
         (None, None) => Ok(None),
-        (Some(_), None) => Err(Error::config(format!(
-            "{source} has access_key_id but no access_key_secret"
-        ))),
-        (None, Some(_)) => Err(Error::config(format!(
-            "{source} has access_key_secret but no access_key_id"
-        ))),
+        (Some(_), None) => Err(Error::config(format!("{source} has access_key_id but no access_key_secret"))),
+        (None, Some(_)) => Err(Error::config(format!("{source} has access_key_secret but no access_key_id"))),
     }
 }
 
@@ -680,13 +547,9 @@ fn aliyun_credentials(profile: &AliyunProfile, source: &Source) -> Result<Option
                 security_token: Some(token),
                 source: source.clone(),
             })),
-            None => Err(Error::config(format!(
-                "{source} is in StsToken mode but has no sts_token"
-            ))),
+            None => Err(Error::config(format!("{source} is in StsToken mode but has no sts_token"))),
         },
-        _ => Err(Error::config(format!(
-            "{source} has only half of an access key pair"
-        ))),
+        _ => Err(Error::config(format!("{source} has only half of an access key pair"))),
     }
 }
 
@@ -711,11 +574,7 @@ mod tests {
         if let Some(text) = aliyun {
             std::fs::write(&aliyun_path, text).unwrap();
         }
-        Fixture {
-            _dir: dir,
-            slbctl: slbctl_path,
-            aliyun: aliyun_path,
-        }
+        Fixture { _dir: dir, slbctl: slbctl_path, aliyun: aliyun_path }
     }
 
     impl Fixture {
@@ -734,10 +593,7 @@ mod tests {
     }
 
     fn env_of(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let map: HashMap<String, String> = vars
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         move |k| map.get(k).cloned()
     }
 
@@ -769,13 +625,7 @@ endpoint = "http://127.0.0.1:9"
         let f = fixture(Some(TWO_PROFILES), None);
         let s = resolve(&f.overrides(), &env_of(&[])).unwrap();
         assert_eq!(s.profile.as_ref().unwrap().value, "prod");
-        assert!(matches!(
-            s.profile.unwrap().source,
-            Source::FileDefault {
-                key: "default_profile",
-                ..
-            }
-        ));
+        assert!(matches!(s.profile.unwrap().source, Source::FileDefault { key: "default_profile", .. }));
         assert_eq!(s.region.unwrap().value, "cn-hangzhou");
         let c = s.credentials.unwrap();
         assert_eq!(c.access_key_id, "LTAIprod");
@@ -786,26 +636,18 @@ endpoint = "http://127.0.0.1:9"
     #[test]
     fn requested_profile_wins_and_brings_its_token_and_endpoint() {
         let f = fixture(Some(TWO_PROFILES), None);
-        let o = Overrides {
-            profile: Some(Sourced::new("dev", Source::Flag("--profile"))),
-            ..f.overrides()
-        };
+        let o = Overrides { profile: Some(Sourced::new("dev", Source::Flag("--profile"))), ..f.overrides() };
         let s = resolve(&o, &env_of(&[])).unwrap();
         assert_eq!(s.region.unwrap().value, "cn-beijing");
         assert_eq!(s.endpoint.unwrap().value, "http://127.0.0.1:9");
-        assert_eq!(
-            s.credentials.unwrap().security_token.unwrap().expose(),
-            "dev-token"
-        );
+        assert_eq!(s.credentials.unwrap().security_token.unwrap().expose(), "dev-token");
     }
 
     #[test]
     fn environment_beats_files_and_flags_beat_everything() {
         let f = fixture(Some(TWO_PROFILES), Some(ALIYUN));
-        let o = Overrides {
-            region: Some(Sourced::new("us-east-1", Source::Flag("--region"))),
-            ..f.overrides()
-        };
+        let o =
+            Overrides { region: Some(Sourced::new("us-east-1", Source::Flag("--region"))), ..f.overrides() };
         let env = env_of(&[
             (ENV_ACCESS_KEY_ID, "LTAIenv"),
             (ENV_ACCESS_KEY_SECRET, "env-secret"),
@@ -816,10 +658,7 @@ endpoint = "http://127.0.0.1:9"
         assert_eq!(c.access_key_id, "LTAIenv");
         assert_eq!(c.source, Source::Env(ENV_ACCESS_KEY_ID));
         assert_eq!(c.security_token.unwrap().expose(), "tok");
-        assert_eq!(
-            s.region.unwrap(),
-            Sourced::new("us-east-1".to_owned(), Source::Flag("--region"))
-        );
+        assert_eq!(s.region.unwrap(), Sourced::new("us-east-1".to_owned(), Source::Flag("--region")));
     }
 
     #[test]
@@ -845,23 +684,15 @@ endpoint = "http://127.0.0.1:9"
             (LEGACY_ACCESS_KEY_ID, "LTAIold"),
             (LEGACY_ACCESS_KEY_SECRET, "old"),
         ]);
-        assert_eq!(
-            resolve(&f.overrides(), &env)
-                .unwrap()
-                .credentials
-                .unwrap()
-                .access_key_id,
-            "LTAInew"
-        );
+        assert_eq!(resolve(&f.overrides(), &env).unwrap().credentials.unwrap().access_key_id, "LTAInew");
     }
 
     #[test]
     fn half_set_environment_credentials_are_an_error_naming_both_variables() {
         let f = fixture(Some(TWO_PROFILES), None);
-        for (id, secret) in [
-            (ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET),
-            (LEGACY_ACCESS_KEY_ID, LEGACY_ACCESS_KEY_SECRET),
-        ] {
+        for (id, secret) in
+            [(ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET), (LEGACY_ACCESS_KEY_ID, LEGACY_ACCESS_KEY_SECRET)]
+        {
             for only in [id, secret] {
                 let err = resolve(&f.overrides(), &env_of(&[(only, "x")])).unwrap_err();
                 assert_eq!(err.exit_code(), 3);
@@ -877,10 +708,7 @@ endpoint = "http://127.0.0.1:9"
         let s = resolve(&f.overrides(), &env_of(&[])).unwrap();
         let c = s.credentials.unwrap();
         assert_eq!(c.access_key_id, "LTAIaliyun");
-        assert!(
-            c.security_token.is_none(),
-            "AK mode ignores an empty sts_token"
-        );
+        assert!(c.security_token.is_none(), "AK mode ignores an empty sts_token");
         assert!(matches!(c.source, Source::AliyunProfile { ref name, .. } if name == "ak"));
         assert_eq!(s.region.unwrap().value, "us-west-1");
         assert_eq!(s.profile.unwrap().value, "ak");
@@ -898,14 +726,9 @@ endpoint = "http://127.0.0.1:9"
 
     #[test]
     fn slbctl_profile_beats_the_aliyun_profile_of_the_same_name_value_by_value() {
-        let f = fixture(
-            Some("[profiles.dev]\nregion = \"cn-beijing\"\n"),
-            Some(ALIYUN),
-        );
-        let o = Overrides {
-            profile: Some(Sourced::new("dev", Source::Env("SLBCTL_PROFILE"))),
-            ..f.overrides()
-        };
+        let f = fixture(Some("[profiles.dev]\nregion = \"cn-beijing\"\n"), Some(ALIYUN));
+        let o =
+            Overrides { profile: Some(Sourced::new("dev", Source::Env("SLBCTL_PROFILE"))), ..f.overrides() };
         let s = resolve(&o, &env_of(&[])).unwrap();
         assert_eq!(s.region.unwrap().value, "cn-beijing");
         // No credentials in the slbctl profile: they come from the aliyun one.
@@ -915,23 +738,16 @@ endpoint = "http://127.0.0.1:9"
     #[test]
     fn unsupported_aliyun_mode_is_named() {
         let f = fixture(no_slbctl_file(), Some(ALIYUN));
-        let o = Overrides {
-            profile: Some(Sourced::new("role", Source::Flag("--profile"))),
-            ..f.overrides()
-        };
+        let o = Overrides { profile: Some(Sourced::new("role", Source::Flag("--profile"))), ..f.overrides() };
         let err = resolve(&o, &env_of(&[])).unwrap_err();
         assert_eq!(err.exit_code(), 3);
         assert!(
-            err.to_string()
-                .contains("uses mode \"RamRoleArn\", which slbctl does not support yet"),
+            err.to_string().contains("uses mode \"RamRoleArn\", which slbctl does not support yet"),
             "{err}"
         );
         // ... but environment credentials make the profile's mode irrelevant.
         let env = env_of(&[(ENV_ACCESS_KEY_ID, "LTAIenv"), (ENV_ACCESS_KEY_SECRET, "s")]);
-        assert_eq!(
-            resolve(&o, &env).unwrap().region.unwrap().value,
-            "cn-shanghai"
-        );
+        assert_eq!(resolve(&o, &env).unwrap().region.unwrap().value, "cn-shanghai");
     }
 
     #[test]
@@ -947,27 +763,18 @@ endpoint = "http://127.0.0.1:9"
     #[test]
     fn unknown_requested_profile_lists_the_known_ones_in_both_files() {
         let f = fixture(Some(TWO_PROFILES), Some(ALIYUN));
-        let o = Overrides {
-            profile: Some(Sourced::new("staging", Source::Flag("--profile"))),
-            ..f.overrides()
-        };
+        let o =
+            Overrides { profile: Some(Sourced::new("staging", Source::Flag("--profile"))), ..f.overrides() };
         let msg = resolve(&o, &env_of(&[])).unwrap_err().to_string();
         assert!(msg.contains("\"staging\" not found"), "{msg}");
-        assert!(
-            msg.contains("dev, prod") && msg.contains("ak, sts, dev, role"),
-            "{msg}"
-        );
+        assert!(msg.contains("dev, prod") && msg.contains("ak, sts, dev, role"), "{msg}");
     }
 
     #[test]
     fn missing_explicit_file_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("nope.toml");
-        let o = Overrides {
-            config_path: Some(&path),
-            aliyun_path: Some(&path),
-            ..Default::default()
-        };
+        let o = Overrides { config_path: Some(&path), aliyun_path: Some(&path), ..Default::default() };
         let err = resolve(&o, &env_of(&[])).unwrap_err();
         assert_eq!(err.exit_code(), 3);
         assert!(err.to_string().contains("does not exist"), "{err}");
@@ -976,10 +783,7 @@ endpoint = "http://127.0.0.1:9"
     #[test]
     fn a_directory_as_config_file_is_a_config_error() {
         let dir = tempfile::tempdir().unwrap();
-        let o = Overrides {
-            config_path: Some(dir.path()),
-            ..Default::default()
-        };
+        let o = Overrides { config_path: Some(dir.path()), ..Default::default() };
         let err = resolve(&o, &env_of(&[])).unwrap_err();
         assert_eq!(err.exit_code(), 3);
         assert!(err.to_string().contains("directory"), "{err}");
@@ -987,10 +791,7 @@ endpoint = "http://127.0.0.1:9"
 
     #[test]
     fn half_a_key_pair_in_a_profile_is_an_error() {
-        let f = fixture(
-            Some("[profiles.default]\naccess_key_id = \"LTAIx\"\n"),
-            None,
-        );
+        let f = fixture(Some("[profiles.default]\naccess_key_id = \"LTAIx\"\n"), None);
         let err = resolve(&f.overrides(), &env_of(&[])).unwrap_err();
         assert!(err.to_string().contains("no access_key_secret"), "{err}");
     }

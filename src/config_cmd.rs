@@ -17,11 +17,7 @@ struct Row {
 }
 
 fn row(setting: &'static str, value: impl Into<String>, source: Option<&Source>) -> Row {
-    Row {
-        setting,
-        value: value.into(),
-        source: source.map_or_else(|| "-".to_owned(), Source::to_string),
-    }
+    Row { setting, value: value.into(), source: source.map_or_else(|| "-".to_owned(), Source::to_string) }
 }
 
 pub fn show(global: &GlobalArgs) -> Result<()> {
@@ -42,17 +38,10 @@ pub fn show(global: &GlobalArgs) -> Result<()> {
     let rows = [
         row(
             "profile",
-            settings
-                .profile
-                .as_ref()
-                .map_or("none", |p| p.value.as_str()),
+            settings.profile.as_ref().map_or("none", |p| p.value.as_str()),
             settings.profile.as_ref().map(|p| &p.source),
         ),
-        row(
-            "region",
-            region.map_or("not set", |r| r.value.as_str()),
-            region.map(|r| &r.source),
-        ),
+        row("region", region.map_or("not set", |r| r.value.as_str()), region.map(|r| &r.source)),
         row(
             "endpoint",
             endpoint.as_ref().map_or("not set", |e| e.value.as_str()),
@@ -60,24 +49,14 @@ pub fn show(global: &GlobalArgs) -> Result<()> {
         ),
         row(
             "access_key_id",
-            creds.map_or_else(
-                || "not set".to_owned(),
-                |c| mask_access_key_id(&c.access_key_id),
-            ),
+            creds.map_or_else(|| "not set".to_owned(), |c| mask_access_key_id(&c.access_key_id)),
             creds_source,
         ),
-        row(
-            "access_key_secret",
-            present(creds.is_some()),
-            creds.map(|c| c.secret_source()).as_ref(),
-        ),
+        row("access_key_secret", present(creds.is_some()), creds.map(|c| c.secret_source()).as_ref()),
         row(
             "security_token",
             present(creds.is_some_and(|c| c.security_token.is_some())),
-            creds
-                .filter(|c| c.security_token.is_some())
-                .map(|c| c.token_source())
-                .as_ref(),
+            creds.filter(|c| c.security_token.is_some()).map(|c| c.token_source()).as_ref(),
         ),
     ];
 
@@ -85,10 +64,7 @@ pub fn show(global: &GlobalArgs) -> Result<()> {
         OutputFormat::Json => {
             let mut object = serde_json::Map::new();
             for r in &rows {
-                object.insert(
-                    r.setting.to_owned(),
-                    json!({"value": r.value, "source": r.source}),
-                );
+                object.insert(r.setting.to_owned(), json!({"value": r.value, "source": r.source}));
             }
             let files: Vec<_> = settings
                 .files
@@ -99,15 +75,13 @@ pub fn show(global: &GlobalArgs) -> Result<()> {
             object.insert("files_ignored".to_owned(), json!(settings.files_ignored));
             output::json(&serde_json::Value::Object(object))
         }
-        OutputFormat::Text => rows
-            .iter()
-            .map(|r| format!("{}\t{}\t{}\n", r.setting, r.value, r.source))
-            .collect(),
+        OutputFormat::Text => {
+            rows.iter().map(|r| format!("{}\t{}\t{}\n", r.setting, r.value, r.source)).collect()
+        }
         OutputFormat::Table => {
             let mut text = output::table(
                 &["Setting", "Value", "Source"],
-                rows.iter()
-                    .map(|r| vec![r.setting.to_owned(), r.value.clone(), r.source.clone()]),
+                rows.iter().map(|r| vec![r.setting.to_owned(), r.value.clone(), r.source.clone()]),
                 output::stdout_is_terminal(),
             );
             text.push_str(&format!("Files: {}\n", settings.looked_in()));
@@ -146,11 +120,7 @@ pub fn list(global: &GlobalArgs) -> Result<()> {
                             format!("{} ({})", p.file.display(), p.kind),
                             p.region.clone().unwrap_or_else(|| "-".into()),
                             p.credentials.clone(),
-                            if p.is_default {
-                                "*".into()
-                            } else {
-                                String::new()
-                            },
+                            if p.is_default { "*".into() } else { String::new() },
                         ]
                     }),
                     output::stdout_is_terminal(),

@@ -16,9 +16,7 @@ pub fn run(global: &GlobalArgs) -> Result<()> {
         .config
         .clone()
         .or_else(profile_file::default_path)
-        .ok_or_else(|| {
-            Error::config("no config directory is known for this user; pass --config PATH")
-        })?;
+        .ok_or_else(|| Error::config("no config directory is known for this user; pass --config PATH"))?;
     let existing = profile_file::load(&path, false)?.unwrap_or_default();
     let name = global
         .profile
@@ -44,9 +42,7 @@ pub fn run(global: &GlobalArgs) -> Result<()> {
         .or(current.access_key_secret)
         .ok_or_else(|| Error::usage("no access key secret given"))?;
     if access_key_secret.expose().chars().any(char::is_control) {
-        return Err(Error::usage(
-            "the access key secret contains control characters",
-        ));
+        return Err(Error::usage("the access key secret contains control characters"));
     }
     let region = answers
         .ask("Region", current.region.as_deref())?
@@ -60,11 +56,7 @@ pub fn run(global: &GlobalArgs) -> Result<()> {
         region: &region,
     };
     profile_file::write_profile(&path, &name, &update)?;
-    eprintln!(
-        "slbctl: profile {} saved in {}",
-        quote(&name),
-        path.display()
-    );
+    eprintln!("slbctl: profile {} saved in {}", quote(&name), path.display());
     Ok(())
 }
 
@@ -77,27 +69,17 @@ struct Answers {
 impl Answers {
     fn new() -> Self {
         let interactive = std::io::stdin().is_terminal();
-        Answers {
-            interactive,
-            lines: (!interactive).then(|| std::io::stdin().lock().lines()),
-        }
+        Answers { interactive, lines: (!interactive).then(|| std::io::stdin().lock().lines()) }
     }
 
     /// An answer, or None to keep the current value (an empty answer or no more input).
     fn ask(&mut self, question: &str, current: Option<&str>) -> Result<Option<String>> {
         if self.interactive {
             let mut stderr = std::io::stderr();
-            let _ = write!(
-                stderr,
-                "{question}{}: ",
-                current.map(|c| format!(" [{c}]")).unwrap_or_default()
-            );
+            let _ = write!(stderr, "{question}{}: ", current.map(|c| format!(" [{c}]")).unwrap_or_default());
             let _ = stderr.flush();
             let mut line = String::new();
-            std::io::stdin()
-                .lock()
-                .read_line(&mut line)
-                .map_err(read_error)?;
+            std::io::stdin().lock().read_line(&mut line).map_err(read_error)?;
             return Ok(non_empty(line));
         }
         self.next_line()
@@ -105,10 +87,7 @@ impl Answers {
 
     fn ask_secret(&mut self, question: &str, current: Option<&str>) -> Result<Option<String>> {
         if self.interactive {
-            let prompt = format!(
-                "{question}{}: ",
-                current.map(|c| format!(" [{c}]")).unwrap_or_default()
-            );
+            let prompt = format!("{question}{}: ", current.map(|c| format!(" [{c}]")).unwrap_or_default());
             let answer = rpassword::prompt_password(prompt).map_err(read_error)?;
             return Ok(non_empty(answer));
         }

@@ -10,9 +10,7 @@ use chrono::Utc;
 
 use crate::cli::{GlobalArgs, OutputFormat};
 use crate::client::{self, CallPolicy, Client, Transport};
-use crate::config::{
-    self, Credentials, ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, Settings, Source, Sourced,
-};
+use crate::config::{self, Credentials, ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, Settings, Source, Sourced};
 use crate::endpoint;
 use crate::error::{Error, Result};
 use crate::output;
@@ -52,11 +50,7 @@ impl Context {
         );
         crate::verbose!("region {} ({})", region.value, region.source);
         crate::verbose!("endpoint {} ({})", endpoint.value, endpoint.source);
-        Ok(Context {
-            settings,
-            region,
-            endpoint,
-        })
+        Ok(Context { settings, region, endpoint })
     }
 
     /// The credentials, or an error saying where they were looked for.
@@ -74,11 +68,7 @@ impl Context {
 
     /// `--dry-run`: sign (when credentials are present) and show the request with the
     /// replayable parts masked; send nothing.
-    pub fn dry_run(
-        &self,
-        global: &GlobalArgs,
-        action_params: &[(&'static str, String)],
-    ) -> Result<()> {
+    pub fn dry_run(&self, global: &GlobalArgs, action_params: &[(&'static str, String)]) -> Result<()> {
         let nonce = uuid::Uuid::new_v4().to_string();
         let request = client::sign_request(
             &self.endpoint.value,
@@ -140,11 +130,7 @@ impl Context {
                 bundle.source
             )));
         }
-        crate::verbose!(
-            "trusting {} extra CA certificate(s) from {}",
-            roots.len(),
-            path.display()
-        );
+        crate::verbose!("trusting {} extra CA certificate(s) from {}", roots.len(), path.display());
         Ok(roots)
     }
 }

@@ -26,9 +26,7 @@ const CENTRAL_ENDPOINT_REGIONS: &[&str] = &[
 pub fn validate_region(region: &str) -> Result<()> {
     let ok = !region.is_empty()
         && region.len() <= 64
-        && region
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && region.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !region.starts_with('-')
         && !region.ends_with('-');
     if ok {
@@ -68,22 +66,16 @@ pub fn for_region(region: &str, endpoint_type: EndpointType) -> String {
 /// is allowed only to loopback, since the request carries a signature and may carry an
 /// STS token.
 pub fn parse(endpoint: &str) -> Result<Url> {
-    let with_scheme = if endpoint.contains("://") {
-        endpoint.to_owned()
-    } else {
-        format!("https://{endpoint}")
-    };
+    let with_scheme =
+        if endpoint.contains("://") { endpoint.to_owned() } else { format!("https://{endpoint}") };
     let bad = |why: &str| Error::usage(format!("endpoint {} {why}", quote(endpoint)));
     let url = Url::parse(&with_scheme).map_err(|e| bad(&format!("is not a valid URL: {e}")))?;
     match url.scheme() {
         "https" => {}
         "http" if is_loopback(&url) => {}
         "http" => {
-            return Err(
-                bad("uses plain http to a host that is not loopback").with_hint(
-                    "use https://; plain http is allowed only to 127.0.0.0/8, ::1 and localhost",
-                ),
-            );
+            return Err(bad("uses plain http to a host that is not loopback")
+                .with_hint("use https://; plain http is allowed only to 127.0.0.0/8, ::1 and localhost"));
         }
         _ => return Err(bad("must start with https://")),
     }
@@ -94,9 +86,7 @@ pub fn parse(endpoint: &str) -> Result<Url> {
         return Err(bad("must not contain credentials"));
     }
     if url.query().is_some() || url.fragment().is_some() || url.path() != "/" {
-        return Err(bad(
-            "must be just scheme, host and port (no path, query or fragment)",
-        ));
+        return Err(bad("must be just scheme, host and port (no path, query or fragment)"));
     }
     Ok(url)
 }
@@ -132,36 +122,20 @@ mod tests {
         assert_eq!(CENTRAL_ENDPOINT_REGIONS, central);
         for region in central {
             assert_eq!(public(region), "https://slb.aliyuncs.com", "{region}");
-            assert_eq!(
-                vpc(region),
-                format!("https://slb-vpc.{region}.aliyuncs.com"),
-                "{region}"
-            );
+            assert_eq!(vpc(region), format!("https://slb-vpc.{region}.aliyuncs.com"), "{region}");
             parse(&public(region)).unwrap();
             parse(&vpc(region)).unwrap();
         }
         // Every other region falls back to its regional endpoint.
-        for region in [
-            "eu-central-1",
-            "cn-zhangjiakou",
-            "ap-northeast-1",
-            "me-east-1",
-            "cn-wulanchabu",
-        ] {
+        for region in ["eu-central-1", "cn-zhangjiakou", "ap-northeast-1", "me-east-1", "cn-wulanchabu"] {
             assert_eq!(public(region), format!("https://slb.{region}.aliyuncs.com"));
-            assert_eq!(
-                vpc(region),
-                format!("https://slb-vpc.{region}.aliyuncs.com")
-            );
+            assert_eq!(vpc(region), format!("https://slb-vpc.{region}.aliyuncs.com"));
         }
     }
 
     #[test]
     fn bare_host_means_https() {
-        assert_eq!(
-            parse("slb.aliyuncs.com").unwrap().as_str(),
-            "https://slb.aliyuncs.com/"
-        );
+        assert_eq!(parse("slb.aliyuncs.com").unwrap().as_str(), "https://slb.aliyuncs.com/");
     }
 
     #[test]
@@ -175,12 +149,9 @@ mod tests {
         ] {
             parse(ok).unwrap_or_else(|e| panic!("{ok}: {e}"));
         }
-        for bad in [
-            "http://slb.aliyuncs.com",
-            "http://10.0.0.1",
-            "http://[::2]",
-            "http://127.0.0.1.example.com",
-        ] {
+        for bad in
+            ["http://slb.aliyuncs.com", "http://10.0.0.1", "http://[::2]", "http://127.0.0.1.example.com"]
+        {
             assert_eq!(parse(bad).unwrap_err().exit_code(), 2, "{bad}");
         }
     }
@@ -203,14 +174,7 @@ mod tests {
     fn region_ids_are_checked() {
         validate_region("cn-hangzhou").unwrap();
         validate_region("ap-southeast-1").unwrap();
-        for bad in [
-            "",
-            "CN-hangzhou",
-            "cn hangzhou",
-            "cn-hangzhou.evil.com",
-            "-cn",
-            "cn/x",
-        ] {
+        for bad in ["", "CN-hangzhou", "cn hangzhou", "cn-hangzhou.evil.com", "-cn", "cn/x"] {
             assert!(validate_region(bad).is_err(), "{bad}");
         }
     }

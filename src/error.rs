@@ -11,16 +11,10 @@ use std::process::ExitCode;
 pub enum Error {
     /// Bad arguments or input that failed local validation; nothing was sent. Exit 2.
     #[error("{message}")]
-    Usage {
-        message: String,
-        hint: Option<String>,
-    },
+    Usage { message: String, hint: Option<String> },
     /// Missing or broken configuration or credentials; nothing was sent. Exit 3.
     #[error("{message}")]
-    Config {
-        message: String,
-        hint: Option<String>,
-    },
+    Config { message: String, hint: Option<String> },
     /// The API answered with an error code. Exit 4.
     #[error("{0}")]
     Api(ApiError),
@@ -89,31 +83,19 @@ pub mod exit {
 
 impl Error {
     pub fn usage(message: impl Into<String>) -> Self {
-        Error::Usage {
-            message: message.into(),
-            hint: None,
-        }
+        Error::Usage { message: message.into(), hint: None }
     }
 
     pub fn config(message: impl Into<String>) -> Self {
-        Error::Config {
-            message: message.into(),
-            hint: None,
-        }
+        Error::Config { message: message.into(), hint: None }
     }
 
     /// Attach a hint, printed on its own line after the error. Only usage and config
     /// errors carry one; API errors get theirs from [`Error::hint`].
     pub fn with_hint(self, text: impl Into<String>) -> Self {
         match self {
-            Error::Usage { message, .. } => Error::Usage {
-                message,
-                hint: Some(text.into()),
-            },
-            Error::Config { message, .. } => Error::Config {
-                message,
-                hint: Some(text.into()),
-            },
+            Error::Usage { message, .. } => Error::Usage { message, hint: Some(text.into()) },
+            Error::Config { message, .. } => Error::Config { message, hint: Some(text.into()) },
             other => other,
         }
     }
@@ -178,9 +160,9 @@ impl Error {
 fn api_hint(code: &str) -> Option<&'static str> {
     match code {
         "SignatureDoesNotMatch" => Some("the access key secret is probably wrong"),
-        "InvalidAccessKeyId.NotFound" | "InvalidAccessKeyId" => Some(
-            "check the access key id; `slbctl` reads it from the environment or the profile file",
-        ),
+        "InvalidAccessKeyId.NotFound" | "InvalidAccessKeyId" => {
+            Some("check the access key id; `slbctl` reads it from the environment or the profile file")
+        }
         "InvalidTimeStamp.Expired" => {
             Some("check this machine's clock: requests are signed with the current UTC time")
         }
@@ -224,11 +206,8 @@ pub fn quote(value: &str) -> String {
 /// Strip what must not reach a terminal from text that came from elsewhere (a server's
 /// answer): control characters become spaces, and the text is cut to `max_chars`.
 pub fn sanitize(text: &str, max_chars: usize) -> String {
-    let mut out: String = text
-        .chars()
-        .take(max_chars)
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let mut out: String =
+        text.chars().take(max_chars).map(|c| if c.is_control() { ' ' } else { c }).collect();
     if text.chars().nth(max_chars).is_some() {
         out.push('…');
     }
@@ -267,22 +246,11 @@ mod tests {
     fn exit_codes_follow_the_kind() {
         assert_eq!(Error::usage("x").exit_code(), 2);
         assert_eq!(Error::config("x").exit_code(), 3);
-        let api = ApiError {
-            http_status: 400,
-            code: "X".into(),
-            message: "m".into(),
-            request_id: None,
-        };
+        let api = ApiError { http_status: 400, code: "X".into(), message: "m".into(), request_id: None };
         assert_eq!(Error::Api(api).exit_code(), 4);
-        let network = Error::Network {
-            message: "x".into(),
-            retryable: true,
-        };
+        let network = Error::Network { message: "x".into(), retryable: true };
         assert_eq!(network.exit_code(), 5);
-        let gave_up = |last| Error::GaveUp {
-            attempts: 4,
-            last: Box::new(last),
-        };
+        let gave_up = |last| Error::GaveUp { attempts: 4, last: Box::new(last) };
         assert_eq!(gave_up(network).exit_code(), 5);
         assert_eq!(
             gave_up(Error::Api(ApiError {

@@ -49,10 +49,7 @@ pub fn validate_id(what: &str, value: &str) -> Result<()> {
             quote(value)
         )));
     }
-    if let Some(bad) = value
-        .chars()
-        .find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')))
-    {
+    if let Some(bad) = value.chars().find(|c| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))) {
         return Err(Error::usage(format!(
             "{what} {} contains {}, which no id has: only ASCII letters, digits, '-', '_' and '.' are allowed",
             quote(value),
@@ -73,10 +70,7 @@ fn describe_char(c: char) -> String {
 /// The ids of one command: validated, duplicates collapsed (first occurrence kept,
 /// order otherwise preserved), and within the per-call limit unless `batches_allowed`.
 /// Returns the ids and the duplicates that were dropped, so the caller can warn.
-pub fn prepare_server_ids(
-    ids: &[String],
-    batches_allowed: bool,
-) -> Result<(Vec<String>, Vec<String>)> {
+pub fn prepare_server_ids(ids: &[String], batches_allowed: bool) -> Result<(Vec<String>, Vec<String>)> {
     if ids.is_empty() {
         return Err(Error::usage("no server ids given"));
     }
@@ -127,11 +121,7 @@ mod tests {
 
     #[test]
     fn accepts_real_looking_ids() {
-        for id in [
-            "i-bp1a2b3c4d5e6f7g8h9i",
-            "lb-bp1o94dp5i6earr9g6d1z",
-            "eni_x.y-1",
-        ] {
+        for id in ["i-bp1a2b3c4d5e6f7g8h9i", "lb-bp1o94dp5i6earr9g6d1z", "eni_x.y-1"] {
             validate_id("id", id).unwrap();
         }
         validate_id("id", &"a".repeat(MAX_ID_LEN)).unwrap();

@@ -20,11 +20,7 @@ pub fn parse_id_list(text: &str) -> Vec<String> {
 pub fn server_ids(args: &[String], from_file: Option<&Path>) -> Result<Vec<String>> {
     if let Some(path) = from_file {
         let text = std::fs::read(path).map_err(|e| {
-            Error::usage(format!(
-                "cannot read server ids from {}: {}",
-                path.display(),
-                e.kind()
-            ))
+            Error::usage(format!("cannot read server ids from {}: {}", path.display(), e.kind()))
         })?;
         let text = String::from_utf8(text)
             .map_err(|_| Error::usage(format!("{} is not UTF-8 text", path.display())))?;
@@ -36,23 +32,18 @@ pub fn server_ids(args: &[String], from_file: Option<&Path>) -> Result<Vec<Strin
             std::io::stdin()
                 .read_to_end(&mut bytes)
                 .map_err(|e| Error::usage(format!("cannot read server ids from stdin: {e}")))?;
-            let text =
-                String::from_utf8(bytes).map_err(|_| Error::usage("stdin is not UTF-8 text"))?;
+            let text = String::from_utf8(bytes).map_err(|_| Error::usage("stdin is not UTF-8 text"))?;
             non_empty(parse_id_list(&text), "stdin")
         }
-        _ if args.iter().any(|a| a == "-") => Err(Error::usage(
-            "`-` (read ids from stdin) must be the only server argument",
-        )),
+        _ if args.iter().any(|a| a == "-") => {
+            Err(Error::usage("`-` (read ids from stdin) must be the only server argument"))
+        }
         _ => Ok(args.to_vec()),
     }
 }
 
 fn non_empty(ids: Vec<String>, source: &str) -> Result<Vec<String>> {
-    if ids.is_empty() {
-        Err(Error::usage(format!("no server ids in {source}")))
-    } else {
-        Ok(ids)
-    }
+    if ids.is_empty() { Err(Error::usage(format!("no server ids in {source}"))) } else { Ok(ids) }
 }
 
 #[cfg(test)]

@@ -38,9 +38,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Backends(BackendsCommand::Remove(args)) => remove::run(&cli.global, args),
         Command::Backends(BackendsCommand::List(args)) => backends::list(&cli.global, args),
         Command::Backends(BackendsCommand::Add(args)) => backends::add(&cli.global, args),
-        Command::Backends(BackendsCommand::SetWeight(args)) => {
-            backends::set_weight(&cli.global, args)
-        }
+        Command::Backends(BackendsCommand::SetWeight(args)) => backends::set_weight(&cli.global, args),
         Command::Configure => configure::run(&cli.global),
         Command::Config(ConfigCommand::Show) => config_cmd::show(&cli.global),
         Command::Config(ConfigCommand::List) => config_cmd::list(&cli.global),
@@ -61,8 +59,6 @@ pub fn completion_script(shell: clap_complete::Shell) -> String {
 /// The roff manual page.
 pub fn man_page() -> Result<String> {
     let mut buffer = Vec::new();
-    clap_mangen::Man::new(Cli::command())
-        .render(&mut buffer)
-        .map_err(|e| Error::Other(e.into()))?;
+    clap_mangen::Man::new(Cli::command()).render(&mut buffer).map_err(|e| Error::Other(e.into()))?;
     Ok(String::from_utf8_lossy(&buffer).into_owned())
 }

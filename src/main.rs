@@ -32,27 +32,16 @@ fn usage_error(e: clap::Error) -> ExitCode {
         && e.kind() != ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand;
     if is_error && wants_json_output() {
         let text = e.render().to_string();
-        let first = text
-            .lines()
-            .next()
-            .unwrap_or("")
-            .trim_start_matches("error: ")
-            .to_owned();
+        let first = text.lines().next().unwrap_or("").trim_start_matches("error: ").to_owned();
         output::report_error(&Error::usage(first), OutputFormat::Json);
         return ExitCode::from(slbctl::error::exit::USAGE);
     }
     let _ = e.print();
-    ExitCode::from(if is_error {
-        slbctl::error::exit::USAGE
-    } else {
-        0
-    })
+    ExitCode::from(if is_error { slbctl::error::exit::USAGE } else { 0 })
 }
 
 /// Whether the raw arguments ask for JSON output (`--output json` / `--output=json`).
 fn wants_json_output() -> bool {
     let args: Vec<String> = std::env::args().collect();
-    args.windows(2)
-        .any(|w| w[0] == "--output" && w[1] == "json")
-        || args.iter().any(|a| a == "--output=json")
+    args.windows(2).any(|w| w[0] == "--output" && w[1] == "json") || args.iter().any(|a| a == "--output=json")
 }

@@ -27,11 +27,7 @@ const YELLOW_BOLD: &str = "\x1b[1;33m";
 const RESET: &str = "\x1b[0m";
 
 fn label(text: &str, colour: &str) -> String {
-    if stderr_colour() {
-        format!("{colour}{text}{RESET}")
-    } else {
-        text.to_owned()
-    }
+    if stderr_colour() { format!("{colour}{text}{RESET}") } else { text.to_owned() }
 }
 
 /// A warning on stderr: `slbctl: warning: …`.
@@ -47,11 +43,7 @@ pub fn report_error(error: &Error, format: OutputFormat) {
         OutputFormat::Table | OutputFormat::Text => {
             let mut text = format!("slbctl: {} {error}\n", label("error:", RED_BOLD));
             if let Error::Partial { done, not_done, .. } = error {
-                text.push_str(&format!(
-                    "  done: {}\n  not done: {}\n",
-                    done.join(" "),
-                    not_done.join(" ")
-                ));
+                text.push_str(&format!("  done: {}\n  not done: {}\n", done.join(" "), not_done.join(" ")));
             }
             if let Some(hint) = error.hint() {
                 text.push_str(&format!("  hint: {hint}\n"));
@@ -77,15 +69,7 @@ pub fn error_json(error: &Error) -> serde_json::Value {
     if let Error::GaveUp { attempts, .. } = error {
         fields["attempts"] = (*attempts).into();
     }
-    if let Error::Partial {
-        failed_batch,
-        batches,
-        done,
-        not_done,
-        resume,
-        ..
-    } = error
-    {
+    if let Error::Partial { failed_batch, batches, done, not_done, resume, .. } = error {
         fields["failed_batch"] = (*failed_batch).into();
         fields["batches"] = (*batches).into();
         fields["done"] = serde_json::json!(done);
@@ -116,9 +100,7 @@ pub fn emit(quiet: bool, text: &str) -> crate::Result<()> {
 /// The backends as a table: box-drawn on a terminal, plain aligned columns otherwise.
 /// The Description column appears only when some backend has one.
 pub fn backends_table(backends: &[Backend], decorated: bool) -> String {
-    let with_description = backends
-        .iter()
-        .any(|b| b.description.as_deref().is_some_and(|d| !d.is_empty()));
+    let with_description = backends.iter().any(|b| b.description.as_deref().is_some_and(|d| !d.is_empty()));
     let mut header = vec!["ServerId", "Type", "Weight"];
     if with_description {
         header.push("Description");
@@ -142,11 +124,7 @@ pub fn backends_table(backends: &[Backend], decorated: bool) -> String {
 /// lines of trailing blanks.
 pub fn table(header: &[&str], rows: impl Iterator<Item = Vec<String>>, decorated: bool) -> String {
     let mut table = Table::new();
-    table.load_preset(if decorated {
-        presets::UTF8_FULL_CONDENSED
-    } else {
-        presets::NOTHING
-    });
+    table.load_preset(if decorated { presets::UTF8_FULL_CONDENSED } else { presets::NOTHING });
     table.set_content_arrangement(ContentArrangement::Disabled);
     table.set_header(header.to_vec());
     for row in rows {
@@ -157,10 +135,7 @@ pub fn table(header: &[&str], rows: impl Iterator<Item = Vec<String>>, decorated
             column.set_padding((0, 2));
         }
     }
-    table
-        .lines()
-        .map(|line| format!("{}\n", line.trim_end()))
-        .collect()
+    table.lines().map(|line| format!("{}\n", line.trim_end())).collect()
 }
 
 /// Backends for scripts: `ServerId<TAB>Type<TAB>Weight`, one per line, no header.
@@ -186,9 +161,7 @@ fn weight_text(weight: &serde_json::Value) -> String {
 
 /// Values from elsewhere go into a terminal: no control characters.
 pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect()
+    text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect()
 }
 
 /// JSON output: the body as the API sent it, pretty-printed.
@@ -215,10 +188,7 @@ pub fn masked_params(request: &SignedRequest) -> Vec<(String, String)> {
         })
         .collect();
     if !request.signed {
-        params.push((
-            "Signature".to_owned(),
-            "(unsigned: no credentials)".to_owned(),
-        ));
+        params.push(("Signature".to_owned(), "(unsigned: no credentials)".to_owned()));
         params.sort();
     }
     params
@@ -227,10 +197,7 @@ pub fn masked_params(request: &SignedRequest) -> Vec<(String, String)> {
 pub fn dry_run_text(request: &SignedRequest, endpoint_source: &Source) -> String {
     let params = masked_params(request);
     let width = params.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
-    let mut text = format!(
-        "{} {}\n  # endpoint: {endpoint_source}\n",
-        request.method, request.endpoint
-    );
+    let mut text = format!("{} {}\n  # endpoint: {endpoint_source}\n", request.method, request.endpoint);
     for (name, value) in params {
         text.push_str(&format!("  {name:width$}  {value}\n"));
     }
@@ -247,10 +214,8 @@ pub fn dry_run_tsv(request: &SignedRequest) -> String {
 }
 
 pub fn dry_run_json(request: &SignedRequest, endpoint_source: &Source) -> String {
-    let params: serde_json::Map<String, serde_json::Value> = masked_params(request)
-        .into_iter()
-        .map(|(k, v)| (k, serde_json::Value::String(v)))
-        .collect();
+    let params: serde_json::Map<String, serde_json::Value> =
+        masked_params(request).into_iter().map(|(k, v)| (k, serde_json::Value::String(v))).collect();
     json(&serde_json::json!({
         "dry_run": true,
         "method": request.method,
@@ -277,19 +242,11 @@ mod tests {
 
     #[test]
     fn plain_table_has_aligned_columns_and_no_box_drawing() {
-        let text = backends_table(
-            &[
-                backend("i-a", json!(100), None),
-                backend("i-bbbb", json!("50"), None),
-            ],
-            false,
-        );
+        let text =
+            backends_table(&[backend("i-a", json!(100), None), backend("i-bbbb", json!("50"), None)], false);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 3, "{text}");
-        assert!(
-            lines[0].starts_with("ServerId  Type") && lines[0].contains("Weight"),
-            "{text}"
-        );
+        assert!(lines[0].starts_with("ServerId  Type") && lines[0].contains("Weight"), "{text}");
         assert!(!lines[0].contains("Description"));
         assert!(lines[2].contains("i-bbbb") && lines[2].contains("50"));
         assert!(text.is_ascii(), "{text}");
@@ -298,10 +255,8 @@ mod tests {
 
     #[test]
     fn text_output_is_tab_separated_without_header() {
-        let text = backends_text(&[
-            backend("i-a", json!(100), Some("x")),
-            backend("i-b\tx", json!("0"), None),
-        ]);
+        let text =
+            backends_text(&[backend("i-a", json!(100), Some("x")), backend("i-b\tx", json!("0"), None)]);
         assert_eq!(text, "i-a\tecs\t100\ni-b x\tecs\t0\n");
     }
 
@@ -313,10 +268,7 @@ mod tests {
             message: "slow down".into(),
             request_id: Some("R-1".into()),
         };
-        let err = Error::GaveUp {
-            attempts: 4,
-            last: Box::new(Error::Api(api)),
-        };
+        let err = Error::GaveUp { attempts: 4, last: Box::new(Error::Api(api)) };
         let v = error_json(&err);
         assert_eq!(v["error"]["kind"], "api");
         assert_eq!(v["error"]["code"], "Throttling");
@@ -343,10 +295,7 @@ mod tests {
     #[test]
     fn description_column_appears_when_present() {
         let text = backends_table(&[backend("i-a", json!(100), Some("web\u{1b}[31m"))], true);
-        assert!(
-            text.contains("Description") && text.contains("web [31m"),
-            "{text}"
-        );
+        assert!(text.contains("Description") && text.contains("web [31m"), "{text}");
         assert!(!text.contains('\u{1b}'));
     }
 }

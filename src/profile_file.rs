@@ -55,15 +55,12 @@ pub fn read_text(path: &Path, explicit: bool) -> Result<Option<String>> {
             Ok(Some(text))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !explicit => Ok(None),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::config(format!(
-            "config file {} does not exist",
-            path.display()
-        ))),
-        Err(e) => Err(Error::config(format!(
-            "cannot read config file {}: {}",
-            path.display(),
-            io_reason(&e)
-        ))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(Error::config(format!("config file {} does not exist", path.display())))
+        }
+        Err(e) => {
+            Err(Error::config(format!("cannot read config file {}: {}", path.display(), io_reason(&e))))
+        }
     }
 }
 
@@ -98,9 +95,7 @@ pub fn load(path: &Path, explicit: bool) -> Result<Option<ConfigFile>> {
     let Some(text) = read_text(path, explicit)? else {
         return Ok(None);
     };
-    parse(&text)
-        .map(Some)
-        .map_err(|e| Error::config(format!("config file {}: {e}", path.display())))
+    parse(&text).map(Some).map_err(|e| Error::config(format!("config file {}: {e}", path.display())))
 }
 
 /// Parse the TOML text; the error is one line with the line and column.
@@ -139,9 +134,8 @@ pub fn write_profile(path: &Path, name: &str, update: &ProfileUpdate) -> Result<
     let existing = read_text(path, false)?.unwrap_or_default();
     // Refuse to rewrite a file we could not read back: better than dropping its content.
     parse(&existing).map_err(|e| Error::config(format!("config file {}: {e}", path.display())))?;
-    let mut doc: toml_edit::DocumentMut = existing
-        .parse()
-        .map_err(|e| Error::config(format!("config file {}: {e}", path.display())))?;
+    let mut doc: toml_edit::DocumentMut =
+        existing.parse().map_err(|e| Error::config(format!("config file {}: {e}", path.display())))?;
     let profiles = doc
         .entry("profiles")
         .or_insert_with(|| {
@@ -150,21 +144,13 @@ pub fn write_profile(path: &Path, name: &str, update: &ProfileUpdate) -> Result<
             toml_edit::Item::Table(table)
         })
         .as_table_mut()
-        .ok_or_else(|| {
-            Error::config(format!(
-                "config file {}: `profiles` is not a table",
-                path.display()
-            ))
-        })?;
+        .ok_or_else(|| Error::config(format!("config file {}: `profiles` is not a table", path.display())))?;
     let profile = profiles
         .entry(name)
         .or_insert_with(|| toml_edit::Item::Table(toml_edit::Table::new()))
         .as_table_mut()
         .ok_or_else(|| {
-            Error::config(format!(
-                "config file {}: profile {name:?} is not a table",
-                path.display()
-            ))
+            Error::config(format!("config file {}: profile {name:?} is not a table", path.display()))
         })?;
     profile["access_key_id"] = toml_edit::value(update.access_key_id);
     profile["access_key_secret"] = toml_edit::value(update.access_key_secret.expose());
@@ -174,19 +160,13 @@ pub fn write_profile(path: &Path, name: &str, update: &ProfileUpdate) -> Result<
 
 /// Write `bytes` to `path` readable only by its owner.
 fn write_private(path: &Path, bytes: &[u8]) -> Result<()> {
-    let fail = |what: &str, e: std::io::Error| {
-        Error::config(format!("cannot {what} {}: {e}", path.display()))
-    };
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let fail =
+        |what: &str, e: std::io::Error| Error::config(format!("cannot {what} {}: {e}", path.display()));
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
     create_private_dir(dir).map_err(|e| fail("create the directory of", e))?;
     let temp = dir.join(format!(
         ".{}.tmp-{}",
-        path.file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("config"),
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("config"),
         std::process::id()
     ));
     let result = (|| {
@@ -207,10 +187,7 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
-    std::fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
+    std::fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)
 }
 
 #[cfg(not(unix))]
@@ -253,23 +230,14 @@ mod tests {
         let before = "# my settings\ndefault_profile = \"prod\"\n\n[profiles.prod] # production\nregion = \"cn-hangzhou\"\nendpoint = \"https://slb-vpc.cn-hangzhou.aliyuncs.com\"\n\n[profiles.other]\nregion = \"us-west-1\"\n";
         std::fs::write(&path, before).unwrap();
         let secret = Secret::new("s3cret");
-        let update = ProfileUpdate {
-            access_key_id: "LTAInew",
-            access_key_secret: &secret,
-            region: "cn-beijing",
-        };
+        let update =
+            ProfileUpdate { access_key_id: "LTAInew", access_key_secret: &secret, region: "cn-beijing" };
         write_profile(&path, "prod", &update).unwrap();
         let after = std::fs::read_to_string(&path).unwrap();
         assert!(after.starts_with("# my settings\n"), "{after}");
         assert!(after.contains("[profiles.prod] # production"), "{after}");
-        assert!(
-            after.contains("endpoint = \"https://slb-vpc.cn-hangzhou.aliyuncs.com\""),
-            "{after}"
-        );
-        assert!(
-            after.contains("[profiles.other]\nregion = \"us-west-1\""),
-            "{after}"
-        );
+        assert!(after.contains("endpoint = \"https://slb-vpc.cn-hangzhou.aliyuncs.com\""), "{after}");
+        assert!(after.contains("[profiles.other]\nregion = \"us-west-1\""), "{after}");
         let parsed = parse(&after).unwrap();
         let prod = &parsed.profiles["prod"];
         assert_eq!(prod.access_key_id.as_deref(), Some("LTAInew"));
@@ -284,11 +252,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("new").join("config.toml");
         let secret = Secret::new("x");
-        let update = ProfileUpdate {
-            access_key_id: "LTAIa",
-            access_key_secret: &secret,
-            region: "cn-hangzhou",
-        };
+        let update =
+            ProfileUpdate { access_key_id: "LTAIa", access_key_secret: &secret, region: "cn-hangzhou" };
         write_profile(&path, "default", &update).unwrap();
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&path), 0o600);
@@ -303,11 +268,8 @@ mod tests {
         let path = dir.path().join("config.toml");
         std::fs::write(&path, "[profiles.a\n").unwrap();
         let secret = Secret::new("x");
-        let update = ProfileUpdate {
-            access_key_id: "LTAIa",
-            access_key_secret: &secret,
-            region: "cn-hangzhou",
-        };
+        let update =
+            ProfileUpdate { access_key_id: "LTAIa", access_key_secret: &secret, region: "cn-hangzhou" };
         assert!(write_profile(&path, "a", &update).is_err());
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "[profiles.a\n");
     }

@@ -23,32 +23,19 @@ pub fn for_endpoint(
     } else {
         &["HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"]
     };
-    let Some((var, value)) = candidates
-        .iter()
-        .find_map(|var| env(var).map(|v| (*var, v)))
-    else {
+    let Some((var, value)) = candidates.iter().find_map(|var| env(var).map(|v| (*var, v))) else {
         return Ok(None);
     };
-    let no_proxy = env("NO_PROXY")
-        .or_else(|| env("no_proxy"))
-        .unwrap_or_default();
+    let no_proxy = env("NO_PROXY").or_else(|| env("no_proxy")).unwrap_or_default();
     if let Some(host) = endpoint.host_str() {
         if bypasses(&no_proxy, host) {
             crate::verbose!("proxy: none ({host} is in NO_PROXY)");
             return Ok(None);
         }
     }
-    let with_scheme = if value.contains("://") {
-        value.clone()
-    } else {
-        format!("http://{value}")
-    };
-    let url = Url::parse(&with_scheme).map_err(|e| {
-        Error::config(format!(
-            "{var} is not a valid proxy URL ({e}): {}",
-            redact(&value)
-        ))
-    })?;
+    let with_scheme = if value.contains("://") { value.clone() } else { format!("http://{value}") };
+    let url = Url::parse(&with_scheme)
+        .map_err(|e| Error::config(format!("{var} is not a valid proxy URL ({e}): {}", redact(&value))))?;
     crate::verbose!("proxy: {} (from {var})", redacted(&url));
     Ok(Some((url, var)))
 }
@@ -56,47 +43,32 @@ pub fn for_endpoint(
 /// Whether `host` matches a NO_PROXY list: `*`, exact names or IPs, domain suffixes
 /// (`example.com` and `.example.com` both cover `a.example.com`), and CIDR blocks.
 pub fn bypasses(no_proxy: &str, host: &str) -> bool {
-    let host = host
-        .trim_start_matches('[')
-        .trim_end_matches(']')
-        .to_ascii_lowercase();
+    let host = host.trim_start_matches('[').trim_end_matches(']').to_ascii_lowercase();
     let host_ip: Option<IpAddr> = host.parse().ok();
-    no_proxy
-        .split(',')
-        .map(str::trim)
-        .filter(|e| !e.is_empty())
-        .any(|entry| {
-            let entry = entry.to_ascii_lowercase();
-            if entry == "*" {
-                return true;
-            }
-            if let (Some(ip), Some((net, bits))) = (host_ip, entry.split_once('/')) {
-                return match (net.parse::<IpAddr>(), bits.parse::<u32>()) {
-                    (Ok(net), Ok(bits)) => in_cidr(ip, net, bits),
-                    _ => false,
-                };
-            }
-            let name = entry.trim_start_matches('.');
-            host == name || host.ends_with(&format!(".{name}"))
-        })
+    no_proxy.split(',').map(str::trim).filter(|e| !e.is_empty()).any(|entry| {
+        let entry = entry.to_ascii_lowercase();
+        if entry == "*" {
+            return true;
+        }
+        if let (Some(ip), Some((net, bits))) = (host_ip, entry.split_once('/')) {
+            return match (net.parse::<IpAddr>(), bits.parse::<u32>()) {
+                (Ok(net), Ok(bits)) => in_cidr(ip, net, bits),
+                _ => false,
+            };
+        }
+        let name = entry.trim_start_matches('.');
+        host == name || host.ends_with(&format!(".{name}"))
+    })
 }
 
 fn in_cidr(ip: IpAddr, net: IpAddr, bits: u32) -> bool {
     match (ip, net) {
         (IpAddr::V4(ip), IpAddr::V4(net)) if bits <= 32 => {
-            let mask = if bits == 0 {
-                0
-            } else {
-                u32::MAX << (32 - bits)
-            };
+            let mask = if bits == 0 { 0 } else { u32::MAX << (32 - bits) };
             u32::from(ip) & mask == u32::from(net) & mask
         }
         (IpAddr::V6(ip), IpAddr::V6(net)) if bits <= 128 => {
-            let mask = if bits == 0 {
-                0
-            } else {
-                u128::MAX << (128 - bits)
-            };
+            let mask = if bits == 0 { 0 } else { u128::MAX << (128 - bits) };
             u128::from(ip) & mask == u128::from(net) & mask
         }
         _ => false,
@@ -126,10 +98,7 @@ mod tests {
     use std::collections::HashMap;
 
     fn env_of(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let map: HashMap<String, String> = vars
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect();
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         move |k| map.get(k).cloned()
     }
 
@@ -139,35 +108,18 @@ mod tests {
 
     #[test]
     fn https_proxy_for_https_and_http_proxy_for_http() {
-        let env = env_of(&[
-            ("HTTPS_PROXY", "http://secure:3128"),
-            ("http_proxy", "plain:8080"),
-        ]);
-        let (p, var) = for_endpoint(&url("https://slb.aliyuncs.com"), &env)
-            .unwrap()
-            .unwrap();
+        let env = env_of(&[("HTTPS_PROXY", "http://secure:3128"), ("http_proxy", "plain:8080")]);
+        let (p, var) = for_endpoint(&url("https://slb.aliyuncs.com"), &env).unwrap().unwrap();
         assert_eq!((p.as_str(), var), ("http://secure:3128/", "HTTPS_PROXY"));
-        let (p, var) = for_endpoint(&url("http://127.0.0.1:1"), &env)
-            .unwrap()
-            .unwrap();
+        let (p, var) = for_endpoint(&url("http://127.0.0.1:1"), &env).unwrap().unwrap();
         assert_eq!((p.as_str(), var), ("http://plain:8080/", "http_proxy"));
     }
 
     #[test]
     fn all_proxy_is_the_fallback_and_nothing_means_direct() {
         let env = env_of(&[("ALL_PROXY", "socks-less:1080")]);
-        assert_eq!(
-            for_endpoint(&url("https://x.com"), &env)
-                .unwrap()
-                .unwrap()
-                .1,
-            "ALL_PROXY"
-        );
-        assert!(
-            for_endpoint(&url("https://x.com"), &env_of(&[]))
-                .unwrap()
-                .is_none()
-        );
+        assert_eq!(for_endpoint(&url("https://x.com"), &env).unwrap().unwrap().1, "ALL_PROXY");
+        assert!(for_endpoint(&url("https://x.com"), &env_of(&[])).unwrap().is_none());
     }
 
     #[test]
@@ -187,14 +139,9 @@ mod tests {
 
     #[test]
     fn proxy_passwords_are_never_shown() {
-        assert_eq!(
-            redacted(&url("http://user:hunter2@proxy:3128")),
-            "http://user:****@proxy:3128/"
-        );
+        assert_eq!(redacted(&url("http://user:hunter2@proxy:3128")), "http://user:****@proxy:3128/");
         let env = env_of(&[("HTTPS_PROXY", "http://user:hunter2@pro xy:1")]);
-        let err = for_endpoint(&url("https://x.com"), &env)
-            .unwrap_err()
-            .to_string();
+        let err = for_endpoint(&url("https://x.com"), &env).unwrap_err().to_string();
         assert!(!err.contains("hunter2"), "{err}");
     }
 }

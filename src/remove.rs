@@ -51,10 +51,8 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     let context = Context::resolve(global)?;
     let region = context.region.value.as_str();
     let lb = selection.lb.as_str();
-    let servers: Vec<BackendServerRef> = ids
-        .iter()
-        .map(|id| BackendServerRef::new(id, selection.server_type))
-        .collect();
+    let servers: Vec<BackendServerRef> =
+        ids.iter().map(|id| BackendServerRef::new(id, selection.server_type)).collect();
     if selection.dry_run {
         return backends::dry_run(&context, global, BackendAction::Remove, lb, &servers);
     }
@@ -99,19 +97,10 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
         if let Some(last) = outcome.answers.last() {
             warn_if_still_listed(&ids, &BackendsResponse::from_json(last)?);
         }
-        let count = format!(
-            "{} server{}",
-            ids.len(),
-            if ids.len() == 1 { "" } else { "s" }
-        );
+        let count = format!("{} server{}", ids.len(), if ids.len() == 1 { "" } else { "s" });
         // The API ignores ids that are not members, so this says what was asked and
         // what remains, not that each id was a member.
-        return backends::render_outcome(
-            global,
-            lb,
-            &outcome,
-            &format!("removal of {count} accepted"),
-        );
+        return backends::render_outcome(global, lb, &outcome, &format!("removal of {count} accepted"));
     };
 
     let (_, after) = describe(&client, region, lb)?;
@@ -141,34 +130,17 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
 }
 
 fn pick(verdicts: &[(String, Verdict)], which: Verdict) -> Vec<&str> {
-    verdicts
-        .iter()
-        .filter(|(_, v)| *v == which)
-        .map(|(id, _)| id.as_str())
-        .collect()
+    verdicts.iter().filter(|(_, v)| *v == which).map(|(id, _)| id.as_str()).collect()
 }
 
 fn plural_servers(n: usize) -> String {
-    if n == 1 {
-        "1 server".to_owned()
-    } else {
-        format!("{n} servers")
-    }
+    if n == 1 { "1 server".to_owned() } else { format!("{n} servers") }
 }
 
 /// `--min-remaining`: refuse before anything changes if too few backends would remain.
-fn guard_min_remaining(
-    lb: &str,
-    ids: &[String],
-    before: &BackendsResponse,
-    min: u32,
-) -> Result<()> {
+fn guard_min_remaining(lb: &str, ids: &[String], before: &BackendsResponse, min: u32) -> Result<()> {
     let total = before.backends().len();
-    let remaining = before
-        .backends()
-        .iter()
-        .filter(|b| !ids.contains(&b.server_id))
-        .count();
+    let remaining = before.backends().iter().filter(|b| !ids.contains(&b.server_id)).count();
     if (remaining as u64) < u64::from(min) {
         return Err(Error::Refused(format!(
             "refusing to remove: {remaining} of the {total} backends of {lb} would remain, fewer than --min-remaining {min}; nothing was changed"
@@ -188,19 +160,14 @@ fn drain(
     before: &BackendsResponse,
     seconds: u64,
 ) -> Result<()> {
-    let members: Vec<BackendServerRef> = servers
-        .iter()
-        .filter(|s| before.contains(&s.server_id))
-        .map(|s| s.clone().with_weight(0))
-        .collect();
+    let members: Vec<BackendServerRef> =
+        servers.iter().filter(|s| before.contains(&s.server_id)).map(|s| s.clone().with_weight(0)).collect();
     if members.is_empty() {
         return Ok(());
     }
     let ids: Vec<String> = members.iter().map(|s| s.server_id.clone()).collect();
-    let restore_words: Vec<String> = ["backends", "set-weight", "--lb", lb, "--weight", "100"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let restore_words: Vec<String> =
+        ["backends", "set-weight", "--lb", lb, "--weight", "100"].iter().map(|s| s.to_string()).collect();
     let resume = |rest: &[String]| batch::resume_command(global, &restore_words, rest);
     batch::run(
         global.output != OutputFormat::Json,
@@ -219,10 +186,7 @@ fn drain(
             format!(
                 "{}={}",
                 b.server_id,
-                b.weight
-                    .as_ref()
-                    .map(|w| w.to_string().trim_matches('"').to_owned())
-                    .unwrap_or_default()
+                b.weight.as_ref().map(|w| w.to_string().trim_matches('"').to_owned()).unwrap_or_default()
             )
         })
         .collect();
@@ -293,16 +257,11 @@ fn render_verdicts(
                 "ServerId": b.server_id, "Type": b.server_type, "Weight": b.weight, "Description": b.description,
             })).collect::<Vec<_>>()},
         })),
-        OutputFormat::Text => verdicts
-            .iter()
-            .map(|(id, v)| format!("{id}\t{}\n", name(*v)))
-            .collect(),
+        OutputFormat::Text => verdicts.iter().map(|(id, v)| format!("{id}\t{}\n", name(*v))).collect(),
         OutputFormat::Table => {
             let mut text = output::table(
                 &["ServerId", "Verdict"],
-                verdicts
-                    .iter()
-                    .map(|(id, v)| vec![id.clone(), name(*v).to_owned()]),
+                verdicts.iter().map(|(id, v)| vec![id.clone(), name(*v).to_owned()]),
                 output::stdout_is_terminal(),
             );
             let count = |which| verdicts.iter().filter(|(_, v)| *v == which).count();
@@ -328,27 +287,15 @@ mod tests {
     use serde_json::json;
 
     fn backends(ids: &[&str]) -> BackendsResponse {
-        let list: Vec<_> = ids
-            .iter()
-            .map(|id| json!({"ServerId": id, "Weight": 100}))
-            .collect();
-        BackendsResponse::from_json(
-            &json!({"RequestId": "R", "BackendServers": {"BackendServer": list}}),
-        )
-        .unwrap()
+        let list: Vec<_> = ids.iter().map(|id| json!({"ServerId": id, "Weight": 100})).collect();
+        BackendsResponse::from_json(&json!({"RequestId": "R", "BackendServers": {"BackendServer": list}}))
+            .unwrap()
     }
 
     #[test]
     fn every_verdict() {
-        let ids: Vec<String> = ["i-a", "i-typo", "i-stuck"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        let v = verdicts(
-            &ids,
-            &backends(&["i-a", "i-stuck", "i-other"]),
-            &backends(&["i-stuck", "i-other"]),
-        );
+        let ids: Vec<String> = ["i-a", "i-typo", "i-stuck"].iter().map(|s| s.to_string()).collect();
+        let v = verdicts(&ids, &backends(&["i-a", "i-stuck", "i-other"]), &backends(&["i-stuck", "i-other"]));
         assert_eq!(
             v.iter().map(|(_, v)| *v).collect::<Vec<_>>(),
             [Verdict::Removed, Verdict::NotMember, Verdict::StillPresent]

@@ -120,20 +120,8 @@ mod tests {
 
     #[test]
     fn network_errors_follow_their_flag() {
-        assert!(is_retryable(
-            &Error::Network {
-                message: "reset".into(),
-                retryable: true
-            },
-            None
-        ));
-        assert!(!is_retryable(
-            &Error::Network {
-                message: "bad certificate".into(),
-                retryable: false
-            },
-            None
-        ));
+        assert!(is_retryable(&Error::Network { message: "reset".into(), retryable: true }, None));
+        assert!(!is_retryable(&Error::Network { message: "bad certificate".into(), retryable: false }, None));
     }
 
     #[test]
@@ -148,10 +136,7 @@ mod tests {
 
     #[test]
     fn retry_after_is_honoured_within_the_cap() {
-        assert_eq!(
-            delay(1, 0.0, Some(Duration::from_millis(1500))),
-            Duration::from_millis(1500)
-        );
+        assert_eq!(delay(1, 0.0, Some(Duration::from_millis(1500))), Duration::from_millis(1500));
         assert_eq!(delay(1, 0.0, Some(Duration::from_secs(3600))), MAX_DELAY);
     }
 

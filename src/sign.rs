@@ -12,11 +12,7 @@ use sha1::Sha1;
 
 /// Everything but the RFC 3986 unreserved set (`A-Z a-z 0-9 - _ . ~`) is encoded.
 /// `percent-encoding` emits uppercase hex and encodes space as `%20`, as the API wants.
-const RFC3986: &AsciiSet = &NON_ALPHANUMERIC
-    .remove(b'-')
-    .remove(b'_')
-    .remove(b'.')
-    .remove(b'~');
+const RFC3986: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
 /// Percent-encode a name or value the way the signature and the URL need it.
 pub fn encode(input: &str) -> String {
@@ -81,10 +77,7 @@ mod tests {
              %26SignatureMethod%3DHMAC-SHA1%26SignatureNonce%3D3ee8c1b8-83d3-44af-a94f-4e0ad82fd6cf\
              %26SignatureVersion%3D1.0%26Timestamp%3D2016-02-23T12%253A46%253A24Z%26Version%3D2014-05-26"
         );
-        assert_eq!(
-            signature("testsecret", &sts),
-            "OLeaidS1JvxuMvnyHOwuJ+uX5qY="
-        );
+        assert_eq!(signature("testsecret", &sts), "OLeaidS1JvxuMvnyHOwuJ+uX5qY=");
     }
 
     #[test]
@@ -101,10 +94,7 @@ mod tests {
         assert_eq!(encode("AZaz09-_.~"), "AZaz09-_.~");
         assert_eq!(encode("a b"), "a%20b");
         assert_eq!(encode("a+b*c/d"), "a%2Bb%2Ac%2Fd");
-        assert_eq!(
-            encode(r#"[{"ServerId":"i-a"}]"#),
-            "%5B%7B%22ServerId%22%3A%22i-a%22%7D%5D"
-        );
+        assert_eq!(encode(r#"[{"ServerId":"i-a"}]"#), "%5B%7B%22ServerId%22%3A%22i-a%22%7D%5D");
         assert_eq!(encode("é"), "%C3%A9");
         assert_eq!(encode("\u{7f}"), "%7F");
     }

@@ -81,10 +81,7 @@ pub fn remove_backend_servers(
 }
 
 /// `DescribeLoadBalancerAttribute` parameters: the load balancer and its backends.
-pub fn describe_load_balancer_attribute(
-    region: &str,
-    load_balancer_id: &str,
-) -> Vec<(&'static str, String)> {
+pub fn describe_load_balancer_attribute(region: &str, load_balancer_id: &str) -> Vec<(&'static str, String)> {
     vec![
         ("Action", "DescribeLoadBalancerAttribute".to_owned()),
         ("RegionId", region.to_owned()),
@@ -152,11 +149,7 @@ mod tests {
             BackendServerRef::new("x\",\"ServerId\":\"i-evil", Some(ServerType::Eci)),
         ];
         let params = remove_backend_servers("cn-hangzhou", "lb-1", &servers).unwrap();
-        let value = &params
-            .iter()
-            .find(|(k, _)| *k == "BackendServers")
-            .unwrap()
-            .1;
+        let value = &params.iter().find(|(k, _)| *k == "BackendServers").unwrap().1;
         assert_eq!(
             value,
             r#"[{"ServerId":"i-a","Type":"ecs"},{"ServerId":"eni-b","Type":"eni"},{"ServerId":"x\",\"ServerId\":\"i-evil","Type":"eci"}]"#
@@ -176,10 +169,7 @@ mod tests {
         });
         let r = BackendsResponse::from_json(&body).unwrap();
         assert_eq!(r.backend_servers.backend_server.len(), 1);
-        assert_eq!(
-            r.backend_servers.backend_server[0].description.as_deref(),
-            Some("web")
-        );
+        assert_eq!(r.backend_servers.backend_server[0].description.as_deref(), Some("web"));
     }
 
     #[test]

@@ -28,9 +28,7 @@ fn dry_run_sends_nothing_and_masks_what_could_be_replayed() {
     server.add_key(STS_KEY_ID, STS_SECRET, Some(STS_TOKEN));
     server.add_lb("lb-1", "cn-hangzhou", &["i-a"]);
     let out = slbctl(home.path())
-        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", STS_KEY_ID)
-        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", STS_SECRET)
-        .env("ALIBABA_CLOUD_SECURITY_TOKEN", STS_TOKEN)
+        .envs(STS_ENV)
         .args(["--region", "eu-central-1", "--endpoint", &server.url()])
         .args(["backends", "remove", "--lb", "lb-1", "i-a", "--dry-run"])
         .assert()
@@ -41,21 +39,12 @@ fn dry_run_sends_nothing_and_masks_what_could_be_replayed() {
     assert_eq!(server.backends("lb-1"), ["i-a"]);
     assert_no_secrets(&out);
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        stdout.contains(&format!("POST {}/", server.url())),
-        "{stdout}"
-    );
-    assert!(
-        stdout.contains("AccessKeyId       STS.****abcd"),
-        "{stdout}"
-    );
+    assert!(stdout.contains(&format!("POST {}/", server.url())), "{stdout}");
+    assert!(stdout.contains("AccessKeyId       STS.****abcd"), "{stdout}");
     assert!(!stdout.contains(STS_KEY_ID), "{stdout}");
     assert!(stdout.contains("Signature         (masked)"), "{stdout}");
     assert!(stdout.contains("SecurityToken     (masked)"), "{stdout}");
-    assert!(
-        stdout.contains("RegionId          eu-central-1"),
-        "{stdout}"
-    );
+    assert!(stdout.contains("RegionId          eu-central-1"), "{stdout}");
     for name in [
         "Action",
         "Format",
@@ -66,10 +55,7 @@ fn dry_run_sends_nothing_and_masks_what_could_be_replayed() {
         "Timestamp",
         "Version",
     ] {
-        assert!(
-            stdout.contains(&format!("\n  {name} ")),
-            "{name} missing: {stdout}"
-        );
+        assert!(stdout.contains(&format!("\n  {name} ")), "{name} missing: {stdout}");
     }
 }
 
@@ -77,8 +63,7 @@ fn dry_run_sends_nothing_and_masks_what_could_be_replayed() {
 fn dry_run_json_shows_the_resolved_endpoint_and_parameters() {
     let home = tempfile::tempdir().unwrap();
     let out = slbctl(home.path())
-        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
-        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
+        .envs(KEY_ENV)
         .args(["--region", "ap-northeast-1", "--output", "json"])
         .args(["backends", "remove", "--lb", "lb-1", "eci-1", "--dry-run"])
         .assert()
@@ -93,10 +78,7 @@ fn dry_run_json_shows_the_resolved_endpoint_and_parameters() {
     assert_eq!(v["url"], "https://slb.ap-northeast-1.aliyuncs.com/");
     assert_eq!(v["parameters"]["AccessKeyId"], "LTAI****wxyz");
     assert_eq!(v["parameters"]["Signature"], "(masked)");
-    assert_eq!(
-        v["parameters"]["BackendServers"],
-        r#"[{"ServerId":"eci-1","Type":"eci"}]"#
-    );
+    assert_eq!(v["parameters"]["BackendServers"], r#"[{"ServerId":"eci-1","Type":"eci"}]"#);
 }
 
 #[test]
@@ -104,15 +86,7 @@ fn dry_run_still_validates_input() {
     let home = tempfile::tempdir().unwrap();
     let ids: Vec<String> = (0..25).map(|n| format!("i-{n}")).collect();
     slbctl(home.path())
-        .args([
-            "--region",
-            "cn-hangzhou",
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "--dry-run",
-        ])
+        .args(["--region", "cn-hangzhou", "backends", "remove", "--lb", "lb-1", "--dry-run"])
         .args(&ids)
         .assert()
         .code(2)

@@ -33,15 +33,7 @@ fn remove_over_https_succeeds_with_the_ca_given_in_any_of_three_ways() {
     let home = tempfile::tempdir().unwrap();
     let bundle = write_ca(home.path(), &ca);
     slbctl_against(home.path(), &server)
-        .args([
-            "--ca-bundle",
-            bundle.to_str().unwrap(),
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "i-a",
-        ])
+        .args(["--ca-bundle", bundle.to_str().unwrap(), "backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .success();
     slbctl_against(home.path(), &server)
@@ -73,12 +65,8 @@ fn an_untrusted_certificate_fails_at_once_with_exit_5_naming_the_problem() {
         if trust_ca {
             cmd.env("SLBCTL_CA_BUNDLE", write_ca(home.path(), &ca));
         }
-        let out = cmd
-            .args(["backends", "remove", "--lb", "lb-1", "i-a"])
-            .assert()
-            .code(5)
-            .get_output()
-            .clone();
+        let out =
+            cmd.args(["backends", "remove", "--lb", "lb-1", "i-a"]).assert().code(5).get_output().clone();
         let stderr = String::from_utf8(out.stderr).unwrap();
         let first = stderr.lines().next().unwrap();
         assert!(
@@ -87,10 +75,7 @@ fn an_untrusted_certificate_fails_at_once_with_exit_5_naming_the_problem() {
         );
         assert!(first.contains(says), "{flaw:?}: {stderr}");
         assert!(stderr.contains("hint: if a private CA"), "{stderr}");
-        assert!(
-            !stderr.contains("gave up"),
-            "a certificate problem is not retried: {stderr}"
-        );
+        assert!(!stderr.contains("gave up"), "a certificate problem is not retried: {stderr}");
         assert_eq!(server.tls_failures(), 1, "{flaw:?}: exactly one attempt");
         server.assert_requests(0);
         assert_eq!(server.backends("lb-1"), ["i-a", "i-b"]);
@@ -110,16 +95,8 @@ fn https_never_falls_back_to_plain_http() {
     });
     let home = tempfile::tempdir().unwrap();
     slbctl(home.path())
-        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
-        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
-        .args([
-            "--retries",
-            "0",
-            "--timeout",
-            "2",
-            "--region",
-            "cn-hangzhou",
-        ])
+        .envs(KEY_ENV)
+        .args(["--retries", "0", "--timeout", "2", "--region", "cn-hangzhou"])
         .args([
             "--endpoint",
             &format!("https://127.0.0.1:{port}"),
@@ -132,12 +109,7 @@ fn https_never_falls_back_to_plain_http() {
         .assert()
         .code(5);
     let first = reader.join().unwrap();
-    assert_eq!(
-        first[0],
-        0x16,
-        "a TLS handshake record, not {:?}",
-        String::from_utf8_lossy(&first)
-    );
+    assert_eq!(first[0], 0x16, "a TLS handshake record, not {:?}", String::from_utf8_lossy(&first));
 }
 
 #[test]
@@ -153,15 +125,7 @@ fn a_bad_ca_bundle_is_a_config_error_naming_the_file() {
         (home.path().to_path_buf(), "cannot read the CA bundle"),
     ] {
         slbctl_against(home.path(), &server)
-            .args([
-                "--ca-bundle",
-                path.to_str().unwrap(),
-                "backends",
-                "remove",
-                "--lb",
-                "lb-1",
-                "i-a",
-            ])
+            .args(["--ca-bundle", path.to_str().unwrap(), "backends", "remove", "--lb", "lb-1", "i-a"])
             .assert()
             .code(3)
             .stderr(predicate::str::contains(says))
@@ -200,9 +164,7 @@ fn https_proxy_is_used_and_named_and_no_proxy_bypasses_it() {
         .args(["-v", "backends", "remove", "--lb", "lb-1", "i-b"])
         .assert()
         .success()
-        .stderr(predicate::str::contains(
-            "proxy: none (127.0.0.1 is in NO_PROXY)",
-        ));
+        .stderr(predicate::str::contains("proxy: none (127.0.0.1 is in NO_PROXY)"));
     assert_eq!(proxy.targets().len(), 1, "NO_PROXY bypassed the proxy");
     assert!(server.backends("lb-1").is_empty());
 }
@@ -212,16 +174,7 @@ fn vpc_endpoints_with_one_flag_or_variable_or_profile_key() {
     let home = tempfile::tempdir().unwrap();
     let dry = |cmd: &mut assert_cmd::Command| {
         let out = cmd
-            .args([
-                "--output",
-                "json",
-                "backends",
-                "remove",
-                "--lb",
-                "lb-1",
-                "i-a",
-                "--dry-run",
-            ])
+            .args(["--output", "json", "backends", "remove", "--lb", "lb-1", "i-a", "--dry-run"])
             .assert()
             .success()
             .get_output()
@@ -234,9 +187,8 @@ fn vpc_endpoints_with_one_flag_or_variable_or_profile_key() {
         v["endpoint_source"],
         "derived from region cn-hangzhou and endpoint type vpc (flag --endpoint-type)"
     );
-    let v = dry(slbctl(home.path())
-        .env("ALIBABA_CLOUD_ENDPOINT_TYPE", "VPC")
-        .args(["--region", "eu-central-1"]));
+    let v =
+        dry(slbctl(home.path()).env("ALIBABA_CLOUD_ENDPOINT_TYPE", "VPC").args(["--region", "eu-central-1"]));
     assert_eq!(v["url"], "https://slb-vpc.eu-central-1.aliyuncs.com/");
     let config = write_config(
         &home.path().join("c.toml"),
@@ -259,31 +211,13 @@ fn vpc_endpoints_with_one_flag_or_variable_or_profile_key() {
     assert_eq!(v["url"], "https://slb.example.com/");
     assert_eq!(v["endpoint_source"], "flag --endpoint");
     slbctl(home.path())
-        .args([
-            "--region",
-            "cn-beijing",
-            "--endpoint-type",
-            "intranet",
-            "config",
-            "show",
-        ])
+        .args(["--region", "cn-beijing", "--endpoint-type", "intranet", "config", "show"])
         .assert()
         .code(2);
     slbctl(home.path())
-        .args([
-            "--region",
-            "cn-beijing",
-            "--endpoint-type",
-            "vpc",
-            "config",
-            "show",
-        ])
+        .args(["--region", "cn-beijing", "--endpoint-type", "vpc", "config", "show"])
         .assert()
         .success()
-        .stdout(predicate::str::contains(
-            "https://slb-vpc.cn-beijing.aliyuncs.com/",
-        ))
-        .stdout(predicate::str::contains(
-            "endpoint type vpc (flag --endpoint-type)",
-        ));
+        .stdout(predicate::str::contains("https://slb-vpc.cn-beijing.aliyuncs.com/"))
+        .stdout(predicate::str::contains("endpoint type vpc (flag --endpoint-type)"));
 }

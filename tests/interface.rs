@@ -24,12 +24,7 @@ fn committed_completions_match_what_the_binary_generates() {
     let home = tempfile::tempdir().unwrap();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
     for (shell, file) in COMPLETIONS {
-        let out = slbctl(home.path())
-            .args(["completions", shell])
-            .assert()
-            .success()
-            .get_output()
-            .clone();
+        let out = slbctl(home.path()).args(["completions", shell]).assert().success().get_output().clone();
         let generated = String::from_utf8(out.stdout).unwrap();
         assert!(generated.contains("slbctl"), "{shell}");
         let path = dir.join(file);
@@ -58,13 +53,7 @@ fn man_page_is_roff_and_covers_the_commands() {
 
 fn help(args: &[&str]) -> String {
     let home = tempfile::tempdir().unwrap();
-    let out = slbctl(home.path())
-        .args(args)
-        .arg("--help")
-        .assert()
-        .success()
-        .get_output()
-        .clone();
+    let out = slbctl(home.path()).args(args).arg("--help").assert().success().get_output().clone();
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -76,10 +65,7 @@ fn help_texts_are_deliberate() {
     insta::assert_snapshot!("help_completions", help(&["completions"]));
     insta::assert_snapshot!("help_configure", help(&["configure"]));
     insta::assert_snapshot!("help_backends_add", help(&["backends", "add"]));
-    insta::assert_snapshot!(
-        "help_backends_set_weight",
-        help(&["backends", "set-weight"])
-    );
+    insta::assert_snapshot!("help_backends_set_weight", help(&["backends", "set-weight"]));
     insta::assert_snapshot!("help_backends_list", help(&["backends", "list"]));
     insta::assert_snapshot!("help_config", help(&["config"]));
 }
@@ -106,9 +92,7 @@ fn dash_reads_ids_from_stdin_with_comments_and_blank_lines() {
     let home = tempfile::tempdir().unwrap();
     let server = server();
     slbctl_against(home.path(), &server)
-        .args([
-            "--output", "text", "backends", "remove", "--lb", "lb-1", "-",
-        ])
+        .args(["--output", "text", "backends", "remove", "--lb", "lb-1", "-"])
         .write_stdin("# from terraform\ni-a\n\n  i-b   # canary\n")
         .assert()
         .success()
@@ -123,15 +107,7 @@ fn from_file_reads_ids_and_validates_them() {
     let list = home.path().join("ids.txt");
     std::fs::write(&list, "i-a i-b\n# done\n").unwrap();
     slbctl_against(home.path(), &server)
-        .args([
-            "-q",
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "--from-file",
-            list.to_str().unwrap(),
-        ])
+        .args(["-q", "backends", "remove", "--lb", "lb-1", "--from-file", list.to_str().unwrap()])
         .assert()
         .success()
         .stdout("");
@@ -139,54 +115,23 @@ fn from_file_reads_ids_and_validates_them() {
 
     std::fs::write(&list, "i-c\ni-\"x\n").unwrap();
     slbctl_against(home.path(), &server)
-        .args([
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "--from-file",
-            list.to_str().unwrap(),
-        ])
+        .args(["backends", "remove", "--lb", "lb-1", "--from-file", list.to_str().unwrap()])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("contains '\"'"));
     std::fs::write(&list, "# nothing\n").unwrap();
     slbctl_against(home.path(), &server)
-        .args([
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "--from-file",
-            list.to_str().unwrap(),
-        ])
+        .args(["backends", "remove", "--lb", "lb-1", "--from-file", list.to_str().unwrap()])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no server ids in"));
     slbctl_against(home.path(), &server)
-        .args([
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "--from-file",
-            "/nonexistent/ids",
-        ])
+        .args(["backends", "remove", "--lb", "lb-1", "--from-file", "/nonexistent/ids"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "cannot read server ids from /nonexistent/ids",
-        ));
+        .stderr(predicate::str::contains("cannot read server ids from /nonexistent/ids"));
     slbctl_against(home.path(), &server)
-        .args([
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "--from-file",
-            list.to_str().unwrap(),
-            "i-a",
-        ])
+        .args(["backends", "remove", "--lb", "lb-1", "--from-file", list.to_str().unwrap(), "i-a"])
         .assert()
         .code(2);
     server.assert_requests(1);
@@ -252,9 +197,7 @@ fn json_errors_go_to_stderr_as_json() {
     let home = tempfile::tempdir().unwrap();
     let server = server();
     let out = slbctl_against(home.path(), &server)
-        .args([
-            "--output", "json", "backends", "remove", "--lb", "lb-nope", "i-a",
-        ])
+        .args(["--output", "json", "backends", "remove", "--lb", "lb-nope", "i-a"])
         .assert()
         .code(4)
         .stdout("")
@@ -263,34 +206,11 @@ fn json_errors_go_to_stderr_as_json() {
     let v: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
     assert_eq!(v["error"]["kind"], "api");
     assert_eq!(v["error"]["code"], "InvalidLoadBalancerId.NotFound");
-    assert!(
-        v["error"]["request_id"]
-            .as_str()
-            .is_some_and(|r| r.len() == 36)
-    );
+    assert!(v["error"]["request_id"].as_str().is_some_and(|r| r.len() == 36));
 
     for (args, kind, code) in [
-        (
-            &[
-                "--output", "json", "backends", "remove", "--lb", "lb 1", "i-a",
-            ][..],
-            "usage",
-            2,
-        ),
-        (
-            &[
-                "--output=json",
-                "backends",
-                "remove",
-                "--lb",
-                "lb-1",
-                "--type",
-                "vm",
-                "i-a",
-            ],
-            "usage",
-            2,
-        ),
+        (&["--output", "json", "backends", "remove", "--lb", "lb 1", "i-a"][..], "usage", 2),
+        (&["--output=json", "backends", "remove", "--lb", "lb-1", "--type", "vm", "i-a"], "usage", 2),
         (
             &[
                 "--output",
@@ -324,21 +244,12 @@ fn json_errors_go_to_stderr_as_json() {
             5,
         ),
     ] {
-        let out = slbctl_against(home.path(), &server)
-            .args(args)
-            .assert()
-            .code(code)
-            .get_output()
-            .clone();
+        let out = slbctl_against(home.path(), &server).args(args).assert().code(code).get_output().clone();
         let v: serde_json::Value = serde_json::from_slice(&out.stderr)
             .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", String::from_utf8_lossy(&out.stderr)));
         assert_eq!(v["error"]["kind"], kind, "{args:?}");
         assert_eq!(v["error"]["exit_code"], code, "{args:?}");
-        assert!(
-            v["error"]["message"]
-                .as_str()
-                .is_some_and(|m| !m.is_empty())
-        );
+        assert!(v["error"]["message"].as_str().is_some_and(|m| !m.is_empty()));
     }
 }
 
@@ -350,15 +261,8 @@ fn piped_output_has_no_escape_sequences_even_without_no_color() {
         &["backends", "remove", "--lb", "lb-1", "i-a", "i-a"][..],
         &["backends", "remove", "--lb", "lb-x", "i-a"],
     ] {
-        let out = slbctl_against(home.path(), &server)
-            .env_remove("NO_COLOR")
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            !out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b),
-            "{args:?}"
-        );
+        let out = slbctl_against(home.path(), &server).env_remove("NO_COLOR").args(args).output().unwrap();
+        assert!(!out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b), "{args:?}");
     }
 }
 
@@ -372,16 +276,13 @@ fn on_a_terminal(home: &Path, server: &FakeSlb, no_color: Option<&str>) -> Strin
         .env_clear()
         .env("PATH", "/usr/bin:/bin")
         .env("HOME", home)
-        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
-        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
+        .envs(KEY_ENV)
         .env("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou")
         .env("SLBCTL_ENDPOINT", server.url());
     if let Some(value) = no_color {
         cmd.env("NO_COLOR", value);
     }
-    let out = cmd
-        .output()
-        .expect("util-linux `script` is needed for the terminal test");
+    let out = cmd.output().expect("util-linux `script` is needed for the terminal test");
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -391,20 +292,11 @@ fn colour_only_on_a_terminal_and_only_without_no_color() {
     let server = server();
     let coloured = on_a_terminal(home.path(), &server, None);
     assert!(coloured.contains("\x1b[1;31merror:\x1b[0m"), "{coloured:?}");
-    assert!(
-        coloured.contains("\x1b[1;33mwarning:\x1b[0m"),
-        "{coloured:?}"
-    );
+    assert!(coloured.contains("\x1b[1;33mwarning:\x1b[0m"), "{coloured:?}");
     let empty = on_a_terminal(home.path(), &server, Some(""));
-    assert!(
-        empty.contains('\x1b'),
-        "an empty NO_COLOR does not disable colour: {empty:?}"
-    );
+    assert!(empty.contains('\x1b'), "an empty NO_COLOR does not disable colour: {empty:?}");
     let plain = on_a_terminal(home.path(), &server, Some("1"));
-    assert!(
-        plain.contains("slbctl: error: InvalidLoadBalancerId.NotFound"),
-        "{plain:?}"
-    );
+    assert!(plain.contains("slbctl: error: InvalidLoadBalancerId.NotFound"), "{plain:?}");
     assert!(!plain.contains('\x1b'), "{plain:?}");
 }
 
@@ -412,10 +304,7 @@ fn colour_only_on_a_terminal_and_only_without_no_color() {
 fn ctrl_c_exits_130_with_a_word() {
     let home = tempfile::tempdir().unwrap();
     let server = server();
-    server.inject(
-        support::fake_slb::Fault::Delay(std::time::Duration::from_secs(5)),
-        1,
-    );
+    server.inject(support::fake_slb::Fault::Delay(std::time::Duration::from_secs(5)), 1);
     let child = slbctl_std_against(home.path(), &server)
         .args(["backends", "remove", "--lb", "lb-1", "i-a"])
         .stderr(std::process::Stdio::piped())
@@ -427,10 +316,7 @@ fn ctrl_c_exits_130_with_a_word() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     std::thread::sleep(std::time::Duration::from_millis(100));
-    let status = std::process::Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
+    let status = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
     assert!(status.success());
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(130));

@@ -23,9 +23,7 @@ fn python() -> Option<PathBuf> {
             panic!("CI must run the interop tests: run ./test.sh, which sets SLBCTL_INTEROP_PYTHON")
         }
         None => {
-            eprintln!(
-                "SKIPPED: SLBCTL_INTEROP_PYTHON is not set; run ./test.sh for the interop tests"
-            );
+            eprintln!("SKIPPED: SLBCTL_INTEROP_PYTHON is not set; run ./test.sh for the interop tests");
             None
         }
     }
@@ -33,22 +31,9 @@ fn python() -> Option<PathBuf> {
 
 /// Run the SDK script; one JSON object per output line.
 fn sdk(python: &PathBuf, args: &[&str], env: &[(&str, &str)]) -> Vec<serde_json::Value> {
-    let out = Command::new(python)
-        .arg(SCRIPT)
-        .args(args)
-        .envs(env.iter().copied())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "SDK script failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    let out = Command::new(python).arg(SCRIPT).args(args).envs(env.iter().copied()).output().unwrap();
+    assert!(out.status.success(), "SDK script failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect()
 }
 
 fn host_port(server: &FakeSlb) -> String {
@@ -64,20 +49,11 @@ fn the_official_sdk_request_is_accepted_by_the_fake_server() {
     let servers = r#"[{"ServerId":"i-a","Type":"ecs"},{"ServerId":"eni-c","Type":"eni"}]"#;
     let lines = sdk(
         &python,
-        &[
-            "remove",
-            &host_port(&server),
-            "lb-1",
-            "cn-hangzhou",
-            servers,
-        ],
+        &["remove", &host_port(&server), "lb-1", "cn-hangzhou", servers],
         &[("AK", KEY_ID), ("SECRET", SECRET)],
     );
     assert_eq!(lines[0]["ok"], true, "{lines:?}");
-    assert_eq!(
-        lines[0]["body"]["BackendServers"]["BackendServer"][0]["ServerId"],
-        "i-b"
-    );
+    assert_eq!(lines[0]["body"]["BackendServers"]["BackendServer"][0]["ServerId"], "i-b");
     assert_eq!(server.backends("lb-1"), ["i-b"]);
 
     // And slbctl's request passes the very same checker.
@@ -97,44 +73,19 @@ fn the_official_sdk_sts_request_is_accepted_and_a_wrong_secret_is_not() {
     server.add_key(STS_KEY_ID, STS_SECRET, Some(STS_TOKEN));
     server.add_lb("lb-1", "cn-hangzhou", &["i-a", "i-b"]);
     let servers = r#"[{"ServerId":"i-a"}]"#;
-    let args = [
-        "remove",
-        &host_port(&server),
-        "lb-1",
-        "cn-hangzhou",
-        servers,
-    ];
-    let lines = sdk(
-        &python,
-        &args,
-        &[
-            ("AK", STS_KEY_ID),
-            ("SECRET", STS_SECRET),
-            ("TOKEN", STS_TOKEN),
-        ],
-    );
+    let args = ["remove", &host_port(&server), "lb-1", "cn-hangzhou", servers];
+    let lines = sdk(&python, &args, &[("AK", STS_KEY_ID), ("SECRET", STS_SECRET), ("TOKEN", STS_TOKEN)]);
     assert_eq!(lines[0]["ok"], true, "{lines:?}");
     assert_eq!(server.requests()[0].param("SecurityToken"), Some(STS_TOKEN));
 
-    let lines = sdk(
-        &python,
-        &args,
-        &[
-            ("AK", STS_KEY_ID),
-            ("SECRET", "wrong"),
-            ("TOKEN", STS_TOKEN),
-        ],
-    );
+    let lines = sdk(&python, &args, &[("AK", STS_KEY_ID), ("SECRET", "wrong"), ("TOKEN", STS_TOKEN)]);
     assert_eq!(lines[0]["ok"], false);
     // The server answered SignatureDoesNotMatch with its string to sign; the SDK compares
     // that with its own and, when they are equal (the canonical form agrees, only the
     // key differs), reports InvalidAccessKeySecret. So this also proves the fake server
     // builds the same string to sign as the official SDK.
     assert_eq!(lines[0]["code"], "InvalidAccessKeySecret", "{lines:?}");
-    assert_eq!(
-        server.requests()[1].error_code.as_deref(),
-        Some("SignatureDoesNotMatch")
-    );
+    assert_eq!(server.requests()[1].error_code.as_deref(), Some("SignatureDoesNotMatch"));
 }
 
 #[test]
@@ -146,23 +97,13 @@ fn a_tampered_sdk_request_is_rejected_and_the_untouched_one_accepted() {
     server.add_lb("lb-1x", "cn-hangzhou", &["i-a"]);
     let lines = sdk(
         &python,
-        &[
-            "tampered",
-            &host_port(&server),
-            "lb-1",
-            "cn-hangzhou",
-            r#"[{"ServerId":"i-a"}]"#,
-        ],
+        &["tampered", &host_port(&server), "lb-1", "cn-hangzhou", r#"[{"ServerId":"i-a"}]"#],
         &[("AK", KEY_ID), ("SECRET", SECRET)],
     );
     assert_eq!(lines[0]["which"], "tampered");
     assert_eq!(lines[0]["status"], 400);
     assert_eq!(lines[0]["code"], "SignatureDoesNotMatch");
-    assert_eq!(
-        server.backends("lb-1x"),
-        ["i-a"],
-        "the tampered request must change nothing"
-    );
+    assert_eq!(server.backends("lb-1x"), ["i-a"], "the tampered request must change nothing");
     assert_eq!(lines[1]["which"], "untouched");
     assert_eq!(lines[1]["status"], 200, "{lines:?}");
     assert!(server.backends("lb-1").is_empty());
@@ -194,16 +135,10 @@ fn slbctl_signs_awkward_values_exactly_as_the_official_sdk_does() {
         for method in ["POST", "GET"] {
             let lines = sdk(&python, &["sign", &params.to_string(), method, SECRET], &[]);
             let sdk_params = lines[0]["params"].as_object().unwrap();
-            let pairs: Vec<(&str, &str)> = sdk_params
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str().unwrap()))
-                .collect();
-            let string_to_sign =
-                slbctl::sign::string_to_sign(method, &slbctl::sign::canonical_query(pairs));
-            assert_eq!(
-                string_to_sign, lines[0]["string_to_sign"],
-                "value {value:?}"
-            );
+            let pairs: Vec<(&str, &str)> =
+                sdk_params.iter().map(|(k, v)| (k.as_str(), v.as_str().unwrap())).collect();
+            let string_to_sign = slbctl::sign::string_to_sign(method, &slbctl::sign::canonical_query(pairs));
+            assert_eq!(string_to_sign, lines[0]["string_to_sign"], "value {value:?}");
             assert_eq!(
                 slbctl::sign::signature(SECRET, &string_to_sign),
                 lines[0]["signature"],

@@ -46,10 +46,7 @@ endpoint = "{endpoint}"
 fn default_config_file_in_home_is_used() {
     let home = tempfile::tempdir().unwrap();
     let server = server();
-    write(
-        &home.path().join(".config/slbctl/config.toml"),
-        &profiles(&server.url()),
-    );
+    write(&home.path().join(".config/slbctl/config.toml"), &profiles(&server.url()));
     let out = slbctl(home.path())
         .args(["backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
@@ -65,17 +62,9 @@ fn default_config_file_in_home_is_used() {
 fn config_flag_and_profile_flag_select_an_sts_profile() {
     let home = tempfile::tempdir().unwrap();
     let server = server();
-    let path = write(
-        &home.path().join("elsewhere.toml"),
-        &profiles(&server.url()),
-    );
+    let path = write(&home.path().join("elsewhere.toml"), &profiles(&server.url()));
     slbctl(home.path())
-        .args([
-            "--config",
-            path.to_str().unwrap(),
-            "--profile",
-            "beijing-sts",
-        ])
+        .args(["--config", path.to_str().unwrap(), "--profile", "beijing-sts"])
         .args(["backends", "remove", "--lb", "lb-2", "i-x"])
         .assert()
         .success();
@@ -93,15 +82,7 @@ fn profile_flag_beats_the_environment_variable() {
     slbctl(home.path())
         .env("SLBCTL_CONFIG", &path)
         .env("SLBCTL_PROFILE", "beijing-sts")
-        .args([
-            "--profile",
-            "prod",
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "i-a",
-        ])
+        .args(["--profile", "prod", "backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .success();
     assert_eq!(server.requests()[0].param("AccessKeyId"), Some(KEY_ID));
@@ -123,8 +104,7 @@ fn environment_credentials_beat_the_profile_and_flags_beat_its_region() {
     let text = profiles(&server.url()).replace(SECRET, "wrong-secret");
     let path = write(&home.path().join("c.toml"), &text);
     slbctl(home.path())
-        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
-        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
+        .envs(KEY_ENV)
         .args(["--config", path.to_str().unwrap(), "--region", "cn-beijing"])
         .args(["backends", "remove", "--lb", "lb-2", "i-x"])
         .assert()
@@ -138,12 +118,7 @@ fn endpoint_flag_beats_the_profile_endpoint() {
     let server = server();
     let path = write(&home.path().join("c.toml"), &profiles("http://127.0.0.1:1"));
     slbctl(home.path())
-        .args([
-            "--config",
-            path.to_str().unwrap(),
-            "--endpoint",
-            &server.url(),
-        ])
+        .args(["--config", path.to_str().unwrap(), "--endpoint", &server.url()])
         .args(["backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .success();
@@ -155,15 +130,7 @@ fn half_set_environment_credentials_are_exit_3() {
     let home = tempfile::tempdir().unwrap();
     slbctl(home.path())
         .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
-        .args([
-            "--region",
-            "cn-hangzhou",
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "i-a",
-        ])
+        .args(["--region", "cn-hangzhou", "backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .code(3)
         .stderr(predicate::str::contains("ALIBABA_CLOUD_ACCESS_KEY_SECRET"));
@@ -173,32 +140,15 @@ fn half_set_environment_credentials_are_exit_3() {
 fn broken_config_files_are_exit_3_naming_the_file() {
     let home = tempfile::tempdir().unwrap();
     let cases = [
-        (
-            "syntax.toml",
-            "[profiles.prod\nregion = 1\n",
-            "line 1, column",
-        ),
-        (
-            "typo.toml",
-            "[profiles.prod]\nacess_key_id = \"x\"\n",
-            "acess_key_id",
-        ),
+        ("syntax.toml", "[profiles.prod\nregion = 1\n", "line 1, column"),
+        ("typo.toml", "[profiles.prod]\nacess_key_id = \"x\"\n", "acess_key_id"),
         ("type.toml", "[profiles.prod]\nregion = 5\n", "line 2"),
-        (
-            "half.toml",
-            "[profiles.default]\naccess_key_secret = \"x\"\n",
-            "no access_key_id",
-        ),
+        ("half.toml", "[profiles.default]\naccess_key_secret = \"x\"\n", "no access_key_id"),
     ];
     for (name, text, expect) in cases {
         let path = write(&home.path().join(name), text);
         slbctl(home.path())
-            .args([
-                "--config",
-                path.to_str().unwrap(),
-                "--region",
-                "cn-hangzhou",
-            ])
+            .args(["--config", path.to_str().unwrap(), "--region", "cn-hangzhou"])
             .args(["backends", "remove", "--lb", "lb-1", "i-a"])
             .assert()
             .code(3)
@@ -213,15 +163,7 @@ fn a_missing_explicit_config_file_or_a_directory_is_exit_3() {
     for path in [home.path().join("missing.toml"), home.path().to_path_buf()] {
         slbctl(home.path())
             .env("SLBCTL_CONFIG", &path)
-            .args([
-                "--region",
-                "cn-hangzhou",
-                "backends",
-                "remove",
-                "--lb",
-                "lb-1",
-                "i-a",
-            ])
+            .args(["--region", "cn-hangzhou", "backends", "remove", "--lb", "lb-1", "i-a"])
             .assert()
             .code(3)
             .stderr(predicate::str::contains(path.to_str().unwrap()));
@@ -255,10 +197,7 @@ fn a_profile_asked_for_without_any_config_file_is_exit_3() {
 #[test]
 fn a_bad_endpoint_in_the_profile_is_a_config_error() {
     let home = tempfile::tempdir().unwrap();
-    let path = write(
-        &home.path().join("c.toml"),
-        &profiles("http://slb.example.com"),
-    );
+    let path = write(&home.path().join("c.toml"), &profiles("http://slb.example.com"));
     slbctl(home.path())
         .args(["--config", path.to_str().unwrap()])
         .args(["backends", "remove", "--lb", "lb-1", "i-a"])
@@ -291,15 +230,7 @@ fn a_user_with_only_the_aliyun_cli_config_needs_no_setup() {
     let server = server();
     let home = aliyun_home(&server);
     let out = slbctl(home.path())
-        .args([
-            "--endpoint",
-            &server.url(),
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "i-a",
-        ])
+        .args(["--endpoint", &server.url(), "backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .success()
         .get_output()
@@ -315,15 +246,7 @@ fn an_aliyun_sts_profile_chosen_by_alibaba_cloud_profile_sends_its_token() {
     let home = aliyun_home(&server);
     slbctl(home.path())
         .env("ALIBABA_CLOUD_PROFILE", "sts")
-        .args([
-            "--endpoint",
-            &server.url(),
-            "backends",
-            "remove",
-            "--lb",
-            "lb-2",
-            "i-x",
-        ])
+        .args(["--endpoint", &server.url(), "backends", "remove", "--lb", "lb-2", "i-x"])
         .assert()
         .success();
     let request = &server.requests()[0];
@@ -336,48 +259,23 @@ fn an_unsupported_aliyun_mode_is_exit_3_and_named() {
     let server = server();
     let home = aliyun_home(&server);
     slbctl(home.path())
-        .args([
-            "--profile",
-            "role",
-            "--endpoint",
-            &server.url(),
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "i-a",
-        ])
+        .args(["--profile", "role", "--endpoint", &server.url(), "backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .code(3)
         .stderr(predicate::str::contains("profile \"role\" in "))
-        .stderr(predicate::str::contains(
-            "uses mode \"RamRoleArn\", which slbctl does not support yet",
-        ));
+        .stderr(predicate::str::contains("uses mode \"RamRoleArn\", which slbctl does not support yet"));
     server.assert_requests(0);
 }
 
 #[test]
 fn a_malformed_aliyun_config_names_line_and_column() {
     let home = tempfile::tempdir().unwrap();
-    write(
-        &home.path().join(".aliyun/config.json"),
-        "{\n  \"current\": \"a\",\n  \"profiles\": [,]\n}\n",
-    );
+    write(&home.path().join(".aliyun/config.json"), "{\n  \"current\": \"a\",\n  \"profiles\": [,]\n}\n");
     slbctl(home.path())
-        .args([
-            "--region",
-            "cn-hangzhou",
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "i-a",
-        ])
+        .args(["--region", "cn-hangzhou", "backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .code(3)
-        .stderr(predicate::str::contains(
-            ".aliyun/config.json: line 3, column",
-        ));
+        .stderr(predicate::str::contains(".aliyun/config.json: line 3, column"));
 }
 
 #[test]
@@ -396,31 +294,17 @@ fn legacy_alicloud_variables_work_on_ci_runners() {
         .clone();
     assert_no_secrets(&out);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        text.contains("region\tcn-hangzhou\tenvironment variable ALICLOUD_REGION_ID\n"),
-        "{text}"
-    );
+    assert!(text.contains("region\tcn-hangzhou\tenvironment variable ALICLOUD_REGION_ID\n"), "{text}");
     assert!(
         text.contains("access_key_secret\tset\tenvironment variable ALICLOUD_ACCESS_KEY_SECRET\n"),
         "{text}"
     );
-    assert!(
-        text.contains("security_token\tset\tenvironment variable ALICLOUD_SECURITY_TOKEN\n"),
-        "{text}"
-    );
+    assert!(text.contains("security_token\tset\tenvironment variable ALICLOUD_SECURITY_TOKEN\n"), "{text}");
     slbctl(home.path())
         .env("ALICLOUD_ACCESS_KEY_ID", KEY_ID)
         .env("ALICLOUD_ACCESS_KEY_SECRET", SECRET)
         .env("ALICLOUD_REGION_ID", "cn-hangzhou")
-        .args([
-            "--endpoint",
-            &server.url(),
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "i-a",
-        ])
+        .args(["--endpoint", &server.url(), "backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .success();
     assert_eq!(server.requests()[0].param("AccessKeyId"), Some(KEY_ID));
@@ -458,15 +342,7 @@ fn a_profile_file_open_to_others_gets_a_warning_and_still_works() {
     let path = write(&home.path().join("c.toml"), &profiles(&server.url()));
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
     slbctl(home.path())
-        .args([
-            "--config",
-            path.to_str().unwrap(),
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "i-a",
-        ])
+        .args(["--config", path.to_str().unwrap(), "backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .success()
         .stderr(predicate::str::contains(format!(
@@ -495,17 +371,7 @@ fn configure_on_a_fresh_home_writes_a_private_file_that_works() {
     assert_eq!(mode(&path), 0o600);
     assert_eq!(mode(path.parent().unwrap()), 0o700);
     slbctl(home.path())
-        .args([
-            "--profile",
-            "ci",
-            "--endpoint",
-            &server.url(),
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "i-a",
-        ])
+        .args(["--profile", "ci", "--endpoint", &server.url(), "backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .success()
         .stderr("");
@@ -517,10 +383,7 @@ fn configure_updates_one_profile_and_keeps_the_rest() {
     let home = tempfile::tempdir().unwrap();
     let path = write(
         &home.path().join(".config/slbctl/config.toml"),
-        &format!(
-            "# team settings\n{}",
-            profiles("https://slb-vpc.cn-hangzhou.aliyuncs.com")
-        ),
+        &format!("# team settings\n{}", profiles("https://slb-vpc.cn-hangzhou.aliyuncs.com")),
     );
     // Empty answers keep the current values: here only the region changes.
     slbctl(home.path())
@@ -532,19 +395,10 @@ fn configure_updates_one_profile_and_keeps_the_rest() {
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.starts_with("# team settings\n"), "{text}");
     assert!(text.contains("[profiles.beijing-sts]"), "{text}");
-    assert!(
-        text.contains(&format!("security_token = \"{STS_TOKEN}\"")),
-        "{text}"
-    );
+    assert!(text.contains(&format!("security_token = \"{STS_TOKEN}\"")), "{text}");
     assert!(text.contains("region = \"cn-shanghai\""), "{text}");
-    assert!(
-        text.contains(&format!("access_key_secret = \"{SECRET}\"")),
-        "{text}"
-    );
-    assert!(
-        text.contains("endpoint = \"https://slb-vpc.cn-hangzhou.aliyuncs.com\""),
-        "{text}"
-    );
+    assert!(text.contains(&format!("access_key_secret = \"{SECRET}\"")), "{text}");
+    assert!(text.contains("endpoint = \"https://slb-vpc.cn-hangzhou.aliyuncs.com\""), "{text}");
 }
 
 #[test]
@@ -569,10 +423,7 @@ fn configure_refuses_missing_or_bad_answers() {
 fn config_show_explains_every_value_and_never_prints_a_secret() {
     let server = server();
     let home = aliyun_home(&server);
-    write(
-        &home.path().join(".config/slbctl/config.toml"),
-        "[profiles.ak]\nregion = \"cn-beijing\"\n",
-    );
+    write(&home.path().join(".config/slbctl/config.toml"), "[profiles.ak]\nregion = \"cn-beijing\"\n");
     let out = slbctl(home.path())
         .env("SLBCTL_PROFILE", "ak")
         .args(["--endpoint", &server.url(), "config", "show"])
@@ -582,19 +433,10 @@ fn config_show_explains_every_value_and_never_prints_a_secret() {
         .clone();
     assert_no_secrets(&out);
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        text.contains("environment variable SLBCTL_PROFILE"),
-        "{text}"
-    );
-    assert!(
-        text.contains("cn-beijing") && text.contains("profile \"ak\" in"),
-        "{text}"
-    );
+    assert!(text.contains("environment variable SLBCTL_PROFILE"), "{text}");
+    assert!(text.contains("cn-beijing") && text.contains("profile \"ak\" in"), "{text}");
     assert!(text.contains("flag --endpoint"), "{text}");
-    assert!(
-        text.contains("LTAI****wxyz") && text.contains("aliyun CLI profile \"ak\""),
-        "{text}"
-    );
+    assert!(text.contains("LTAI****wxyz") && text.contains("aliyun CLI profile \"ak\""), "{text}");
 
     let out = slbctl(home.path())
         .env("ALIBABA_CLOUD_REGION_ID", "eu-central-1")
@@ -607,24 +449,13 @@ fn config_show_explains_every_value_and_never_prints_a_secret() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["profile"]["source"], "flag --profile");
     assert_eq!(v["region"]["value"], "eu-central-1");
-    assert_eq!(
-        v["region"]["source"],
-        "environment variable ALIBABA_CLOUD_REGION_ID"
-    );
-    assert_eq!(
-        v["endpoint"]["value"],
-        "https://slb.eu-central-1.aliyuncs.com/"
-    );
+    assert_eq!(v["region"]["source"], "environment variable ALIBABA_CLOUD_REGION_ID");
+    assert_eq!(v["endpoint"]["value"], "https://slb.eu-central-1.aliyuncs.com/");
     assert_eq!(v["endpoint"]["source"], "derived from region eu-central-1");
     assert_eq!(v["access_key_id"]["value"], "STS.****abcd");
     assert_eq!(v["access_key_secret"]["value"], "set");
     assert_eq!(v["security_token"]["value"], "set");
-    assert!(
-        v["security_token"]["source"]
-            .as_str()
-            .unwrap()
-            .starts_with("aliyun CLI profile \"sts\"")
-    );
+    assert!(v["security_token"]["source"].as_str().unwrap().starts_with("aliyun CLI profile \"sts\""));
     assert_eq!(v["files"].as_array().unwrap().len(), 2);
 }
 
@@ -632,10 +463,7 @@ fn config_show_explains_every_value_and_never_prints_a_secret() {
 fn config_list_shows_profiles_of_both_files() {
     let server = server();
     let home = aliyun_home(&server);
-    write(
-        &home.path().join(".config/slbctl/config.toml"),
-        &profiles(&server.url()),
-    );
+    write(&home.path().join(".config/slbctl/config.toml"), &profiles(&server.url()));
     let out = slbctl(home.path())
         .args(["--output", "json", "config", "list"])
         .assert()
@@ -667,12 +495,7 @@ fn config_list_shows_profiles_of_both_files() {
             ("role", "aliyun", "RamRoleArn (unsupported)", false),
         ]
     );
-    slbctl(home.path())
-        .args(["config", "list"])
-        .assert()
-        .success()
-        .stdout(
-            predicate::str::contains("Profile")
-                .and(predicate::str::contains("RamRoleArn (unsupported)")),
-        );
+    slbctl(home.path()).args(["config", "list"]).assert().success().stdout(
+        predicate::str::contains("Profile").and(predicate::str::contains("RamRoleArn (unsupported)")),
+    );
 }

@@ -28,10 +28,7 @@ fn removes_servers_and_prints_the_remaining_backends() {
         .clone();
     assert_no_secrets(&out);
     let stdout = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        !stdout.contains("i-a") && !stdout.contains("i-b"),
-        "{stdout}"
-    );
+    assert!(!stdout.contains("i-a") && !stdout.contains("i-b"), "{stdout}");
     assert!(stdout.is_ascii(), "piped output must be plain: {stdout}");
     assert_eq!(server.backends("lb-1"), ["i-c"]);
 
@@ -49,10 +46,7 @@ fn removes_servers_and_prints_the_remaining_backends() {
         Some(r#"[{"ServerId":"i-a","Type":"ecs"},{"ServerId":"i-b","Type":"ecs"}]"#)
     );
     let nonce = request.param("SignatureNonce").unwrap();
-    assert!(
-        uuid::Uuid::parse_str(nonce).is_ok_and(|u| u.get_version_num() == 4),
-        "{nonce}"
-    );
+    assert!(uuid::Uuid::parse_str(nonce).is_ok_and(|u| u.get_version_num() == 4), "{nonce}");
 }
 
 #[test]
@@ -60,9 +54,7 @@ fn json_output_is_the_whole_answer() {
     let home = tempfile::tempdir().unwrap();
     let server = server_with_lb(&["i-a", "i-c"]);
     let out = slbctl_against(home.path(), &server)
-        .args([
-            "--output", "json", "backends", "remove", "--lb", "lb-1", "i-a",
-        ])
+        .args(["--output", "json", "backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .success()
         .get_output()
@@ -75,10 +67,7 @@ fn json_output_is_the_whole_answer() {
     assert_eq!(remaining[0]["ServerId"], "i-c");
     assert_eq!(remaining[0]["Weight"], 100);
     assert_eq!(remaining[0]["Type"], "ecs");
-    assert!(
-        remaining[0].get("Description").is_some(),
-        "every field is kept"
-    );
+    assert!(remaining[0].get("Description").is_some(), "every field is kept");
 }
 
 #[test]
@@ -89,9 +78,7 @@ fn removing_the_last_backend_says_none_remain() {
         .args(["backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .success()
-        .stdout(predicate::str::starts_with(
-            "lb-1: removal of 1 server accepted; 0 backends in the group",
-        ));
+        .stdout(predicate::str::starts_with("lb-1: removal of 1 server accepted; 0 backends in the group"));
 }
 
 #[test]
@@ -99,9 +86,7 @@ fn type_is_inferred_from_the_prefix_unless_given() {
     let home = tempfile::tempdir().unwrap();
     let server = server_with_lb(&["eni-x", "eci-y", "i-z"]);
     slbctl_against(home.path(), &server)
-        .args([
-            "backends", "remove", "--lb", "lb-1", "eni-x", "eci-y", "i-z",
-        ])
+        .args(["backends", "remove", "--lb", "lb-1", "eni-x", "eci-y", "i-z"])
         .assert()
         .success();
     slbctl_against(home.path(), &server)
@@ -115,10 +100,7 @@ fn type_is_inferred_from_the_prefix_unless_given() {
             r#"[{"ServerId":"eni-x","Type":"eni"},{"ServerId":"eci-y","Type":"eci"},{"ServerId":"i-z","Type":"ecs"}]"#
         )
     );
-    assert_eq!(
-        requests[1].param("BackendServers"),
-        Some(r#"[{"ServerId":"i-q","Type":"eni"}]"#)
-    );
+    assert_eq!(requests[1].param("BackendServers"), Some(r#"[{"ServerId":"i-q","Type":"eni"}]"#));
 }
 
 #[test]
@@ -129,9 +111,7 @@ fn duplicates_are_removed_once_with_a_warning() {
         .args(["backends", "remove", "--lb", "lb-1", "i-a", "i-a", "i-b"])
         .assert()
         .success()
-        .stderr(predicate::str::contains(
-            "warning: server \"i-a\" is given more than once",
-        ));
+        .stderr(predicate::str::contains("warning: server \"i-a\" is given more than once"));
     server.assert_requests(1);
     assert_eq!(
         server.requests()[0].param("BackendServers"),
@@ -150,10 +130,7 @@ fn each_run_uses_a_fresh_nonce_and_timestamp() {
             .success();
     }
     let requests = server.requests();
-    assert_ne!(
-        requests[0].param("SignatureNonce"),
-        requests[1].param("SignatureNonce")
-    );
+    assert_ne!(requests[0].param("SignatureNonce"), requests[1].param("SignatureNonce"));
     assert!(requests.iter().all(|r| r.error_code.is_none()));
 }
 
@@ -164,9 +141,7 @@ fn sts_credentials_send_a_signed_security_token() {
     server.add_key(STS_KEY_ID, STS_SECRET, Some(STS_TOKEN));
     server.add_lb("lb-1", "cn-hangzhou", &["i-a"]);
     let out = slbctl(home.path())
-        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", STS_KEY_ID)
-        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", STS_SECRET)
-        .env("ALIBABA_CLOUD_SECURITY_TOKEN", STS_TOKEN)
+        .envs(STS_ENV)
         .args(["--region", "cn-hangzhou", "--endpoint", &server.url()])
         .args(["backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
@@ -223,9 +198,7 @@ fn wrong_secret_is_signature_does_not_match_with_the_key_id_masked() {
         .assert()
         .code(4)
         .stderr(predicate::str::contains("SignatureDoesNotMatch"))
-        .stderr(predicate::str::contains(
-            "hint: the access key secret is probably wrong",
-        ))
+        .stderr(predicate::str::contains("hint: the access key secret is probably wrong"))
         .get_output()
         .clone();
     let stderr = String::from_utf8(out.stderr).unwrap();
@@ -252,21 +225,11 @@ fn a_region_that_does_not_match_the_load_balancer_is_not_found() {
     let home = tempfile::tempdir().unwrap();
     let server = server_with_lb(&["i-a"]);
     slbctl_against(home.path(), &server)
-        .args([
-            "--region",
-            "cn-beijing",
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "i-a",
-        ])
+        .args(["--region", "cn-beijing", "backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .code(4)
         .stderr(predicate::str::contains("InvalidLoadBalancerId.NotFound"))
-        .stderr(predicate::str::contains(
-            "hint: check the load balancer id and that --region",
-        ));
+        .stderr(predicate::str::contains("hint: check the load balancer id and that --region"));
 }
 
 #[test]
@@ -279,9 +242,7 @@ fn more_than_twenty_servers_are_refused_before_sending() {
         .args(&ids)
         .assert()
         .code(2)
-        .stderr(predicate::str::contains(
-            "21 servers given, but one call takes at most 20",
-        ));
+        .stderr(predicate::str::contains("21 servers given, but one call takes at most 20"));
     server.assert_requests(0);
 }
 
@@ -304,21 +265,13 @@ fn plain_http_to_a_remote_host_is_refused_even_in_dry_run() {
     let home = tempfile::tempdir().unwrap();
     for extra in [&[][..], &["--dry-run"][..]] {
         slbctl(home.path())
-            .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
-            .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
-            .args([
-                "--region",
-                "cn-hangzhou",
-                "--endpoint",
-                "http://slb.aliyuncs.com",
-            ])
+            .envs(KEY_ENV)
+            .args(["--region", "cn-hangzhou", "--endpoint", "http://slb.aliyuncs.com"])
             .args(["backends", "remove", "--lb", "lb-1", "i-a"])
             .args(extra)
             .assert()
             .code(2)
-            .stderr(predicate::str::contains(
-                "plain http to a host that is not loopback",
-            ));
+            .stderr(predicate::str::contains("plain http to a host that is not loopback"));
     }
 }
 
@@ -356,15 +309,7 @@ fn a_malformed_region_is_a_usage_error() {
     let home = tempfile::tempdir().unwrap();
     let server = server_with_lb(&["i-a"]);
     slbctl_against(home.path(), &server)
-        .args([
-            "--region",
-            "cn-hangzhou.evil.example",
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "i-a",
-        ])
+        .args(["--region", "cn-hangzhou.evil.example", "backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("is not a region id"));
@@ -375,33 +320,18 @@ fn a_malformed_region_is_a_usage_error() {
 fn unreachable_endpoint_is_exit_5() {
     let home = tempfile::tempdir().unwrap();
     // Bind and drop to find a port nobody listens on.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let out = slbctl(home.path())
-        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
-        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
-        .args([
-            "--region",
-            "cn-hangzhou",
-            "--endpoint",
-            &format!("http://127.0.0.1:{port}"),
-        ])
+        .envs(KEY_ENV)
+        .args(["--region", "cn-hangzhou", "--endpoint", &format!("http://127.0.0.1:{port}")])
         .args(["backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .code(5)
-        .stderr(predicate::str::contains(format!(
-            "request to http://127.0.0.1:{port} failed"
-        )))
+        .stderr(predicate::str::contains(format!("request to http://127.0.0.1:{port} failed")))
         .get_output()
         .clone();
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        !stderr.contains("Signature="),
-        "the signed URL must not be echoed: {stderr}"
-    );
+    assert!(!stderr.contains("Signature="), "the signed URL must not be echoed: {stderr}");
     assert_no_secrets(&out);
 }
 
@@ -411,15 +341,7 @@ fn an_html_answer_is_exit_5_with_a_short_excerpt() {
     let server = server_with_lb(&["i-a"]);
     server.inject(Fault::Html(502), 1);
     slbctl_against(home.path(), &server)
-        .args([
-            "--retries",
-            "0",
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "i-a",
-        ])
+        .args(["--retries", "0", "backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .code(5)
         .stderr(predicate::str::contains("HTTP 502"))
@@ -444,15 +366,7 @@ fn a_dropped_connection_is_exit_5() {
     let server = server_with_lb(&["i-a"]);
     server.inject(Fault::Drop, 1);
     slbctl_against(home.path(), &server)
-        .args([
-            "--retries",
-            "0",
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "i-a",
-        ])
+        .args(["--retries", "0", "backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .code(5);
 }
@@ -461,10 +375,7 @@ fn a_dropped_connection_is_exit_5() {
 fn a_write_failure_on_stdout_is_exit_1() {
     let home = tempfile::tempdir().unwrap();
     let server = server_with_lb(&["i-a", "i-b"]);
-    let dev_full = std::fs::OpenOptions::new()
-        .write(true)
-        .open("/dev/full")
-        .unwrap();
+    let dev_full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
     let status = slbctl_std_against(home.path(), &server)
         .args(["backends", "remove", "--lb", "lb-1", "i-a"])
         .stdout(dev_full)
@@ -486,15 +397,6 @@ fn a_closed_stdout_pipe_is_not_an_error() {
         .unwrap();
     drop(child.stdout.take()); // the reader goes away, like `| head -0`
     let out = child.wait_with_output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(
-        out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
 }

@@ -22,19 +22,13 @@ fn remove(home: &std::path::Path, server: &FakeSlb) -> assert_cmd::Command {
 }
 
 fn api_fault(status: u16, code: &str) -> Fault {
-    Fault::ApiError {
-        status,
-        code: code.into(),
-    }
+    Fault::ApiError { status, code: code.into() }
 }
 
 /// Every attempt was signed afresh: distinct nonces, and the server accepted the last.
 fn assert_fresh_nonces(server: &FakeSlb) {
     let requests = server.requests();
-    let mut nonces: Vec<&str> = requests
-        .iter()
-        .map(|r| r.param("SignatureNonce").unwrap())
-        .collect();
+    let mut nonces: Vec<&str> = requests.iter().map(|r| r.param("SignatureNonce").unwrap()).collect();
     let count = nonces.len();
     nonces.sort();
     nonces.dedup();
@@ -73,10 +67,7 @@ fn an_attempt_that_times_out_is_retried() {
     let home = tempfile::tempdir().unwrap();
     let server = server();
     server.inject(Fault::Delay(Duration::from_secs(3)), 1);
-    remove(home.path(), &server)
-        .args(["--timeout", "1"])
-        .assert()
-        .success();
+    remove(home.path(), &server).args(["--timeout", "1"]).assert().success();
     assert_eq!(server.backends("lb-1"), ["i-b"]);
     assert_fresh_nonces(&server);
 }
@@ -86,12 +77,9 @@ fn when_retries_run_out_the_error_counts_attempts_and_exits_4_for_api_errors() {
     let home = tempfile::tempdir().unwrap();
     let server = server();
     server.inject(api_fault(400, "Throttling.User"), 4);
-    remove(home.path(), &server)
-        .assert()
-        .code(4)
-        .stderr(predicate::str::starts_with(
-            "slbctl: error: gave up after 4 attempts; last failure: Throttling.User: ",
-        ));
+    remove(home.path(), &server).assert().code(4).stderr(predicate::str::starts_with(
+        "slbctl: error: gave up after 4 attempts; last failure: Throttling.User: ",
+    ));
     server.assert_requests(4);
     assert_fresh_nonces(&server);
     assert_eq!(server.backends("lb-1"), ["i-a", "i-b"]);
@@ -106,9 +94,7 @@ fn when_retries_run_out_on_network_failures_the_exit_code_is_5() {
         .args(["--retries", "2"])
         .assert()
         .code(5)
-        .stderr(predicate::str::contains(
-            "gave up after 3 attempts; last failure: request to",
-        ));
+        .stderr(predicate::str::contains("gave up after 3 attempts; last failure: request to"));
     server.assert_requests(3);
 }
 
@@ -121,27 +107,18 @@ fn retries_zero_makes_exactly_one_attempt() {
         .env("SLBCTL_RETRIES", "0")
         .assert()
         .code(4)
-        .stderr(predicate::str::starts_with(
-            "slbctl: error: ServiceUnavailable: ",
-        ));
+        .stderr(predicate::str::starts_with("slbctl: error: ServiceUnavailable: "));
     server.assert_requests(1);
 }
 
 #[test]
 fn client_errors_are_never_retried() {
-    for code in [
-        "InvalidParameter",
-        "Forbidden.RAM",
-        "InvalidLoadBalancerId.NotFound",
-        "SignatureNonceUsed",
-    ] {
+    for code in ["InvalidParameter", "Forbidden.RAM", "InvalidLoadBalancerId.NotFound", "SignatureNonceUsed"]
+    {
         let home = tempfile::tempdir().unwrap();
         let server = server();
         server.inject(api_fault(400, code), 1);
-        remove(home.path(), &server)
-            .assert()
-            .code(4)
-            .stderr(predicate::str::contains(code));
+        remove(home.path(), &server).assert().code(4).stderr(predicate::str::contains(code));
         server.assert_requests(1);
     }
     let home = tempfile::tempdir().unwrap();
@@ -161,11 +138,7 @@ fn retry_after_header_is_honoured() {
     server.inject(Fault::ThrottledWithRetryAfter(1200), 1);
     let started = Instant::now();
     remove(home.path(), &server).assert().success();
-    assert!(
-        started.elapsed() >= Duration::from_millis(1200),
-        "waited only {:?}",
-        started.elapsed()
-    );
+    assert!(started.elapsed() >= Duration::from_millis(1200), "waited only {:?}", started.elapsed());
     server.assert_requests(2);
 }
 
@@ -176,14 +149,8 @@ fn unreadable_successful_answers_fail_with_exit_5_without_retrying() {
         (Fault::Body(String::new()), "empty body"),
         (Fault::Body("[]".into()), "not an object"),
         (Fault::Body(r#"{"RequestId":7}"#.into()), "unexpected shape"),
-        (
-            Fault::Body(r#"{"Code":"Throttling","Message":"m"}"#.into()),
-            "carries error code Throttling",
-        ),
-        (
-            Fault::Body("<?xml version=\"1.0\"?><Response/>".into()),
-            "not JSON",
-        ),
+        (Fault::Body(r#"{"Code":"Throttling","Message":"m"}"#.into()), "carries error code Throttling"),
+        (Fault::Body("<?xml version=\"1.0\"?><Response/>".into()), "not JSON"),
         (Fault::HugeBody(17 * 1024 * 1024), "larger than 16 MiB"),
     ];
     for (fault, expected) in cases {
@@ -211,31 +178,15 @@ fn verbose_output_shows_attempts_but_no_secrets() {
     server.add_lb("lb-1", "cn-hangzhou", &["i-a"]);
     server.inject(api_fault(503, "ServiceUnavailable"), 1);
     let out = slbctl(home.path())
-        .env("ALIBABA_CLOUD_ACCESS_KEY_ID", STS_KEY_ID)
-        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", STS_SECRET)
-        .env("ALIBABA_CLOUD_SECURITY_TOKEN", STS_TOKEN)
-        .args([
-            "-vv",
-            "--region",
-            "cn-hangzhou",
-            "--endpoint",
-            &server.url(),
-        ])
+        .envs(STS_ENV)
+        .args(["-vv", "--region", "cn-hangzhou", "--endpoint", &server.url()])
         .args(["backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .success()
         .stderr(predicate::str::contains("attempt 1: HTTP 503"))
-        .stderr(
-            predicate::str::is_match(r"attempt 2: HTTP 200 in \d+ ms, RequestId [0-9A-F-]{36}")
-                .unwrap(),
-        )
-        .stderr(predicate::str::contains(
-            "credentials from environment variable ALIBABA_CLOUD_ACCESS_KEY_ID",
-        ))
-        .stderr(predicate::str::contains(format!(
-            "endpoint {}/",
-            server.url()
-        )))
+        .stderr(predicate::str::is_match(r"attempt 2: HTTP 200 in \d+ ms, RequestId [0-9A-F-]{36}").unwrap())
+        .stderr(predicate::str::contains("credentials from environment variable ALIBABA_CLOUD_ACCESS_KEY_ID"))
+        .stderr(predicate::str::contains(format!("endpoint {}/", server.url())))
         .get_output()
         .clone();
     assert_no_secrets(&out);
@@ -255,31 +206,13 @@ fn out_of_range_retry_and_timeout_values_are_usage_errors() {
     ] {
         slbctl(home.path())
             .args(args)
-            .args([
-                "--region",
-                "cn-hangzhou",
-                "backends",
-                "remove",
-                "--lb",
-                "lb-1",
-                "i-a",
-                "--dry-run",
-            ])
+            .args(["--region", "cn-hangzhou", "backends", "remove", "--lb", "lb-1", "i-a", "--dry-run"])
             .assert()
             .code(2);
     }
     slbctl(home.path())
         .env("SLBCTL_TIMEOUT", "nope")
-        .args([
-            "--region",
-            "cn-hangzhou",
-            "backends",
-            "remove",
-            "--lb",
-            "lb-1",
-            "i-a",
-            "--dry-run",
-        ])
+        .args(["--region", "cn-hangzhou", "backends", "remove", "--lb", "lb-1", "i-a", "--dry-run"])
         .assert()
         .code(2);
 }

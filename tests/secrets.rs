@@ -18,11 +18,7 @@ fn sts_server() -> FakeSlb {
 /// A command with STS credentials in the environment, aimed at `endpoint`.
 fn with_sts(home: &std::path::Path, endpoint: &str) -> assert_cmd::Command {
     let mut cmd = slbctl(home);
-    cmd.env("ALIBABA_CLOUD_ACCESS_KEY_ID", STS_KEY_ID)
-        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", STS_SECRET)
-        .env("ALIBABA_CLOUD_SECURITY_TOKEN", STS_TOKEN)
-        .env("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou")
-        .env("SLBCTL_ENDPOINT", endpoint);
+    cmd.envs(STS_ENV).env("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou").env("SLBCTL_ENDPOINT", endpoint);
     cmd
 }
 
@@ -32,11 +28,7 @@ fn no_path_prints_a_secret_or_token() {
     let server = sts_server();
     let url = server.url();
     let dead = {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
         format!("http://127.0.0.1:{port}")
     };
     let remove = ["backends", "remove", "--lb", "lb-1"];
@@ -63,13 +55,7 @@ fn no_path_prints_a_secret_or_token() {
     let mut c = with_sts(home.path(), &url);
     c.args(["-vv"]).args(remove).arg("i-c");
     run("verbose success", c, &|| {
-        server.inject(
-            Fault::ApiError {
-                status: 503,
-                code: "ServiceUnavailable".into(),
-            },
-            1,
-        )
+        server.inject(Fault::ApiError { status: 503, code: "ServiceUnavailable".into() }, 1)
     });
 
     let mut c = with_sts(home.path(), &url);
@@ -77,9 +63,7 @@ fn no_path_prints_a_secret_or_token() {
     run("dry run", c, &none);
 
     let mut c = with_sts(home.path(), &url);
-    c.args(["-vv", "--output", "json"])
-        .args(remove)
-        .args(["i-d", "--dry-run"]);
+    c.args(["-vv", "--output", "json"]).args(remove).args(["i-d", "--dry-run"]);
     run("dry run json", c, &none);
 
     let mut c = with_sts(home.path(), &url);
@@ -87,20 +71,14 @@ fn no_path_prints_a_secret_or_token() {
     run("api error", c, &none);
 
     let mut c = with_sts(home.path(), &url);
-    c.env(
-        "ALIBABA_CLOUD_SECURITY_TOKEN",
-        format!("{STS_TOKEN}-but-wrong"),
-    )
-    .args(["-vv"])
-    .args(remove)
-    .arg("i-e");
-    run("token mismatch", c, &none);
-
-    let mut c = with_sts(home.path(), &url);
-    c.env("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIunknownkey123456")
+    c.env("ALIBABA_CLOUD_SECURITY_TOKEN", format!("{STS_TOKEN}-but-wrong"))
         .args(["-vv"])
         .args(remove)
         .arg("i-e");
+    run("token mismatch", c, &none);
+
+    let mut c = with_sts(home.path(), &url);
+    c.env("ALIBABA_CLOUD_ACCESS_KEY_ID", "LTAIunknownkey123456").args(["-vv"]).args(remove).arg("i-e");
     run("unknown key", c, &none);
 
     let mut c = with_sts(home.path(), &dead);
@@ -109,24 +87,14 @@ fn no_path_prints_a_secret_or_token() {
 
     let mut c = with_sts(home.path(), &url);
     c.args(["-vv", "--retries", "1"]).args(remove).arg("i-e");
-    run("gave up", c, &|| {
-        server.inject(
-            Fault::ApiError {
-                status: 400,
-                code: "Throttling".into(),
-            },
-            2,
-        )
-    });
+    run("gave up", c, &|| server.inject(Fault::ApiError { status: 400, code: "Throttling".into() }, 2));
 
     let mut c = with_sts(home.path(), &url);
     c.args(["-vv", "--retries", "0"]).args(remove).arg("i-e");
     run("html answer", c, &|| server.inject(Fault::Html(502), 1));
 
     let mut c = with_sts(home.path(), &url);
-    c.env_remove("ALIBABA_CLOUD_ACCESS_KEY_SECRET")
-        .args(remove)
-        .arg("i-e");
+    c.env_remove("ALIBABA_CLOUD_ACCESS_KEY_SECRET").args(remove).arg("i-e");
     run("half credentials", c, &none);
 
     let mut c = with_sts(home.path(), "http://slb.example.com");
@@ -141,20 +109,13 @@ fn no_path_prints_a_secret_or_token() {
         ),
     );
     let mut c = slbctl(home.path());
-    c.args(["--config", config.to_str().unwrap(), "--endpoint", &url])
-        .args(remove)
-        .arg("i-e");
+    c.args(["--config", config.to_str().unwrap(), "--endpoint", &url]).args(remove).arg("i-e");
     run("profile file with an unknown key", c, &none);
 
     let config2 = home.path().join("c2.toml");
-    write_config(
-        &config2,
-        &format!("[profiles.default]\naccess_key_secret = \"{STS_SECRET}\n"),
-    );
+    write_config(&config2, &format!("[profiles.default]\naccess_key_secret = \"{STS_SECRET}\n"));
     let mut c = slbctl(home.path());
-    c.args(["--config", config2.to_str().unwrap(), "--endpoint", &url])
-        .args(remove)
-        .arg("i-e");
+    c.args(["--config", config2.to_str().unwrap(), "--endpoint", &url]).args(remove).arg("i-e");
     run("malformed profile file around a secret", c, &none);
 
     let codes: Vec<Option<i32>> = seen_codes.iter().map(|(_, c)| *c).collect();

@@ -42,8 +42,7 @@ fn tunnel(client: TcpStream, seen: &Mutex<Vec<String>>) {
     }
     let mut parts = line.split_whitespace();
     let (Some("CONNECT"), Some(target)) = (parts.next(), parts.next()) else {
-        let _ =
-            (&client).write_all(b"HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n");
+        let _ = (&client).write_all(b"HTTP/1.1 405 Method Not Allowed\r\nContent-Length: 0\r\n\r\n");
         return;
     };
     let target = target.to_owned();
@@ -58,14 +57,10 @@ fn tunnel(client: TcpStream, seen: &Mutex<Vec<String>>) {
         let _ = (&client).write_all(b"HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\n\r\n");
         return;
     };
-    if (&client)
-        .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
-        .is_err()
-    {
+    if (&client).write_all(b"HTTP/1.1 200 Connection established\r\n\r\n").is_err() {
         return;
     }
-    let (mut client_read, mut upstream_write) =
-        (client.try_clone().unwrap(), upstream.try_clone().unwrap());
+    let (mut client_read, mut upstream_write) = (client.try_clone().unwrap(), upstream.try_clone().unwrap());
     let forward = std::thread::spawn(move || {
         let _ = std::io::copy(&mut client_read, &mut upstream_write);
         let _ = upstream_write.shutdown(std::net::Shutdown::Write);

@@ -104,9 +104,7 @@ pub struct FakeSlb {
 
 fn lock(state: &Mutex<State>) -> MutexGuard<'_, State> {
     // A panicking handler poisons the lock; the panic is already recorded as a problem.
-    state
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+    state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl FakeSlb {
@@ -142,53 +140,38 @@ impl FakeSlb {
                     let state = Arc::clone(&state);
                     let tls = tls.clone();
                     std::thread::spawn(move || {
-                        let outcome =
-                            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                                stream.set_read_timeout(Some(Duration::from_secs(10))).ok();
-                                match tls {
-                                    None => handle_connection(stream, &state, false),
-                                    Some(config) => match rustls::ServerConnection::new(config) {
-                                        Ok(conn) => handle_connection(
-                                            rustls::StreamOwned::new(conn, stream),
-                                            &state,
-                                            true,
-                                        ),
-                                        Err(e) => {
-                                            lock(&state).problems.push(format!("TLS setup: {e}"))
-                                        }
-                                    },
-                                }
-                            }));
+                        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            stream.set_read_timeout(Some(Duration::from_secs(10))).ok();
+                            match tls {
+                                None => handle_connection(stream, &state, false),
+                                Some(config) => match rustls::ServerConnection::new(config) {
+                                    Ok(conn) => handle_connection(
+                                        rustls::StreamOwned::new(conn, stream),
+                                        &state,
+                                        true,
+                                    ),
+                                    Err(e) => lock(&state).problems.push(format!("TLS setup: {e}")),
+                                },
+                            }
+                        }));
                         if let Err(panic) = outcome {
                             let what = panic
                                 .downcast_ref::<String>()
                                 .cloned()
                                 .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
                                 .unwrap_or_default();
-                            lock(&state)
-                                .problems
-                                .push(format!("handler panicked: {what}"));
+                            lock(&state).problems.push(format!("handler panicked: {what}"));
                         }
                     });
                 }
             })
         };
-        FakeSlb {
-            addr,
-            tls: is_tls,
-            state,
-            stop,
-            acceptor: Some(acceptor),
-        }
+        FakeSlb { addr, tls: is_tls, state, stop, acceptor: Some(acceptor) }
     }
 
     /// `http://127.0.0.1:PORT`, or `https://` when serving TLS.
     pub fn url(&self) -> String {
-        format!(
-            "{}://{}",
-            if self.tls { "https" } else { "http" },
-            self.addr
-        )
+        format!("{}://{}", if self.tls { "https" } else { "http" }, self.addr)
     }
 
     /// Connections whose TLS handshake failed (the client refused the certificate).
@@ -202,9 +185,7 @@ impl FakeSlb {
 
     /// Accept this access key (with an STS token it then requires).
     pub fn add_key(&self, id: &str, secret: &str, token: Option<&str>) {
-        lock(&self.state)
-            .keys
-            .insert(id.into(), (secret.into(), token.map(str::to_owned)));
+        lock(&self.state).keys.insert(id.into(), (secret.into(), token.map(str::to_owned)));
     }
 
     /// Create a load balancer in `region` with these ECS backends at weight 100.
@@ -218,13 +199,7 @@ impl FakeSlb {
                 description: String::new(),
             })
             .collect();
-        lock(&self.state).lbs.insert(
-            id.into(),
-            LoadBalancer {
-                region: region.into(),
-                backends,
-            },
-        );
+        lock(&self.state).lbs.insert(id.into(), LoadBalancer { region: region.into(), backends });
     }
 
     /// The current backend ids of a load balancer.
@@ -256,17 +231,12 @@ impl FakeSlb {
 
     /// Misbehave on the `nth` call (1-based) of `action` only.
     pub fn inject_on_call(&self, action: &str, nth: usize, fault: Fault) {
-        lock(&self.state)
-            .action_faults
-            .push((action.to_owned(), nth, fault));
+        lock(&self.state).action_faults.push((action.to_owned(), nth, fault));
     }
 
     /// Requests of one action, in order.
     pub fn requests_of(&self, action: &str) -> Vec<Recorded> {
-        self.requests()
-            .into_iter()
-            .filter(|r| r.param("Action") == Some(action))
-            .collect()
+        self.requests().into_iter().filter(|r| r.param("Action") == Some(action)).collect()
     }
 
     /// The current (id, weight) of each backend.
@@ -274,23 +244,14 @@ impl FakeSlb {
         lock(&self.state)
             .lbs
             .get(lb)
-            .map(|l| {
-                l.backends
-                    .iter()
-                    .map(|b| (b.server_id.clone(), b.weight))
-                    .collect()
-            })
+            .map(|l| l.backends.iter().map(|b| (b.server_id.clone(), b.weight)).collect())
             .unwrap_or_default()
     }
 
     /// Assert that exactly `n` requests arrived.
     pub fn assert_requests(&self, n: usize) {
         let got = self.requests();
-        assert_eq!(
-            got.len(),
-            n,
-            "expected {n} request(s), the fake SLB saw: {got:#?}"
-        );
+        assert_eq!(got.len(), n, "expected {n} request(s), the fake SLB saw: {got:#?}");
     }
 }
 
@@ -346,8 +307,7 @@ fn read_request<S: Read>(stream: &mut S) -> Result<HttpRequest, NoRequest> {
 
 fn read_rest<R: BufRead>(mut reader: R, mut line: String) -> Result<HttpRequest, String> {
     let mut parts = line.split_whitespace();
-    let (Some(method), Some(target), Some(_version)) = (parts.next(), parts.next(), parts.next())
-    else {
+    let (Some(method), Some(target), Some(_version)) = (parts.next(), parts.next(), parts.next()) else {
         return Err(format!("malformed request line {line:?}"));
     };
     let (method, target) = (method.to_owned(), target.to_owned());
@@ -359,9 +319,7 @@ fn read_rest<R: BufRead>(mut reader: R, mut line: String) -> Result<HttpRequest,
         if trimmed.is_empty() {
             break;
         }
-        let (name, value) = trimmed
-            .split_once(':')
-            .ok_or_else(|| format!("malformed header {trimmed:?}"))?;
+        let (name, value) = trimmed.split_once(':').ok_or_else(|| format!("malformed header {trimmed:?}"))?;
         headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
     }
     let length: usize = headers
@@ -372,12 +330,7 @@ fn read_rest<R: BufRead>(mut reader: R, mut line: String) -> Result<HttpRequest,
         .unwrap_or(0);
     let mut body = vec![0; length];
     reader.read_exact(&mut body).map_err(|e| e.to_string())?;
-    Ok(HttpRequest {
-        method,
-        target,
-        headers,
-        body,
-    })
+    Ok(HttpRequest { method, target, headers, body })
 }
 
 fn handle_connection<S: Read + Write>(mut stream: S, state: &Mutex<State>, tls: bool) {
@@ -390,26 +343,18 @@ fn handle_connection<S: Read + Write>(mut stream: S, state: &Mutex<State>, tls: 
         }
         Err(NoRequest::Closed(_)) => return, // opened and closed without a request
         Err(NoRequest::Malformed(problem)) => {
-            lock(state)
-                .problems
-                .push(format!("bad HTTP request: {problem}"));
+            lock(state).problems.push(format!("bad HTTP request: {problem}"));
             return;
         }
     };
     let fault = {
         let mut state = lock(state);
         state.arrivals += 1;
-        let action = all_params(&request)
-            .ok()
-            .and_then(|p| p.get("Action").cloned())
-            .unwrap_or_default();
+        let action = all_params(&request).ok().and_then(|p| p.get("Action").cloned()).unwrap_or_default();
         let calls = state.action_calls.entry(action.clone()).or_insert(0);
         *calls += 1;
         let nth = *calls;
-        let targeted = state
-            .action_faults
-            .iter()
-            .position(|(a, n, _)| *a == action && *n == nth);
+        let targeted = state.action_faults.iter().position(|(a, n, _)| *a == action && *n == nth);
         match targeted {
             Some(index) => Some(state.action_faults.remove(index).2),
             None => state.faults.pop_front(),
@@ -420,22 +365,13 @@ fn handle_connection<S: Read + Write>(mut stream: S, state: &Mutex<State>, tls: 
         Some(Fault::ThrottledWithRetryAfter(ms)) => {
             record_fault(state, &request);
             extra_headers = format!("x-acs-retry-after: {ms}\r\n");
-            (
-                400,
-                error_body(
-                    "Throttling.User",
-                    "Request was denied due to user flow control.",
-                ),
-            )
+            (400, error_body("Throttling.User", "Request was denied due to user flow control."))
         }
         Some(Fault::HugeBody(size)) => {
             record_fault(state, &request);
             let mut body = String::with_capacity(size);
             body.push_str("{\"RequestId\":\"");
-            body.extend(std::iter::repeat_n(
-                'x',
-                size.saturating_sub(body.len() + 2),
-            ));
+            body.extend(std::iter::repeat_n('x', size.saturating_sub(body.len() + 2)));
             body.push_str("\"}");
             (200, body)
         }
@@ -449,18 +385,11 @@ fn handle_connection<S: Read + Write>(mut stream: S, state: &Mutex<State>, tls: 
         }
         Some(Fault::Html(status)) => {
             record_fault(state, &request);
-            (
-                status,
-                "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>"
-                    .to_owned(),
-            )
+            (status, "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>".to_owned())
         }
         Some(Fault::TruncatedJson) => {
             record_fault(state, &request);
-            (
-                200,
-                r#"{"RequestId":"5E0B2A7C","LoadBalancerId":"lb-x","BackendSer"#.to_owned(),
-            )
+            (200, r#"{"RequestId":"5E0B2A7C","LoadBalancerId":"lb-x","BackendSer"#.to_owned())
         }
         Some(Fault::Body(body)) => {
             record_fault(state, &request);
@@ -494,11 +423,7 @@ fn handle_connection<S: Read + Write>(mut stream: S, state: &Mutex<State>, tls: 
 
 fn record_fault(state: &Mutex<State>, request: &HttpRequest) {
     let params = all_params(request).unwrap_or_default();
-    lock(state).requests.push(Recorded {
-        method: request.method.clone(),
-        params,
-        error_code: None,
-    });
+    lock(state).requests.push(Recorded { method: request.method.clone(), params, error_code: None });
 }
 
 /// Decode `application/x-www-form-urlencoded`-style pairs (`+` is a space).
@@ -517,12 +442,8 @@ fn percent_decode(text: &str) -> Result<String, String> {
     while i < bytes.len() {
         match bytes[i] {
             b'%' => {
-                let hex = text
-                    .get(i + 1..i + 3)
-                    .ok_or_else(|| format!("truncated escape in {text:?}"))?;
-                out.push(
-                    u8::from_str_radix(hex, 16).map_err(|_| format!("bad escape in {text:?}"))?,
-                );
+                let hex = text.get(i + 1..i + 3).ok_or_else(|| format!("truncated escape in {text:?}"))?;
+                out.push(u8::from_str_radix(hex, 16).map_err(|_| format!("bad escape in {text:?}"))?);
                 i += 3;
             }
             b'+' => {
@@ -567,21 +488,13 @@ fn rfc3986(text: &str) -> String {
     out
 }
 
-fn expected_signature(
-    method: &str,
-    params: &BTreeMap<String, String>,
-    secret: &str,
-) -> (String, String) {
+fn expected_signature(method: &str, params: &BTreeMap<String, String>, secret: &str) -> (String, String) {
     let canonical: Vec<String> = params
         .iter()
         .filter(|(k, _)| k.as_str() != "Signature")
         .map(|(k, v)| format!("{}={}", rfc3986(k), rfc3986(v)))
         .collect();
-    let string_to_sign = format!(
-        "{method}&{}&{}",
-        rfc3986("/"),
-        rfc3986(&canonical.join("&"))
-    );
+    let string_to_sign = format!("{method}&{}&{}", rfc3986("/"), rfc3986(&canonical.join("&")));
     let mut mac = Hmac::<Sha1>::new_from_slice(format!("{secret}&").as_bytes()).expect("hmac key");
     mac.update(string_to_sign.as_bytes());
     let signature = base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes());
@@ -609,28 +522,20 @@ fn answer(state: &Mutex<State>, request: &HttpRequest) -> (u16, String) {
     let params = match all_params(request) {
         Ok(p) => p,
         Err(why) => {
-            state
-                .problems
-                .push(format!("undecodable parameters: {why}"));
+            state.problems.push(format!("undecodable parameters: {why}"));
             return (400, error_body("InvalidParameter", &why));
         }
     };
     let path = request.target.split('?').next().unwrap_or("");
     if path != "/" {
-        state
-            .problems
-            .push(format!("request to path {path:?}, not /"));
+        state.problems.push(format!("request to path {path:?}, not /"));
     }
     let outcome = serve(&mut state, &request.method, &params);
     let (status, body, code) = match outcome {
         Ok(body) => (200, body, None),
         Err((status, code, message)) => (status, error_body(code, &message), Some(code.to_owned())),
     };
-    state.requests.push(Recorded {
-        method: request.method.clone(),
-        params,
-        error_code: code,
-    });
+    state.requests.push(Recorded { method: request.method.clone(), params, error_code: code });
     (status, body)
 }
 
@@ -646,24 +551,11 @@ fn missing(name: &str) -> Failure {
     )
 }
 
-fn serve(
-    state: &mut State,
-    method: &str,
-    params: &BTreeMap<String, String>,
-) -> Result<String, Failure> {
+fn serve(state: &mut State, method: &str, params: &BTreeMap<String, String>) -> Result<String, Failure> {
     if method != "POST" && method != "GET" {
-        return Err((
-            400,
-            "InvalidParameter",
-            format!("unexpected method {method}"),
-        ));
+        return Err((400, "InvalidParameter", format!("unexpected method {method}")));
     }
-    let get = |name: &str| {
-        params
-            .get(name)
-            .map(String::as_str)
-            .filter(|v| !v.is_empty())
-    };
+    let get = |name: &str| params.get(name).map(String::as_str).filter(|v| !v.is_empty());
     for name in [
         "Action",
         "Version",
@@ -677,40 +569,27 @@ fn serve(
         get(name).ok_or_else(|| missing(name))?;
     }
     if get("Version") != Some("2014-05-15") {
-        return Err((
-            400,
-            "InvalidVersion",
-            "Specified parameter Version is not valid.".into(),
-        ));
+        return Err((400, "InvalidVersion", "Specified parameter Version is not valid.".into()));
     }
     if get("SignatureMethod") != Some("HMAC-SHA1") || get("SignatureVersion") != Some("1.0") {
-        return Err((
-            400,
-            "InvalidSignatureMethod",
-            "Specified signature method is not supported.".into(),
-        ));
+        return Err((400, "InvalidSignatureMethod", "Specified signature method is not supported.".into()));
     }
     if let Some(format) = get("Format") {
         if !format.eq_ignore_ascii_case("JSON") && !format.eq_ignore_ascii_case("XML") {
-            return Err((
-                400,
-                "InvalidParameter.Format",
-                "Specified parameter Format is not valid.".into(),
-            ));
+            return Err((400, "InvalidParameter.Format", "Specified parameter Format is not valid.".into()));
         }
     }
     let timestamp =
-        chrono::NaiveDateTime::parse_from_str(get("Timestamp").unwrap_or(""), "%Y-%m-%dT%H:%M:%SZ")
-            .map_err(|_| {
+        chrono::NaiveDateTime::parse_from_str(get("Timestamp").unwrap_or(""), "%Y-%m-%dT%H:%M:%SZ").map_err(
+            |_| {
                 (
                     400,
                     "InvalidTimeStamp.Format",
                     "Specified time stamp or date value is not well formatted.".to_owned(),
                 )
-            })?;
-    let skew = (chrono::Utc::now().naive_utc() - timestamp)
-        .num_seconds()
-        .abs();
+            },
+        )?;
+    let skew = (chrono::Utc::now().naive_utc() - timestamp).num_seconds().abs();
     if skew > MAX_CLOCK_SKEW_SECS {
         return Err((
             400,
@@ -720,11 +599,7 @@ fn serve(
     }
     let key_id = get("AccessKeyId").unwrap_or("");
     let Some((secret, token)) = state.keys.get(key_id).cloned() else {
-        return Err((
-            404,
-            "InvalidAccessKeyId.NotFound",
-            "Specified access key is not found.".into(),
-        ));
+        return Err((404, "InvalidAccessKeyId.NotFound", "Specified access key is not found.".into()));
     };
     let (expected, string_to_sign) = expected_signature(method, params, &secret);
     if get("Signature") != Some(expected.as_str()) {
@@ -757,11 +632,7 @@ fn serve(
     }
     let nonce = get("SignatureNonce").unwrap_or("").to_owned();
     if !state.nonces.insert(nonce) {
-        return Err((
-            400,
-            "SignatureNonceUsed",
-            "Specified signature nonce was used already.".into(),
-        ));
+        return Err((400, "SignatureNonceUsed", "Specified signature nonce was used already.".into()));
     }
     match get("Action") {
         Some("RemoveBackendServers") => remove_backend_servers(state, params),
@@ -781,29 +652,12 @@ fn load_balancer<'a>(
     state: &'a mut State,
     params: &BTreeMap<String, String>,
 ) -> Result<(String, &'a mut LoadBalancer), Failure> {
-    let get = |name: &str| {
-        params
-            .get(name)
-            .map(String::as_str)
-            .filter(|v| !v.is_empty())
-    };
-    let region = get("RegionId")
-        .ok_or_else(|| missing("RegionId"))?
-        .to_owned();
-    let lb_id = get("LoadBalancerId")
-        .ok_or_else(|| missing("LoadBalancerId"))?
-        .to_owned();
-    let lb = state
-        .lbs
-        .get_mut(&lb_id)
-        .filter(|lb| lb.region == region)
-        .ok_or_else(|| {
-            (
-                404,
-                "InvalidLoadBalancerId.NotFound",
-                "The specified LoadBalancerId does not exist.".to_owned(),
-            )
-        })?;
+    let get = |name: &str| params.get(name).map(String::as_str).filter(|v| !v.is_empty());
+    let region = get("RegionId").ok_or_else(|| missing("RegionId"))?.to_owned();
+    let lb_id = get("LoadBalancerId").ok_or_else(|| missing("LoadBalancerId"))?.to_owned();
+    let lb = state.lbs.get_mut(&lb_id).filter(|lb| lb.region == region).ok_or_else(|| {
+        (404, "InvalidLoadBalancerId.NotFound", "The specified LoadBalancerId does not exist.".to_owned())
+    })?;
     Ok((lb_id, lb))
 }
 
@@ -815,16 +669,10 @@ struct Item {
 }
 
 fn backend_servers(params: &BTreeMap<String, String>) -> Result<Vec<Item>, Failure> {
-    let json = params
-        .get("BackendServers")
-        .filter(|v| !v.is_empty())
-        .ok_or_else(|| missing("BackendServers"))?;
+    let json =
+        params.get("BackendServers").filter(|v| !v.is_empty()).ok_or_else(|| missing("BackendServers"))?;
     let invalid = |why: &str| {
-        (
-            400,
-            "InvalidParameter",
-            format!("The specified parameter BackendServers is not valid: {why}"),
-        )
+        (400, "InvalidParameter", format!("The specified parameter BackendServers is not valid: {why}"))
     };
     let servers: Vec<serde_json::Value> =
         serde_json::from_str(json).map_err(|e| invalid(&format!("not a JSON array ({e})")))?;
@@ -833,10 +681,8 @@ fn backend_servers(params: &BTreeMap<String, String>) -> Result<Vec<Item>, Failu
     }
     let mut items = Vec::new();
     for server in &servers {
-        let server_id = server
-            .get("ServerId")
-            .and_then(|v| v.as_str())
-            .ok_or_else(|| invalid("ServerId missing"))?;
+        let server_id =
+            server.get("ServerId").and_then(|v| v.as_str()).ok_or_else(|| invalid("ServerId missing"))?;
         let server_type = match server.get("Type") {
             None => None,
             Some(t) => match t.as_str() {
@@ -847,20 +693,14 @@ fn backend_servers(params: &BTreeMap<String, String>) -> Result<Vec<Item>, Failu
         let weight = match server.get("Weight") {
             None => None,
             Some(w) => {
-                let n = w
-                    .as_u64()
-                    .or_else(|| w.as_str().and_then(|s| s.parse().ok()));
+                let n = w.as_u64().or_else(|| w.as_str().and_then(|s| s.parse().ok()));
                 match n {
                     Some(n) if n <= 100 => Some(n as u32),
                     _ => return Err(invalid("Weight must be 0 to 100")),
                 }
             }
         };
-        items.push(Item {
-            server_id: server_id.to_owned(),
-            server_type,
-            weight,
-        });
+        items.push(Item { server_id: server_id.to_owned(), server_type, weight });
     }
     Ok(items)
 }
@@ -889,36 +729,23 @@ fn backends_answer(lb_id: &str, lb: &LoadBalancer, extra: serde_json::Value) -> 
     answer.to_string()
 }
 
-fn remove_backend_servers(
-    state: &mut State,
-    params: &BTreeMap<String, String>,
-) -> Result<String, Failure> {
+fn remove_backend_servers(state: &mut State, params: &BTreeMap<String, String>) -> Result<String, Failure> {
     let items = backend_servers(params)?;
     let (lb_id, lb) = load_balancer(state, params)?;
     // Ids that are not members are ignored, as the real service does.
-    lb.backends
-        .retain(|b| !items.iter().any(|i| i.server_id == b.server_id));
+    lb.backends.retain(|b| !items.iter().any(|i| i.server_id == b.server_id));
     Ok(backends_answer(&lb_id, lb, serde_json::json!({})))
 }
 
-fn add_backend_servers(
-    state: &mut State,
-    params: &BTreeMap<String, String>,
-) -> Result<String, Failure> {
+fn add_backend_servers(state: &mut State, params: &BTreeMap<String, String>) -> Result<String, Failure> {
     let items = backend_servers(params)?;
     let (lb_id, lb) = load_balancer(state, params)?;
     for item in items {
         let weight = item.weight.unwrap_or(100);
-        match lb
-            .backends
-            .iter_mut()
-            .find(|b| b.server_id == item.server_id)
-        {
+        match lb.backends.iter_mut().find(|b| b.server_id == item.server_id) {
             Some(existing) => existing.weight = weight,
             None => lb.backends.push(Backend {
-                server_type: item
-                    .server_type
-                    .unwrap_or_else(|| infer_type(&item.server_id).to_owned()),
+                server_type: item.server_type.unwrap_or_else(|| infer_type(&item.server_id).to_owned()),
                 server_id: item.server_id,
                 weight,
                 description: String::new(),
@@ -928,32 +755,20 @@ fn add_backend_servers(
     Ok(backends_answer(&lb_id, lb, serde_json::json!({})))
 }
 
-fn set_backend_servers(
-    state: &mut State,
-    params: &BTreeMap<String, String>,
-) -> Result<String, Failure> {
+fn set_backend_servers(state: &mut State, params: &BTreeMap<String, String>) -> Result<String, Failure> {
     let items = backend_servers(params)?;
     let (lb_id, lb) = load_balancer(state, params)?;
-    if let Some(stranger) = items
-        .iter()
-        .find(|i| !lb.backends.iter().any(|b| b.server_id == i.server_id))
-    {
+    if let Some(stranger) = items.iter().find(|i| !lb.backends.iter().any(|b| b.server_id == i.server_id)) {
         return Err((
             400,
             "InvalidParameter",
-            format!(
-                "The backend server {} is not attached to the load balancer.",
-                stranger.server_id
-            ),
+            format!("The backend server {} is not attached to the load balancer.", stranger.server_id),
         ));
     }
     for item in items {
-        if let (Some(backend), Some(weight)) = (
-            lb.backends
-                .iter_mut()
-                .find(|b| b.server_id == item.server_id),
-            item.weight,
-        ) {
+        if let (Some(backend), Some(weight)) =
+            (lb.backends.iter_mut().find(|b| b.server_id == item.server_id), item.weight)
+        {
             backend.weight = weight;
         }
     }

@@ -66,3 +66,14 @@ pub fn write_config(path: &Path, text: &str) -> std::path::PathBuf {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
     path.to_path_buf()
 }
+
+/// STS credentials in the environment: `cmd.envs(STS_ENV)`.
+pub const STS_ENV: [(&str, &str); 3] = [
+    ("ALIBABA_CLOUD_ACCESS_KEY_ID", STS_KEY_ID),
+    ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", STS_SECRET),
+    ("ALIBABA_CLOUD_SECURITY_TOKEN", STS_TOKEN),
+];
+
+/// Access key credentials in the environment: `cmd.envs(KEY_ENV)`.
+pub const KEY_ENV: [(&str, &str); 2] =
+    [("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID), ("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)];

@@ -42,9 +42,7 @@ impl TestCa {
             _ => vec!["localhost".to_owned(), "127.0.0.1".to_owned()],
         };
         let mut params = CertificateParams::new(names).unwrap();
-        params
-            .distinguished_name
-            .push(DnType::CommonName, "fake slb");
+        params.distinguished_name.push(DnType::CommonName, "fake slb");
         if let Flaw::Expired = flaw {
             params.not_before = date_time_ymd(2020, 1, 1);
             params.not_after = date_time_ymd(2021, 1, 1);
@@ -53,14 +51,13 @@ impl TestCa {
         let cert = params.signed_by(&key, &self.cert, &self.key).unwrap();
         let chain = vec![cert.der().clone()];
         let key = rustls::pki_types::PrivateKeyDer::try_from(key.serialize_der()).unwrap();
-        let config = rustls::ServerConfig::builder_with_provider(Arc::new(
-            rustls::crypto::ring::default_provider(),
-        ))
-        .with_safe_default_protocol_versions()
-        .unwrap()
-        .with_no_client_auth()
-        .with_single_cert(chain, key)
-        .unwrap();
+        let config =
+            rustls::ServerConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+                .with_safe_default_protocol_versions()
+                .unwrap()
+                .with_no_client_auth()
+                .with_single_cert(chain, key)
+                .unwrap();
         Arc::new(config)
     }
 }
