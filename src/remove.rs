@@ -68,10 +68,6 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     if let (Some(min), Some(before)) = (args.min_remaining, &before) {
         guard_min_remaining(lb, &ids, before, min)?;
     }
-    if let (Some(seconds), Some(before)) = (args.drain, &before) {
-        drain(global, &client, region, lb, &servers, before, seconds)?;
-    }
-
     let mut words = selection_words("remove", selection);
     if args.strict {
         words.push("--strict".into());
@@ -80,6 +76,15 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     }
     if let Some(min) = args.min_remaining {
         words.extend(["--min-remaining".to_owned(), min.to_string()]);
+    }
+    if let (Some(seconds), Some(before)) = (args.drain, &before) {
+        // Should draining fail part-way, the whole command (with --drain) is what to
+        // run again: weight 0 is idempotent, and nothing was removed yet.
+        let mut again = words.clone();
+        again.extend(["--drain".to_owned(), seconds.to_string()]);
+        let rerun = batch::resume_command(global, &again, &ids);
+        let on = Target { global, client: &client, region, lb };
+        drain(&on, &servers, before, seconds, &rerun)?;
     }
     let resume = |rest: &[String]| batch::resume_command(global, &words, rest);
     let outcome = batch::run(
@@ -91,7 +96,6 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
         &servers,
         &resume,
     )?;
-    interrupt::set_note(None);
 
     let Some(before) = before.filter(|_| verify) else {
         if let Some(last) = outcome.answers.last() {
@@ -149,26 +153,30 @@ fn guard_min_remaining(lb: &str, ids: &[String], before: &BackendsResponse, min:
     Ok(())
 }
 
+/// Where a step of the command acts.
+struct Target<'a> {
+    global: &'a GlobalArgs,
+    client: &'a Client,
+    region: &'a str,
+    lb: &'a str,
+}
+
 /// `--drain`: weight 0 for the servers that are members, then wait. If interrupted
 /// during the wait, the servers stay at weight 0 and the message says how to undo it.
 fn drain(
-    global: &GlobalArgs,
-    client: &Client,
-    region: &str,
-    lb: &str,
+    on: &Target,
     servers: &[BackendServerRef],
     before: &BackendsResponse,
     seconds: u64,
+    rerun: &str,
 ) -> Result<()> {
+    let Target { global, client, region, lb } = *on;
     let members: Vec<BackendServerRef> =
         servers.iter().filter(|s| before.contains(&s.server_id)).map(|s| s.clone().with_weight(0)).collect();
     if members.is_empty() {
         return Ok(());
     }
     let ids: Vec<String> = members.iter().map(|s| s.server_id.clone()).collect();
-    let restore_words: Vec<String> =
-        ["backends", "set-weight", "--lb", lb, "--weight", "100"].iter().map(|s| s.to_string()).collect();
-    let resume = |rest: &[String]| batch::resume_command(global, &restore_words, rest);
     batch::run(
         global.output != OutputFormat::Json,
         client,
@@ -176,27 +184,37 @@ fn drain(
         region,
         lb,
         &members,
-        &resume,
+        &|_| rerun.to_owned(),
     )?;
-    let previous: Vec<String> = before
+    let previous: Vec<(String, String)> = before
         .backends()
         .iter()
         .filter(|b| ids.contains(&b.server_id))
         .map(|b| {
-            format!(
-                "{}={}",
-                b.server_id,
-                b.weight.as_ref().map(|w| w.to_string().trim_matches('"').to_owned()).unwrap_or_default()
-            )
+            let weight = b.weight.as_ref().map(|w| w.to_string().trim_matches('"').to_owned());
+            (b.server_id.clone(), weight.unwrap_or_default())
         })
         .collect();
+    // Restore to the common previous weight, or 100 when they differed (the note lists them).
+    let restore_weight = match previous.first() {
+        Some((_, w)) if previous.iter().all(|(_, other)| other == w) && !w.is_empty() => w.clone(),
+        _ => "100".to_owned(),
+    };
+    let restore_words: Vec<String> = ["backends", "set-weight", "--lb", lb, "--weight", &restore_weight]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let listed: Vec<String> = previous.iter().map(|(id, w)| format!("{id}={w}")).collect();
     interrupt::set_note(Some(format!(
         "{} of {lb} left at weight 0, still members (weights before: {}); to put them back: {}",
         plural_servers(ids.len()),
-        previous.join(" "),
+        listed.join(" "),
         batch::resume_command(global, &restore_words, &ids)
     )));
     countdown(seconds);
+    // From here on the servers are being removed; an interruption no longer leaves them
+    // merely drained.
+    interrupt::set_note(None);
     Ok(())
 }
 

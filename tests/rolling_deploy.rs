@@ -370,8 +370,12 @@ fn drain_sets_weight_zero_waits_then_removes() {
 fn ctrl_c_during_the_drain_leaves_weight_zero_and_says_so() {
     let home = tempfile::tempdir().unwrap();
     let (server, _) = fleet(3);
+    slbctl_against(home.path(), &server)
+        .args(["-q", "backends", "set-weight", "--lb", "lb-1", "--weight", "40", "i-web-001", "i-web-002"])
+        .assert()
+        .success();
     let child = slbctl_std_against(home.path(), &server)
-        .args(["backends", "remove", "--lb", "lb-1", "--drain", "60", "i-web-001"])
+        .args(["backends", "remove", "--lb", "lb-1", "--drain", "60", "i-web-001", "i-web-002"])
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
@@ -385,15 +389,40 @@ fn ctrl_c_during_the_drain_leaves_weight_zero_and_says_so() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(130), "{stderr}");
     assert!(
-        stderr.contains("1 server of lb-1 left at weight 0, still members (weights before: i-web-001=100)"),
+        stderr.contains(
+            "2 servers of lb-1 left at weight 0, still members (weights before: i-web-001=40 i-web-002=40)"
+        ),
         "{stderr}"
     );
-    assert!(
-        stderr.contains("to put them back: slbctl backends set-weight --lb lb-1 --weight 100 i-web-001"),
-        "{stderr}"
-    );
-    assert_eq!(server.weights("lb-1")[0], ("i-web-001".to_owned(), 0));
+    let restore = "slbctl backends set-weight --lb lb-1 --weight 40 i-web-001 i-web-002";
+    assert!(stderr.contains(&format!("to put them back: {restore}\n")), "{stderr}");
+    assert_eq!(server.weights("lb-1")[..2], [("i-web-001".to_owned(), 0), ("i-web-002".to_owned(), 0)]);
     assert!(server.requests_of("RemoveBackendServers").is_empty());
+}
+
+#[test]
+fn a_drain_that_fails_part_way_says_to_run_the_whole_command_again() {
+    let home = tempfile::tempdir().unwrap();
+    let (server, fleet) = fleet(30);
+    server.inject_on_call(
+        "SetBackendServers",
+        2,
+        Fault::ApiError { status: 400, code: "InvalidParameter".into() },
+    );
+    let out = slbctl_against(home.path(), &server)
+        .args(["backends", "remove", "--lb", "lb-1", "--batch", "--drain", "1"])
+        .args(&fleet[..25])
+        .assert()
+        .code(6)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let rerun = format!("slbctl backends remove --lb lb-1 --drain 1 --batch {}", fleet[..25].join(" "));
+    assert!(stderr.contains(&format!("hint: to finish, run: {rerun}\n")), "{stderr}");
+    assert!(server.requests_of("RemoveBackendServers").is_empty());
+    let out = run_printed_command(&rerun, home.path(), &server);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(server.backends("lb-1"), &fleet[25..]);
 }
 
 #[test]
