@@ -12,6 +12,7 @@ pub mod config;
 pub mod config_cmd;
 pub mod configure;
 pub mod context;
+pub mod credentials;
 pub mod endpoint;
 pub mod error;
 pub mod ids;
