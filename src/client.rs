@@ -20,8 +20,9 @@ pub const METHOD: &str = "POST";
 /// Answers larger than this are refused; reading stops there, so memory stays bounded.
 pub const MAX_BODY_BYTES: u64 = 16 * 1024 * 1024;
 
-/// A request with every parameter final, ready to send or to show.
-#[derive(Debug, Clone)]
+/// A request with every parameter final, ready to send or to show. Its `Debug` shows
+/// [`SignedRequest::masked_params`], never the signature or the token.
+#[derive(Clone)]
 pub struct SignedRequest {
     pub method: &'static str,
     pub endpoint: Url,
@@ -30,7 +31,39 @@ pub struct SignedRequest {
     pub signed: bool,
 }
 
+impl std::fmt::Debug for SignedRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignedRequest")
+            .field("method", &self.method)
+            .field("endpoint", &self.endpoint.as_str())
+            .field("params", &self.masked_params())
+            .finish()
+    }
+}
+
 impl SignedRequest {
+    /// The parameters as they may be shown, with the replayable parts masked: the access
+    /// key id to its first and last four characters, the signature and token entirely.
+    pub fn masked_params(&self) -> Vec<(String, String)> {
+        let mut params: Vec<(String, String)> = self
+            .params
+            .iter()
+            .map(|(name, value)| {
+                let shown = match name.as_str() {
+                    "AccessKeyId" => mask_access_key_id(value),
+                    "Signature" | "SecurityToken" => "(masked)".to_owned(),
+                    _ => value.clone(),
+                };
+                (name.clone(), shown)
+            })
+            .collect();
+        if !self.signed {
+            params.push(("Signature".to_owned(), "(unsigned: no credentials)".to_owned()));
+            params.sort();
+        }
+        params
+    }
+
     /// The URL to send: the endpoint with the canonical query (plus the signature).
     pub fn url(&self) -> Url {
         let mut url = self.endpoint.clone();
@@ -391,6 +424,22 @@ mod tests {
         let url = req.url();
         assert_eq!(url.path(), "/");
         assert!(url.query().unwrap().contains("Timestamp=2016-02-23T12%3A46%3A24Z"));
+    }
+
+    #[test]
+    fn debug_output_masks_the_signature_and_token() {
+        let endpoint = Url::parse("https://slb.aliyuncs.com").unwrap();
+        let req = sign_request(
+            &endpoint,
+            &[("Action", "X".into())],
+            Some(&creds(Some("tok-secret"))),
+            fixed_time(),
+            "n",
+        );
+        let signature = req.params.iter().find(|(k, _)| k == "Signature").unwrap().1.clone();
+        let shown = format!("{req:?}");
+        assert!(!shown.contains("tok-secret") && !shown.contains(&signature), "{shown}");
+        assert!(shown.contains("(masked)"), "{shown}");
     }
 
     #[test]

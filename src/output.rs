@@ -8,7 +8,6 @@ use crate::cli::OutputFormat;
 use crate::client::SignedRequest;
 use crate::config::Source;
 use crate::error::Error;
-use crate::secret::mask_access_key_id;
 use crate::slb::Backend;
 
 /// Decoration only when a person is looking: stdout is a terminal.
@@ -171,31 +170,8 @@ pub fn json(value: &serde_json::Value) -> String {
     text
 }
 
-/// What `--dry-run` shows of a request, with the replayable parts masked: the access
-/// key id to its first and last four characters, the signature and token entirely.
-pub fn masked_params(request: &SignedRequest) -> Vec<(String, String)> {
-    let mut params: Vec<(String, String)> = request
-        .params
-        .iter()
-        .map(|(name, value)| {
-            let shown = match name.as_str() {
-                "AccessKeyId" => mask_access_key_id(value),
-                "Signature" => "(masked)".to_owned(),
-                "SecurityToken" => "(masked)".to_owned(),
-                _ => value.clone(),
-            };
-            (name.clone(), shown)
-        })
-        .collect();
-    if !request.signed {
-        params.push(("Signature".to_owned(), "(unsigned: no credentials)".to_owned()));
-        params.sort();
-    }
-    params
-}
-
 pub fn dry_run_text(request: &SignedRequest, endpoint_source: &Source) -> String {
-    let params = masked_params(request);
+    let params = request.masked_params();
     let width = params.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
     let mut text = format!("{} {}\n  # endpoint: {endpoint_source}\n", request.method, request.endpoint);
     for (name, value) in params {
@@ -207,7 +183,7 @@ pub fn dry_run_text(request: &SignedRequest, endpoint_source: &Source) -> String
 /// `--dry-run --output text`: `name<TAB>value` lines, method and URL first.
 pub fn dry_run_tsv(request: &SignedRequest) -> String {
     let mut text = format!("method\t{}\nurl\t{}\n", request.method, request.endpoint);
-    for (name, value) in masked_params(request) {
+    for (name, value) in request.masked_params() {
         text.push_str(&format!("{name}\t{value}\n"));
     }
     text
@@ -215,7 +191,7 @@ pub fn dry_run_tsv(request: &SignedRequest) -> String {
 
 pub fn dry_run_json(request: &SignedRequest, endpoint_source: &Source) -> String {
     let params: serde_json::Map<String, serde_json::Value> =
-        masked_params(request).into_iter().map(|(k, v)| (k, serde_json::Value::String(v))).collect();
+        request.masked_params().into_iter().map(|(k, v)| (k, serde_json::Value::String(v))).collect();
     json(&serde_json::json!({
         "dry_run": true,
         "method": request.method,
