@@ -10,8 +10,8 @@ cd "$(dirname "$0")"
 SLBCTL_INTEROP_PYTHON="$(tests/interop/venv.sh)"
 export SLBCTL_INTEROP_PYTHON
 
-# The README examples use jq; the terminal test uses util-linux `script`.
-for tool in jq script; do
+# The README examples use jq; the terminal tests use util-linux `script` and tmux.
+for tool in jq script tmux; do
     if ! command -v "$tool" >/dev/null; then
         if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
             echo "== installing $tool"
