@@ -216,3 +216,22 @@ fn out_of_range_retry_and_timeout_values_are_usage_errors() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn signature_and_clock_errors_come_with_a_hint() {
+    for (code, hint) in [
+        ("InvalidTimeStamp.Expired", "hint: check this machine's clock"),
+        ("SignatureDoesNotMatch", "hint: the access key secret is probably wrong"),
+        ("InvalidAccessKeyId.NotFound", "hint: check the access key id"),
+    ] {
+        let home = tempfile::tempdir().unwrap();
+        let server = server();
+        server.inject(api_fault(400, code), 1);
+        remove(home.path(), &server)
+            .assert()
+            .code(4)
+            .stderr(predicate::str::contains(code))
+            .stderr(predicate::str::contains(hint));
+        server.assert_requests(1);
+    }
+}
