@@ -116,8 +116,22 @@ pub struct ArgSources {
 }
 
 /// Parse the process's arguments, recording where each sourced option came from.
+///
+/// Call it first thing in `main`, while the process has a single thread: it unsets
+/// environment variables that clap would read but that are set to the empty string.
+/// Scripts write `export SLBCTL_CONFIG=` to mean "unset"; clap would take it as an
+/// empty value and fail.
 pub fn parse() -> Result<Cli, clap::Error> {
     use clap::{CommandFactory, FromArgMatches};
+    for name in env_names(&Cli::command()) {
+        if std::env::var_os(&name).is_some_and(|v| v.is_empty()) {
+            // SAFETY: called at the start of main, before any other thread exists, so
+            // nothing can read the environment concurrently.
+            unsafe { std::env::remove_var(&name) };
+        }
+    }
+    // A fresh command: clap reads an argument's environment variable when the argument
+    // is built, so the one above still holds the empty values.
     let matches = Cli::command().try_get_matches()?;
     let mut cli = Cli::from_arg_matches(&matches)?;
     let source = |id: &str| {
@@ -284,10 +298,30 @@ pub struct SetWeightArgs {
     pub weight: u8,
 }
 
+/// Every environment variable an argument of `command` (or of its subcommands) reads.
+fn env_names(command: &clap::Command) -> Vec<std::ffi::OsString> {
+    let mut names: Vec<std::ffi::OsString> =
+        command.get_arguments().filter_map(|a| a.get_env().map(|e| e.to_os_string())).collect();
+    for sub in command.get_subcommands() {
+        names.extend(env_names(sub));
+    }
+    names.sort();
+    names.dedup();
+    names
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    #[test]
+    fn every_environment_fallback_is_found() {
+        let names = env_names(&Cli::command());
+        for name in ["SLBCTL_CONFIG", "SLBCTL_RETRIES", "ALIBABA_CLOUD_ENDPOINT_TYPE", "SLBCTL_CA_BUNDLE"] {
+            assert!(names.iter().any(|n| n == name), "{name} missing from {names:?}");
+        }
+    }
 
     #[test]
     fn cli_definition_is_consistent() {

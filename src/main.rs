@@ -6,13 +6,14 @@ use slbctl::cli::OutputFormat;
 use slbctl::{Error, output};
 
 fn main() -> ExitCode {
-    // Die by Ctrl-C with a word and the conventional status, not mid-sentence. The
-    // operations are idempotent, so an interrupted request is safe to run again.
-    slbctl::interrupt::install();
+    // First, while the process is single-threaded (parse() may edit the environment).
     let cli = match slbctl::cli::parse() {
         Ok(cli) => cli,
         Err(e) => return usage_error(e),
     };
+    // Die by Ctrl-C with a word and the conventional status, not mid-sentence. The
+    // operations are idempotent, so an interrupted request is safe to run again.
+    slbctl::interrupt::install();
     slbctl::log::set_verbosity(cli.global.verbose);
     let format = cli.global.output;
     match slbctl::run(cli) {
@@ -28,8 +29,8 @@ fn main() -> ExitCode {
 /// `--output json` on the command line a usage error is JSON too.
 fn usage_error(e: clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
-    let is_error = !matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion)
-        && e.kind() != ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand;
+    // `slbctl` or `slbctl backends` alone shows help, but as a usage error (exit 2).
+    let is_error = !matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
     if is_error && wants_json_output() {
         let text = e.render().to_string();
         let first = text.lines().next().unwrap_or("").trim_start_matches("error: ").to_owned();

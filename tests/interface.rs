@@ -325,3 +325,48 @@ fn ctrl_c_exits_130_with_a_word() {
     assert_eq!(out.status.code(), Some(130));
     assert!(String::from_utf8_lossy(&out.stderr).contains("slbctl: interrupted"));
 }
+
+#[test]
+fn empty_environment_variables_count_as_unset() {
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = slbctl(home.path());
+    for var in [
+        "SLBCTL_CONFIG",
+        "SLBCTL_PROFILE",
+        "SLBCTL_ENDPOINT",
+        "SLBCTL_RETRIES",
+        "SLBCTL_TIMEOUT",
+        "SLBCTL_CA_BUNDLE",
+        "ALIBABA_CLOUD_ENDPOINT_TYPE",
+        "ALIBABA_CLOUD_REGION_ID",
+        "ALIBABA_CLOUD_ACCESS_KEY_ID",
+        "ALIBABA_CLOUD_ACCESS_KEY_SECRET",
+        "SSL_CERT_FILE",
+    ] {
+        cmd.env(var, "");
+    }
+    cmd.args([
+        "--region",
+        "cn-hangzhou",
+        "--output",
+        "json",
+        "backends",
+        "remove",
+        "--lb",
+        "lb-1",
+        "i-a",
+        "--dry-run",
+    ])
+    .assert()
+    .success()
+    .stdout(predicate::str::contains("\"url\": \"https://slb.aliyuncs.com/\""))
+    .stdout(predicate::str::contains("(unsigned: no credentials)"));
+}
+
+#[test]
+fn no_subcommand_shows_help_as_a_usage_error() {
+    let home = tempfile::tempdir().unwrap();
+    slbctl(home.path()).assert().code(2).stderr(predicate::str::contains("Usage: slbctl"));
+    slbctl(home.path()).arg("backends").assert().code(2).stderr(predicate::str::contains("remove"));
+    slbctl(home.path()).arg("--help").assert().success().stdout(predicate::str::contains("Usage: slbctl"));
+}
