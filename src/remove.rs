@@ -54,6 +54,12 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     let servers: Vec<BackendServerRef> =
         ids.iter().map(|id| BackendServerRef::new(id, selection.server_type)).collect();
     if selection.dry_run {
+        if args.verify || args.strict || args.min_remaining.is_some() || args.drain.is_some() {
+            eprintln!(
+                "slbctl: dry run: not shown: the DescribeLoadBalancerAttribute reads of \
+                 --verify/--strict/--min-remaining/--drain, and the SetBackendServers of --drain"
+            );
+        }
         return backends::dry_run(&context, global, BackendAction::Remove, lb, &servers);
     }
     let client = context.client(global)?;
