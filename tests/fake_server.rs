@@ -68,11 +68,14 @@ fn a_correct_request_is_accepted_and_changes_state() {
     assert_eq!(server.backends("lb-1"), ["i-b"]);
 }
 
+/// A request, a parameter to change after signing, and the status and code expected.
+type Refusal = (SignedRequest, Option<(&'static str, &'static str)>, u16, &'static str);
+
 #[test]
 fn it_refuses_what_the_service_refuses() {
     let server = server();
     let now = Utc::now();
-    let cases: Vec<(SignedRequest, Option<(&str, &str)>, u16, &str)> = vec![
+    let cases: Vec<Refusal> = vec![
         (
             signed(&server, &remove_params("i-a"), now, "t-1"),
             Some(("LoadBalancerId", "lb-2")),
