@@ -1,6 +1,8 @@
 //! `slbctl backends list | add | set-weight`, and what every backend command shares:
 //! choosing the servers, reading the current backends, and rendering the result.
 
+use clap::ValueEnum;
+
 use crate::batch::{self, BatchOutcome};
 use crate::cli::{AddArgs, GlobalArgs, ListArgs, OutputFormat, ServerSelection, SetWeightArgs};
 use crate::client::Client;
@@ -56,7 +58,7 @@ pub fn selection_words(command: &str, selection: &ServerSelection) -> Vec<String
         ["backends", command, "--lb", &selection.lb].iter().map(|s| s.to_string()).collect();
     if let Some(t) = selection.server_type {
         words.push("--type".into());
-        words.push(format!("{t:?}").to_lowercase());
+        words.extend(t.to_possible_value().map(|v| v.get_name().to_owned()));
     }
     words
 }
@@ -81,20 +83,14 @@ pub fn render_outcome(
             "BackendServers": outcome.answers.last().and_then(|a| a.get("BackendServers")).cloned(),
         })),
         OutputFormat::Text => output::backends_text(backends),
-        OutputFormat::Table => {
-            let mut text = String::new();
-            if !backends.is_empty() {
-                text.push_str(&output::backends_table(backends, output::stdout_is_terminal()));
-            }
-            text.push_str(&format!(
-                "{}: {summary}; {} backend{} in the group (RequestId {})\n",
-                output::clean(load_balancer_id),
-                backends.len(),
-                if backends.len() == 1 { "" } else { "s" },
-                output::clean(&request_ids.join(", "))
-            ));
-            text
-        }
+        OutputFormat::Table => output::backends_report(
+            backends,
+            &format!(
+                "{load_balancer_id}: {summary}; {} in the group (RequestId {})",
+                output::count(backends.len(), "backend"),
+                request_ids.join(", ")
+            ),
+        ),
     };
     output::emit(global.quiet, &text)
 }
@@ -107,20 +103,15 @@ pub fn list(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     let text = match global.output {
         OutputFormat::Json => output::json(&body),
         OutputFormat::Text => output::backends_text(parsed.backends()),
-        OutputFormat::Table => {
-            let mut text = String::new();
-            if !parsed.backends().is_empty() {
-                text.push_str(&output::backends_table(parsed.backends(), output::stdout_is_terminal()));
-            }
-            let count = parsed.backends().len();
-            text.push_str(&format!(
-                "{}: {count} backend{} (RequestId {})\n",
-                output::clean(&args.lb),
-                if count == 1 { "" } else { "s" },
-                output::clean(&parsed.request_id)
-            ));
-            text
-        }
+        OutputFormat::Table => output::backends_report(
+            parsed.backends(),
+            &format!(
+                "{}: {} (RequestId {})",
+                args.lb,
+                output::count(parsed.backends().len(), "backend"),
+                parsed.request_id
+            ),
+        ),
     };
     output::emit(global.quiet, &text)
 }
@@ -164,6 +155,10 @@ fn weighted_action(
         &servers,
         &resume,
     )?;
-    let count = format!("{} server{}", ids.len(), if ids.len() == 1 { "" } else { "s" });
-    render_outcome(global, &selection.lb, &outcome, &summary.replace("{count}", &count))
+    render_outcome(
+        global,
+        &selection.lb,
+        &outcome,
+        &summary.replace("{count}", &output::count(ids.len(), "server")),
+    )
 }

@@ -118,6 +118,22 @@ pub fn backends_table(backends: &[Backend], decorated: bool) -> String {
     table(&header, rows, decorated)
 }
 
+/// The backends as a table (when there are any) and a summary line under it.
+pub fn backends_report(backends: &[Backend], summary: &str) -> String {
+    let mut text = String::new();
+    if !backends.is_empty() {
+        text.push_str(&backends_table(backends, stdout_is_terminal()));
+    }
+    text.push_str(&clean(summary));
+    text.push('\n');
+    text
+}
+
+/// "1 server", "2 servers".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 { format!("1 {noun}") } else { format!("{n} {noun}s") }
+}
+
 /// A table: box-drawn when `decorated` (a terminal), else plain columns with no leading
 /// space and two spaces between columns. Cells are cleaned of control characters and
 /// lines of trailing blanks.

@@ -107,10 +107,10 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
         if let Some(last) = outcome.answers.last() {
             warn_if_still_listed(&ids, &BackendsResponse::from_json(last)?);
         }
-        let count = format!("{} server{}", ids.len(), if ids.len() == 1 { "" } else { "s" });
         // The API ignores ids that are not members, so this says what was asked and
         // what remains, not that each id was a member.
-        return backends::render_outcome(global, lb, &outcome, &format!("removal of {count} accepted"));
+        let summary = format!("removal of {} accepted", output::count(ids.len(), "server"));
+        return backends::render_outcome(global, lb, &outcome, &summary);
     };
 
     let (_, after) = describe(&client, region, lb)?;
@@ -120,7 +120,7 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     if !still.is_empty() {
         return Err(Error::Verification(format!(
             "{} of {lb} still present after removal: {}",
-            plural_servers(still.len()),
+            output::count(still.len(), "server"),
             still.join(" ")
         )));
     }
@@ -141,10 +141,6 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
 
 fn pick(verdicts: &[(String, Verdict)], which: Verdict) -> Vec<&str> {
     verdicts.iter().filter(|(_, v)| *v == which).map(|(id, _)| id.as_str()).collect()
-}
-
-fn plural_servers(n: usize) -> String {
-    if n == 1 { "1 server".to_owned() } else { format!("{n} servers") }
 }
 
 /// `--min-remaining`: refuse before anything changes if too few backends would remain.
@@ -213,7 +209,7 @@ fn drain(
     let listed: Vec<String> = previous.iter().map(|(id, w)| format!("{id}={w}")).collect();
     interrupt::set_note(Some(format!(
         "{} of {lb} left at weight 0, still members (weights before: {}); to put them back: {}",
-        plural_servers(ids.len()),
+        output::count(ids.len(), "server"),
         listed.join(" "),
         batch::resume_command(global, &restore_words, &ids)
     )));
