@@ -123,16 +123,22 @@ pub struct ArgSources {
 /// empty value and fail.
 pub fn parse() -> Result<Cli, clap::Error> {
     use clap::{CommandFactory, FromArgMatches};
-    for name in env_names(&Cli::command()) {
-        if std::env::var_os(&name).is_some_and(|v| v.is_empty()) {
+    let mut command = Cli::command();
+    let empty: Vec<_> = env_names(&command)
+        .into_iter()
+        .filter(|n| std::env::var_os(n).is_some_and(|v| v.is_empty()))
+        .collect();
+    if !empty.is_empty() {
+        for name in &empty {
             // SAFETY: called at the start of main, before any other thread exists, so
             // nothing can read the environment concurrently.
-            unsafe { std::env::remove_var(&name) };
+            unsafe { std::env::remove_var(name) };
         }
+        // clap reads an argument's environment variable when the argument is built, so
+        // the command must be built again without the empty values.
+        command = Cli::command();
     }
-    // A fresh command: clap reads an argument's environment variable when the argument
-    // is built, so the one above still holds the empty values.
-    let matches = Cli::command().try_get_matches()?;
+    let matches = command.try_get_matches()?;
     let mut cli = Cli::from_arg_matches(&matches)?;
     let source = |id: &str| {
         // Global options may be matched at any level of subcommand; the deepest wins.
