@@ -74,8 +74,8 @@ pub fn run(
     Ok(BatchOutcome { answers })
 }
 
-/// A progress bar on a stderr terminal; one line per batch otherwise. Silent for a
-/// single call, where a progress report would be noise.
+/// A progress bar on a stderr terminal that can draw one; one line per batch otherwise.
+/// Silent for a single call, where a progress report would be noise.
 struct Progress {
     bar: Option<indicatif::ProgressBar>,
     total: usize,
@@ -98,8 +98,12 @@ impl Progress {
                 bar.set_style(style.progress_chars("=> "));
             }
             bar.set_prefix(action.name());
+            bar.tick(); // draw at once, not at the first finished batch
             bar
         });
+        // indicatif hides itself on a terminal it cannot draw on (TERM unset or dumb);
+        // then report with lines as in a pipe.
+        let bar = bar.filter(|b| !b.is_hidden());
         Progress { bar, total, verb, lines }
     }
 

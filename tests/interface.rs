@@ -370,3 +370,48 @@ fn no_subcommand_shows_help_as_a_usage_error() {
     slbctl(home.path()).arg("backends").assert().code(2).stderr(predicate::str::contains("remove"));
     slbctl(home.path()).arg("--help").assert().success().stdout(predicate::str::contains("Usage: slbctl"));
 }
+
+#[test]
+fn on_a_terminal_batches_show_a_progress_bar_and_the_drain_a_countdown() {
+    let home = tempfile::tempdir().unwrap();
+    let server = FakeSlb::start();
+    server.add_key(KEY_ID, SECRET, None);
+    let fleet: Vec<String> = (0..45).map(|n| format!("i-{n:02}")).collect();
+    let refs: Vec<&str> = fleet.iter().map(String::as_str).collect();
+    server.add_lb("lb-1", "cn-hangzhou", &refs);
+    let binary = assert_cmd::cargo::cargo_bin("slbctl");
+    let command = format!(
+        "{} backends remove --lb lb-1 --batch --drain 1 --quiet {}",
+        binary.display(),
+        fleet.join(" ")
+    );
+    let run = |term: Option<&str>| {
+        let mut cmd = std::process::Command::new("script");
+        cmd.args(["-qec", &command, "/dev/null"])
+            .env_clear()
+            .env("PATH", "/usr/bin:/bin")
+            .env("HOME", home.path())
+            .envs(KEY_ENV)
+            .env("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou")
+            .env("SLBCTL_ENDPOINT", server.url());
+        if let Some(term) = term {
+            cmd.env("TERM", term);
+        }
+        let out = cmd.output().expect("util-linux `script` is needed for the terminal test");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let screen = run(Some("xterm"));
+    assert!(screen.contains("SetBackendServers ["), "{screen:?}");
+    assert!(screen.contains("RemoveBackendServers ["), "{screen:?}");
+    assert!(screen.contains("/3 batches"), "{screen:?}");
+    assert!(screen.contains("draining, 1 s left"), "{screen:?}");
+    assert!(!screen.contains("slbctl: batch 1/3"), "no pipe-style lines on a terminal: {screen:?}");
+    assert!(server.backends("lb-1").is_empty());
+
+    // A terminal that cannot draw a bar (no TERM) gets the lines instead.
+    let refs: Vec<&str> = fleet.iter().map(String::as_str).collect();
+    server.add_lb("lb-1", "cn-hangzhou", &refs);
+    let screen = run(None);
+    assert!(screen.contains("slbctl: batch 3/3: removed 5 servers"), "{screen:?}");
+}
