@@ -4,9 +4,8 @@
 
 use std::time::Duration;
 
-use reqwest::Url;
-
 use chrono::Utc;
+use reqwest::Url;
 
 use crate::cli::{GlobalArgs, OutputFormat};
 use crate::client::{self, CallPolicy, Client, Transport};
