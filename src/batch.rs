@@ -60,6 +60,7 @@ pub fn run(
                 };
                 let not_done = ids(&chunks[index..]);
                 return Err(Error::Partial {
+                    verb: progress.verb,
                     failed_batch: index + 1,
                     batches: total,
                     failure: Box::new(failure),

@@ -34,6 +34,8 @@ pub enum Error {
     /// Some batches were done, then one failed for good. Exit 6.
     #[error("batch {failed_batch} of {batches} failed: {failure}")]
     Partial {
+        /// What the action did to a server: "removed", "added", "weighted".
+        verb: &'static str,
         failed_batch: usize,
         batches: usize,
         failure: Box<Error>,

@@ -41,8 +41,12 @@ pub fn report_error(error: &Error, format: OutputFormat) {
         OutputFormat::Json => json(&error_json(error)),
         OutputFormat::Table | OutputFormat::Text => {
             let mut text = format!("slbctl: {} {error}\n", label("error:", RED_BOLD));
-            if let Error::Partial { done, not_done, .. } = error {
-                text.push_str(&format!("  done: {}\n  not done: {}\n", done.join(" "), not_done.join(" ")));
+            if let Error::Partial { verb, done, not_done, .. } = error {
+                text.push_str(&format!(
+                    "  {verb}: {}\n  not {verb}: {}\n",
+                    done.join(" "),
+                    not_done.join(" ")
+                ));
             }
             if let Some(hint) = error.hint() {
                 text.push_str(&format!("  hint: {hint}\n"));

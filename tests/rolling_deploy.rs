@@ -114,8 +114,8 @@ fn a_failure_in_batch_two_of_three_reports_and_resumes_exactly() {
         .get_output()
         .clone();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert!(stderr.contains(&format!("  done: {}\n", fleet[..20].join(" "))), "{stderr}");
-    assert!(stderr.contains(&format!("  not done: {}\n", fleet[20..45].join(" "))), "{stderr}");
+    assert!(stderr.contains(&format!("  removed: {}\n", fleet[..20].join(" "))), "{stderr}");
+    assert!(stderr.contains(&format!("  not removed: {}\n", fleet[20..45].join(" "))), "{stderr}");
     let resume = stderr
         .lines()
         .find_map(|l| l.strip_prefix("  hint: to finish, run: "))
