@@ -113,7 +113,7 @@ def main():
 
     size = os.path.getsize(args.slbctl)
     curl = median_ms(wall["curl"])
-    print(f"# slbctl end-to-end benchmark, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, "
+    print(f"slbctl end-to-end benchmark, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, "
           f"{platform.machine()}, {args.runs} interleaved runs each")
     print()
     print("| client | median wall (ms) | p90 wall (ms) | × curl | peak RSS (MiB) |")
