@@ -146,15 +146,8 @@ fn weighted_action(
     let mut words = selection_words(command, selection);
     words.extend(["--weight".to_owned(), weight.to_string()]);
     let resume = |rest: &[String]| batch::resume_command(global, &words, rest);
-    let outcome = batch::run(
-        global.output != OutputFormat::Json,
-        &client,
-        action,
-        &context.region.value,
-        &selection.lb,
-        &servers,
-        &resume,
-    )?;
+    let outcome =
+        batch::run(global, &client, action, &context.region.value, &selection.lb, &servers, &resume)?;
     render_outcome(
         global,
         &selection.lb,

@@ -26,10 +26,10 @@ impl BatchOutcome {
 /// Send `servers` in calls of at most 20. If call k > 1 fails for good, the result is
 /// [`Error::Partial`] with what was done, what was not, and `resume(not_done)`, the
 /// command that does the rest. A failure of the first call is returned as it is.
-/// `progress_lines`: whether a batch may be reported as a line on stderr (not when
-/// stderr is reserved for a JSON error).
+/// Progress is reported on stderr, but never as plain lines with `--output json`, where
+/// stderr is reserved for a JSON error.
 pub fn run(
-    progress_lines: bool,
+    global: &GlobalArgs,
     client: &Client,
     action: BackendAction,
     region: &str,
@@ -39,7 +39,7 @@ pub fn run(
 ) -> Result<BatchOutcome> {
     let chunks: Vec<&[BackendServerRef]> = batches(servers).collect();
     let total = chunks.len();
-    let progress = Progress::new(total, action, progress_lines);
+    let progress = Progress::new(total, action, global.output != OutputFormat::Json);
     let mut answers = Vec::with_capacity(total);
     for (index, chunk) in chunks.iter().enumerate() {
         let params = slb::backend_action(action, region, load_balancer_id, chunk)?;

@@ -43,10 +43,9 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Configure => configure::run(&cli.global),
         Command::Config(ConfigCommand::Show) => config_cmd::show(&cli.global),
         Command::Config(ConfigCommand::List) => config_cmd::list(&cli.global),
-        Command::Completions { shell } => {
-            output::print(&completion_script(*shell)).map_err(|e| Error::Other(e.into()))
-        }
-        Command::Man => output::print(&man_page()?).map_err(|e| Error::Other(e.into())),
+        // Asked for explicitly, so printed even with -q.
+        Command::Completions { shell } => output::emit(false, &completion_script(*shell)),
+        Command::Man => output::emit(false, &man_page()?),
     }
 }
 

@@ -4,8 +4,6 @@
 use std::io::IsTerminal;
 use std::time::{Duration, Instant};
 
-use serde::Serialize;
-
 use crate::backends::{self, describe, selected_ids, selection_words};
 use crate::batch;
 use crate::cli::{GlobalArgs, OutputFormat, RemoveArgs};
@@ -17,12 +15,22 @@ use crate::output;
 use crate::slb::{BackendAction, BackendServerRef, BackendsResponse};
 
 /// What happened to one requested server, as `--verify` reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Verdict {
     Removed,
     NotMember,
     StillPresent,
+}
+
+impl Verdict {
+    /// The verdict's name in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Removed => "removed",
+            Verdict::NotMember => "not_member",
+            Verdict::StillPresent => "still_present",
+        }
+    }
 }
 
 /// The verdict of each id, from the backends before and after.
@@ -93,15 +101,7 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
         drain(&on, &servers, before, seconds, &rerun)?;
     }
     let resume = |rest: &[String]| batch::resume_command(global, &words, rest);
-    let outcome = batch::run(
-        global.output != OutputFormat::Json,
-        &client,
-        BackendAction::Remove,
-        region,
-        lb,
-        &servers,
-        &resume,
-    )?;
+    let outcome = batch::run(global, &client, BackendAction::Remove, region, lb, &servers, &resume)?;
 
     let Some(before) = before.filter(|_| verify) else {
         if let Some(last) = outcome.answers.last() {
@@ -113,9 +113,9 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
         return backends::render_outcome(global, lb, &outcome, &summary);
     };
 
-    let (_, after) = describe(&client, region, lb)?;
+    let (after_body, after) = describe(&client, region, lb)?;
     let verdicts = verdicts(&ids, &before, &after);
-    render_verdicts(global, lb, &verdicts, &after, &outcome.request_ids())?;
+    render_verdicts(global, lb, &verdicts, (&after_body, &after), &outcome.request_ids())?;
     let still: Vec<&str> = pick(&verdicts, Verdict::StillPresent);
     if !still.is_empty() {
         return Err(Error::Verification(format!(
@@ -179,15 +179,7 @@ fn drain(
         return Ok(());
     }
     let ids: Vec<String> = members.iter().map(|s| s.server_id.clone()).collect();
-    batch::run(
-        global.output != OutputFormat::Json,
-        client,
-        BackendAction::SetWeight,
-        region,
-        lb,
-        &members,
-        &|_| rerun.to_owned(),
-    )?;
+    batch::run(global, client, BackendAction::SetWeight, region, lb, &members, &|_| rerun.to_owned())?;
     let previous: Vec<(String, String)> = before
         .backends()
         .iter()
@@ -260,28 +252,22 @@ fn render_verdicts(
     global: &GlobalArgs,
     lb: &str,
     verdicts: &[(String, Verdict)],
-    after: &BackendsResponse,
+    (after_body, after): (&serde_json::Value, &BackendsResponse),
     request_ids: &[String],
 ) -> Result<()> {
-    let name = |v: Verdict| match v {
-        Verdict::Removed => "removed",
-        Verdict::NotMember => "not_member",
-        Verdict::StillPresent => "still_present",
-    };
     let text = match global.output {
         OutputFormat::Json => output::json(&serde_json::json!({
             "LoadBalancerId": lb,
             "RequestIds": request_ids,
-            "Verdicts": verdicts.iter().map(|(id, v)| serde_json::json!({"ServerId": id, "Verdict": v})).collect::<Vec<_>>(),
-            "BackendServers": {"BackendServer": after.backends().iter().map(|b| serde_json::json!({
-                "ServerId": b.server_id, "Type": b.server_type, "Weight": b.weight, "Description": b.description,
-            })).collect::<Vec<_>>()},
+            "Verdicts": verdicts.iter().map(|(id, v)| serde_json::json!({"ServerId": id, "Verdict": v.as_str()})).collect::<Vec<_>>(),
+            // The group after removal as the API described it, every field kept.
+            "BackendServers": after_body.get("BackendServers"),
         })),
-        OutputFormat::Text => verdicts.iter().map(|(id, v)| format!("{id}\t{}\n", name(*v))).collect(),
+        OutputFormat::Text => verdicts.iter().map(|(id, v)| format!("{id}\t{}\n", v.as_str())).collect(),
         OutputFormat::Table => {
             let mut text = output::table(
                 &["ServerId", "Verdict"],
-                verdicts.iter().map(|(id, v)| vec![id.clone(), name(*v).to_owned()]),
+                verdicts.iter().map(|(id, v)| vec![id.clone(), v.as_str().to_owned()]),
                 output::stdout_is_terminal(),
             );
             let count = |which| verdicts.iter().filter(|(_, v)| *v == which).count();
