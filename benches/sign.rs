@@ -6,11 +6,9 @@
 use chrono::{DateTime, Utc};
 use criterion::{Criterion, black_box, criterion_group, criterion_main};
 use reqwest::Url;
-use slbctl::client::sign_request;
-use slbctl::config::{Credentials, Source};
-use slbctl::secret::Secret;
-use slbctl::sign;
-use slbctl::slb::{BackendServerRef, remove_backend_servers};
+use slbctl::signing::{
+    self as sign, AccessKey, BackendAction, BackendServerRef, PRODUCT, Secret, backend_action, sign_request,
+};
 
 fn signing(c: &mut Criterion) {
     let query = sign::canonical_query([
@@ -29,20 +27,21 @@ fn signing(c: &mut Criterion) {
     });
 
     let endpoint = Url::parse("https://slb.aliyuncs.com").unwrap();
-    let credentials = Credentials {
-        access_key_id: "LTAI5tBENCHMARKKEY00000".into(),
-        access_key_secret: Secret::new("bench-secret"),
+    let credentials = AccessKey {
+        id: "LTAI5tBENCHMARKKEY00000".into(),
+        secret: Secret::new("bench-secret"),
         security_token: None,
-        source: Source::Env("BENCH"),
     };
     let servers: Vec<BackendServerRef> =
         (0..20).map(|n| BackendServerRef::new(&format!("i-bp1bench{n:012}"), None)).collect();
-    let params = remove_backend_servers("cn-hangzhou", "lb-bp1o94dp5i6earr9g6d1z", &servers).unwrap();
+    let params =
+        backend_action(BackendAction::Remove, "cn-hangzhou", "lb-bp1o94dp5i6earr9g6d1z", &servers).unwrap();
     let now: DateTime<Utc> = Utc::now();
     c.bench_function("sign a RemoveBackendServers request of 20 servers", |b| {
         b.iter(|| {
             sign_request(
                 &endpoint,
+                PRODUCT.api_version,
                 black_box(&params),
                 Some(&credentials),
                 now,

@@ -6,7 +6,7 @@
 //!
 //! It prints `listening on http://127.0.0.1:PORT` and serves until stdin closes.
 
-#[path = "../tests/support/fake_slb.rs"]
+#[path = "../tests/it/support/fake_slb.rs"]
 mod fake_slb;
 
 use std::io::Read;

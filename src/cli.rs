@@ -1,4 +1,9 @@
-//! The command-line interface: clap definitions only, no logic.
+//! The command-line interface: clap definitions, and [`parse`], which records where
+//! each global option came from (flag or variable) and which global flags were typed,
+//! so that printed resume commands can repeat them. No other logic.
+//!
+//! May use `config` (variable names), `api` and `slb` (value types of flags),
+//! `output` (formats) and the leaves.
 //!
 //! House rules (after xh): every short flag is spelled out with `short = 'x'`, every
 //! option that takes a value has an uppercase `value_name`, global options are marked
@@ -7,10 +12,12 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
-use crate::endpoint::EndpointType;
-use crate::ids::ServerType;
+use crate::api::endpoint::EndpointType;
+use crate::config::vars;
+pub(crate) use crate::output::OutputFormat;
+use crate::slb::ids::ServerType;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -34,19 +41,19 @@ pub struct Cli {
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Profile to use from the config file.
-    #[arg(long, global = true, value_name = "NAME", env = "SLBCTL_PROFILE")]
+    #[arg(long, global = true, value_name = "NAME", env = vars::ENV_SLBCTL_PROFILE)]
     pub profile: Option<String>,
 
     /// Config file [default: ~/.config/slbctl/config.toml].
-    #[arg(long, global = true, value_name = "PATH", env = "SLBCTL_CONFIG")]
+    #[arg(long, global = true, value_name = "PATH", env = vars::ENV_CONFIG)]
     pub config: Option<PathBuf>,
 
     /// Region of the load balancer, e.g. cn-hangzhou.
-    #[arg(long, global = true, value_name = "REGION", env = "ALIBABA_CLOUD_REGION_ID")]
+    #[arg(long, global = true, value_name = "REGION", env = vars::ENV_REGION)]
     pub region: Option<String>,
 
     /// API endpoint URL, overriding the one derived from the region.
-    #[arg(long, global = true, value_name = "URL", env = "SLBCTL_ENDPOINT")]
+    #[arg(long, global = true, value_name = "URL", env = vars::ENV_ENDPOINT)]
     pub endpoint: Option<String>,
 
     /// Reach the API over the public internet or from inside a VPC.
@@ -56,22 +63,22 @@ pub struct GlobalArgs {
         value_name = "TYPE",
         value_enum,
         ignore_case = true,
-        env = "ALIBABA_CLOUD_ENDPOINT_TYPE"
+        env = vars::ENV_ENDPOINT_TYPE
     )]
     pub endpoint_type: Option<EndpointType>,
 
     /// PEM bundle of extra trusted CA certificates, added to the built-in roots (also
     /// read from SSL_CERT_FILE).
-    #[arg(long, global = true, value_name = "PATH", env = "SLBCTL_CA_BUNDLE")]
+    #[arg(long, global = true, value_name = "PATH", env = vars::ENV_CA_BUNDLE)]
     pub ca_bundle: Option<PathBuf>,
 
     /// Attempts after the first for failures that are safe to retry (0 disables).
-    #[arg(long, global = true, value_name = "N", env = "SLBCTL_RETRIES", default_value_t = 3,
+    #[arg(long, global = true, value_name = "N", env = vars::ENV_RETRIES, default_value_t = 3,
           value_parser = clap::value_parser!(u32).range(0..=10))]
     pub retries: u32,
 
     /// Time limit of one attempt, in seconds.
-    #[arg(long, global = true, value_name = "SECS", env = "SLBCTL_TIMEOUT", default_value_t = 20,
+    #[arg(long, global = true, value_name = "SECS", env = vars::ENV_TIMEOUT, default_value_t = 20,
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
 
@@ -92,27 +99,35 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "FORMAT", value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
 
-    /// Whether --profile, --region and --endpoint came from the command line or from
-    /// their environment variable (filled in by [`parse`], for `config show` and `-v`).
+    /// Which global options came from their environment variable, and the global
+    /// flags as given on the command line (filled in by [`parse`]).
     #[arg(skip)]
-    pub sources: ArgSources,
+    pub origin: GlobalOrigin,
 }
 
-/// Where clap found a global option's value.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum ArgSource {
-    #[default]
-    Flag,
-    Env,
+/// Where the global options' values came from, recorded from clap's matches for every
+/// global argument, so an option added later is covered without a change here.
+#[derive(Debug, Clone, Default)]
+pub struct GlobalOrigin {
+    /// Ids (clap's, e.g. `endpoint_type`) of global options whose value came from their
+    /// environment variable.
+    from_env: Vec<String>,
+    /// The global flags given on the command line, each as `--long` (repeated for a
+    /// count) followed by its value, in clap's order of definition.
+    command_line: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ArgSources {
-    pub profile: ArgSource,
-    pub region: ArgSource,
-    pub endpoint: ArgSource,
-    pub endpoint_type: ArgSource,
-    pub ca_bundle: ArgSource,
+impl GlobalOrigin {
+    /// Whether the option with this clap id got its value from its environment variable.
+    pub fn is_env(&self, id: &str) -> bool {
+        self.from_env.iter().any(|e| e == id)
+    }
+
+    /// The global flags as given, to repeat them in a printed command. Options that came
+    /// from the environment are left out: they are still in the environment.
+    pub fn command_line(&self) -> &[String] {
+        &self.command_line
+    }
 }
 
 /// Parse the process's arguments, recording where each sourced option came from.
@@ -138,40 +153,10 @@ pub fn parse() -> Result<Cli, clap::Error> {
         // the command must be built again without the empty values.
         command = Cli::command();
     }
-    let matches = command.try_get_matches()?;
+    let matches = command.try_get_matches_from_mut(std::env::args_os())?;
     let mut cli = Cli::from_arg_matches(&matches)?;
-    let source = |id: &str| {
-        // Global options may be matched at any level of subcommand; the deepest wins.
-        let mut level = Some(&matches);
-        let mut found = ArgSource::Flag;
-        while let Some(m) = level {
-            if let Some(clap::parser::ValueSource::EnvVariable) = m.value_source(id) {
-                found = ArgSource::Env;
-            } else if let Some(clap::parser::ValueSource::CommandLine) = m.value_source(id) {
-                found = ArgSource::Flag;
-            }
-            level = m.subcommand().map(|(_, sub)| sub);
-        }
-        found
-    };
-    cli.global.sources = ArgSources {
-        profile: source("profile"),
-        region: source("region"),
-        endpoint: source("endpoint"),
-        endpoint_type: source("endpoint_type"),
-        ca_bundle: source("ca_bundle"),
-    };
+    cli.global.origin = global_origin(&command, &matches);
     Ok(cli)
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// A table for people, plus a one-line summary.
-    Table,
-    /// The API's answer as JSON, every field kept; errors as JSON on stderr too.
-    Json,
-    /// One backend per line, tab-separated (ServerId, Type, Weight), no header.
-    Text,
 }
 
 #[derive(Debug, Subcommand)]
@@ -302,6 +287,44 @@ pub struct SetWeightArgs {
     /// The new weight, 0 to 100 (0 stops new connections).
     #[arg(long, value_name = "WEIGHT", value_parser = clap::value_parser!(u8).range(0..=100))]
     pub weight: u8,
+}
+
+/// Where each global option came from. Global options may be matched at any level of
+/// subcommand; the deepest match wins, as it does for the value clap returns.
+pub(crate) fn global_origin(command: &clap::Command, matches: &clap::ArgMatches) -> GlobalOrigin {
+    use clap::parser::ValueSource;
+    let mut origin = GlobalOrigin::default();
+    for arg in command.get_arguments().filter(|a| a.is_global_set()) {
+        let id = arg.get_id().as_str();
+        let Some(long) = arg.get_long() else { continue };
+        let mut level = Some(matches);
+        let mut found: Option<&clap::ArgMatches> = None;
+        while let Some(m) = level {
+            if matches!(m.value_source(id), Some(ValueSource::CommandLine | ValueSource::EnvVariable)) {
+                found = Some(m);
+            }
+            level = m.subcommand().map(|(_, sub)| sub);
+        }
+        let Some(m) = found else { continue };
+        if m.value_source(id) == Some(ValueSource::EnvVariable) {
+            origin.from_env.push(id.to_owned());
+            continue;
+        }
+        let takes_value = arg.get_num_args().is_some_and(|n| n.takes_values())
+            && !matches!(arg.get_action(), clap::ArgAction::SetTrue | clap::ArgAction::Count);
+        if takes_value {
+            for value in m.get_raw(id).into_iter().flatten() {
+                origin.command_line.push(format!("--{long}"));
+                origin.command_line.push(value.to_string_lossy().into_owned());
+            }
+        } else if matches!(arg.get_action(), clap::ArgAction::Count) {
+            let times = m.get_count(id);
+            origin.command_line.extend((0..times).map(|_| format!("--{long}")));
+        } else {
+            origin.command_line.push(format!("--{long}"));
+        }
+    }
+    origin
 }
 
 /// Every environment variable an argument of `command` (or of its subcommands) reads.

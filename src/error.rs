@@ -183,66 +183,9 @@ impl From<Error> for ExitCode {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// Quote a user-supplied value for an error message so that it is safe to print to a
-/// terminal: control characters, quotes and non-ASCII characters are escaped, and very
-/// long values are shortened. A hostile id must not be able to rewrite the screen.
-pub fn quote(value: &str) -> String {
-    const MAX_CHARS: usize = 64;
-    let mut out = String::with_capacity(value.len().min(MAX_CHARS) + 2);
-    out.push('"');
-    for (count, c) in value.chars().enumerate() {
-        if count == MAX_CHARS {
-            out.push_str(&format!("…\" ({} characters)", value.chars().count()));
-            return out;
-        }
-        if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
-            out.push(c);
-        } else {
-            out.extend(c.escape_default());
-        }
-    }
-    out.push('"');
-    out
-}
-
-/// Strip what must not reach a terminal from text that came from elsewhere (a server's
-/// answer): control characters become spaces, and the text is cut to `max_chars`.
-pub fn sanitize(text: &str, max_chars: usize) -> String {
-    let mut out: String =
-        text.chars().take(max_chars).map(|c| if c.is_control() { ' ' } else { c }).collect();
-    if text.chars().nth(max_chars).is_some() {
-        out.push('…');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn quote_escapes_control_quotes_and_non_ascii() {
-        assert_eq!(quote("i-abc"), r#""i-abc""#);
-        assert_eq!(quote("a b"), r#""a b""#);
-        assert_eq!(quote("a\"b"), r#""a\"b""#);
-        assert_eq!(quote("a\nb\0"), r#""a\nb\u{0}""#);
-        assert_eq!(quote("\u{1b}[2J"), r#""\u{1b}[2J""#);
-        assert_eq!(quote("é"), r#""\u{e9}""#);
-    }
-
-    #[test]
-    fn quote_shortens_long_values_and_says_how_long() {
-        let long = "x".repeat(10_000);
-        let q = quote(&long);
-        assert!(q.len() < 100, "{q}");
-        assert!(q.ends_with("(10000 characters)"), "{q}");
-    }
-
-    #[test]
-    fn sanitize_removes_control_characters_and_cuts() {
-        assert_eq!(sanitize("a\u{1b}[31mb\r\n", 100), "a [31mb  ");
-        assert_eq!(sanitize("abcdef", 3), "abc…");
-    }
 
     #[test]
     fn exit_codes_follow_the_kind() {

@@ -1,10 +1,15 @@
-//! Ctrl-C: exit 130 with a word, and with what the user must know if the interruption
-//! left something half done (servers drained to weight 0 but not yet removed).
+//! Ctrl-C and SIGTERM: say what the interruption left half done (servers drained to
+//! weight 0 but not yet removed), then die *by the signal*. A leaf: uses nothing else of
+//! the crate.
+//!
+//! Why not `exit(130)`: bash (and other shells) stop a script's loop only when the
+//! child died of SIGINT ("wait and cooperative exit"); a child that exits normally with
+//! status 130 lets `for s in …; do slbctl …; done` go on to the next server. So the
+//! handler restores the default disposition and re-raises the signal, as fd does; the
+//! calling shell still reports status 130 (SIGINT) or 143 (SIGTERM). On Windows there
+//! are no signals to re-raise, and Ctrl-C exits with status 130 as before.
 
 use std::sync::Mutex;
-
-/// Conventional exit status after Ctrl-C (128 + SIGINT).
-pub const EXIT_INTERRUPTED: i32 = 130;
 
 static NOTE: Mutex<Option<String>> = Mutex::new(None);
 
@@ -15,15 +20,40 @@ pub fn set_note(note: Option<String>) {
     }
 }
 
-/// Install the handler. Called once at start-up; if it cannot be installed, Ctrl-C
-/// still ends the process, only without the message.
+fn announce() {
+    let note = NOTE.lock().ok().and_then(|n| n.clone());
+    match note {
+        Some(note) => eprintln!("\nslbctl: interrupted: {note}"),
+        None => eprintln!("\nslbctl: interrupted"),
+    }
+}
+
+/// Install the handler for SIGINT and SIGTERM. Called once at start-up; if it cannot be
+/// installed, the signals still end the process, only without the message.
+#[cfg(unix)]
+pub fn install() {
+    use signal_hook::consts::{SIGINT, SIGTERM};
+    let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM]) else {
+        return;
+    };
+    // The message is printed from an ordinary thread, not from inside the signal
+    // handler, where printing is not allowed.
+    let spawned = std::thread::Builder::new().name("signals".into()).spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            announce();
+            // Resets the disposition to the default and raises the signal again: the
+            // process ends by it. Should that fail, the conventional status is next best.
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            std::process::exit(128 + signal);
+        }
+    });
+    drop(spawned);
+}
+
+#[cfg(windows)]
 pub fn install() {
     let _ = ctrlc::set_handler(|| {
-        let note = NOTE.lock().ok().and_then(|n| n.clone());
-        match note {
-            Some(note) => eprintln!("\nslbctl: interrupted: {note}"),
-            None => eprintln!("\nslbctl: interrupted"),
-        }
-        std::process::exit(EXIT_INTERRUPTED);
+        announce();
+        std::process::exit(130);
     });
 }

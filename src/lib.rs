@@ -1,64 +1,106 @@
 //! slbctl: manage the backends of Alibaba Cloud classic load balancers.
 //!
-//! The binary is a thin wrapper around [`run`]; data flows one way:
-//! cli → config → request → sign → send → parse → output.
+//! This file only wires the modules together and dispatches a parsed command line; the
+//! binary (`main.rs`) calls [`main`]. The top-level modules are layers, listed here from
+//! the top; each may use only the layers below it, and `tests/it/architecture.rs` fails
+//! on any `crate::` path that points up or forms a cycle:
+//!
+//! | layer | job |
+//! |---|---|
+//! | `commands/` | one file per command, and what commands share |
+//! | `cli` | clap definitions, and where each global option came from |
+//! | `credentials/` | the credential chain and its providers |
+//! | `config/` | where each setting comes from: flags, variables, the two profile files |
+//! | `slb/` | the SLB product: endpoints, ids, actions and answers |
+//! | `api/` | the product-agnostic RPC client: sign, request, transport, retry |
+//! | `output/` | formats, tables, JSON, stderr diagnostics, the terminal decision |
+//! | `error`, `interrupt`, `secret`, `source`, `text` | leaves |
 
-pub mod aliyun_config;
-pub mod backends;
-pub mod batch;
-pub mod cli;
-pub mod client;
-pub mod config;
-pub mod config_cmd;
-pub mod configure;
-pub mod context;
-pub mod credentials;
-pub mod endpoint;
-pub mod error;
-pub mod ids;
-pub mod input;
-pub mod interrupt;
-pub mod log;
-pub mod output;
-pub mod profile_file;
-pub mod proxy;
-pub mod remove;
-pub mod retry;
-pub mod secret;
-pub mod sign;
-pub mod slb;
+pub(crate) mod api;
+pub(crate) mod cli;
+pub(crate) mod commands;
+pub(crate) mod config;
+pub(crate) mod credentials;
+pub(crate) mod error;
+pub(crate) mod interrupt;
+pub(crate) mod output;
+pub(crate) mod secret;
+pub(crate) mod slb;
+pub(crate) mod source;
+pub(crate) mod text;
 
-use clap::CommandFactory;
+/// The one public surface besides [`main`]: what the signing benchmark and the tests of
+/// the fake server and the official SDK drive directly. Everything else is
+/// `pub(crate)`, so the dead-code lint sees all of it.
+pub mod signing {
+    pub use crate::api::request::{AccessKey, SignedRequest, sign_request};
+    pub use crate::api::sign::{canonical_query, signature, string_to_sign};
+    pub use crate::secret::Secret;
+    pub use crate::slb::{BackendAction, BackendServerRef, PRODUCT, backend_action};
+}
 
-use cli::{BackendsCommand, Cli, Command, ConfigCommand};
-pub use error::{Error, Result};
+use std::process::ExitCode;
 
-/// Run a parsed command line.
-pub fn run(cli: Cli) -> Result<()> {
-    match &cli.command {
-        Command::Backends(BackendsCommand::Remove(args)) => remove::run(&cli.global, args),
-        Command::Backends(BackendsCommand::List(args)) => backends::list(&cli.global, args),
-        Command::Backends(BackendsCommand::Add(args)) => backends::add(&cli.global, args),
-        Command::Backends(BackendsCommand::SetWeight(args)) => backends::set_weight(&cli.global, args),
-        Command::Configure => configure::run(&cli.global),
-        Command::Config(ConfigCommand::Show) => config_cmd::show(&cli.global),
-        Command::Config(ConfigCommand::List) => config_cmd::list(&cli.global),
-        // Asked for explicitly, so printed even with -q.
-        Command::Completions { shell } => output::emit(false, &completion_script(*shell)),
-        Command::Man => output::emit(false, &man_page()?),
+use cli::{BackendsCommand, Cli, Command, ConfigCommand, OutputFormat};
+use commands::{add, config as config_cmd, configure, docs, list, remove, set_weight};
+use error::{Error, Result};
+
+/// The whole program: parse, run, print any error once, exit with its code.
+pub fn main() -> ExitCode {
+    // First, while the process is single-threaded (parse() may edit the environment).
+    let cli = match cli::parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
+    // Ctrl-C and SIGTERM end the process by the signal, after a word on what was left
+    // half done. The operations are idempotent, so an interrupted request is safe to
+    // run again.
+    interrupt::install();
+    output::log::set_verbosity(cli.global.verbose);
+    let format = cli.global.output;
+    match run(&cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            output::report_error(&err, format);
+            err.into()
+        }
     }
 }
 
-/// The completion script for a shell, as committed under `completions/`.
-pub fn completion_script(shell: clap_complete::Shell) -> String {
-    let mut buffer = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "slbctl", &mut buffer);
-    String::from_utf8_lossy(&buffer).into_owned()
+/// Run a parsed command line.
+fn run(cli: &Cli) -> Result<()> {
+    let global = &cli.global;
+    match &cli.command {
+        Command::Backends(BackendsCommand::Remove(args)) => remove::run(global, args),
+        Command::Backends(BackendsCommand::List(args)) => list::run(global, args),
+        Command::Backends(BackendsCommand::Add(args)) => add::run(global, args),
+        Command::Backends(BackendsCommand::SetWeight(args)) => set_weight::run(global, args),
+        Command::Configure => configure::run(global),
+        Command::Config(ConfigCommand::Show) => config_cmd::show(global),
+        Command::Config(ConfigCommand::List) => config_cmd::list(global),
+        Command::Completions { shell } => docs::completions(*shell),
+        Command::Man => docs::man(),
+    }
 }
 
-/// The roff manual page.
-pub fn man_page() -> Result<String> {
-    let mut buffer = Vec::new();
-    clap_mangen::Man::new(Cli::command()).render(&mut buffer).map_err(|e| Error::Other(e.into()))?;
-    Ok(String::from_utf8_lossy(&buffer).into_owned())
+/// Clap's own errors (and --help/--version) as clap prints them, except that with
+/// `--output json` on the command line a usage error is JSON too.
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    // `slbctl` or `slbctl backends` alone shows help, but as a usage error (exit 2).
+    let is_error = !matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
+    if is_error && wants_json_output() {
+        let text = e.render().to_string();
+        let first = text.lines().next().unwrap_or("").trim_start_matches("error: ").to_owned();
+        output::report_error(&Error::usage(first), OutputFormat::Json);
+        return ExitCode::from(error::exit::USAGE);
+    }
+    let _ = e.print();
+    ExitCode::from(if is_error { error::exit::USAGE } else { error::exit::SUCCESS })
+}
+
+/// Whether the raw arguments ask for JSON output (`--output json` / `--output=json`).
+fn wants_json_output() -> bool {
+    let args: Vec<String> = std::env::args().collect();
+    args.windows(2).any(|w| w[0] == "--output" && w[1] == "json") || args.iter().any(|a| a == "--output=json")
 }

@@ -1,6 +1,6 @@
 """Drive the official Alibaba Cloud Python SDK against the fake SLB server.
 
-Used by tests/interop.rs; prints one JSON object per line on stdout.
+Used by tests/it/interop.rs; prints one JSON object per line on stdout.
 
   sdk_client.py remove HOST:PORT LB_ID REGION SERVERS_JSON
       RemoveBackendServersRequest through AcsClient (env AK, SECRET, optional TOKEN).

@@ -1,0 +1,187 @@
+//! A request with its common parameters, signed (or, without credentials, ready to show
+//! unsigned for `--dry-run`). Pure: no I/O.
+
+use chrono::{DateTime, Utc};
+use reqwest::Url;
+
+use super::sign;
+use crate::secret::{Secret, mask_access_key_id};
+
+/// The RPC API takes every parameter in the query string of a POST to `/`.
+pub const METHOD: &str = "POST";
+
+/// What a request is signed with: an access key pair, and the STS token that comes
+/// with temporary credentials. Where it came from is the credentials layer's business.
+#[derive(Debug, Clone)]
+pub struct AccessKey {
+    pub id: String,
+    pub secret: Secret,
+    pub security_token: Option<Secret>,
+}
+
+/// A request with every parameter final, ready to send or to show. Its `Debug` shows
+/// [`SignedRequest::masked_params`], never the signature or the token.
+#[derive(Clone)]
+pub struct SignedRequest {
+    pub method: &'static str,
+    pub endpoint: Url,
+    /// Every parameter, sorted by name, `Signature` included when signed.
+    pub params: Vec<(String, String)>,
+    pub signed: bool,
+}
+
+impl std::fmt::Debug for SignedRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SignedRequest")
+            .field("method", &self.method)
+            .field("endpoint", &self.endpoint.as_str())
+            .field("params", &self.masked_params())
+            .finish()
+    }
+}
+
+impl SignedRequest {
+    /// The parameters as they may be shown, with the replayable parts masked: the access
+    /// key id to its first and last four characters, the signature and token entirely.
+    pub fn masked_params(&self) -> Vec<(String, String)> {
+        let mut params: Vec<(String, String)> = self
+            .params
+            .iter()
+            .map(|(name, value)| {
+                let shown = match name.as_str() {
+                    "AccessKeyId" => mask_access_key_id(value),
+                    "Signature" | "SecurityToken" => "(masked)".to_owned(),
+                    _ => value.clone(),
+                };
+                (name.clone(), shown)
+            })
+            .collect();
+        if !self.signed {
+            params.push(("Signature".to_owned(), "(unsigned: no credentials)".to_owned()));
+            params.sort();
+        }
+        params
+    }
+
+    /// The URL to send: the endpoint with the canonical query (plus the signature).
+    pub fn url(&self) -> Url {
+        let mut url = self.endpoint.clone();
+        let query = sign::canonical_query(self.params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        url.set_query(Some(&query));
+        url
+    }
+}
+
+/// Add the common parameters to an action's parameters and sign them. Without
+/// credentials the request is left unsigned (for `--dry-run`).
+pub fn sign_request(
+    endpoint: &Url,
+    api_version: &str,
+    action_params: &[(&'static str, String)],
+    credentials: Option<&AccessKey>,
+    now: DateTime<Utc>,
+    nonce: &str,
+) -> SignedRequest {
+    let mut params: Vec<(String, String)> =
+        action_params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+    params.extend([
+        ("Format".to_owned(), "JSON".to_owned()),
+        ("Version".to_owned(), api_version.to_owned()),
+        ("SignatureMethod".to_owned(), "HMAC-SHA1".to_owned()),
+        ("SignatureVersion".to_owned(), "1.0".to_owned()),
+        ("SignatureNonce".to_owned(), nonce.to_owned()),
+        ("Timestamp".to_owned(), now.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+    ]);
+    let signed = if let Some(creds) = credentials {
+        params.push(("AccessKeyId".to_owned(), creds.id.clone()));
+        if let Some(token) = &creds.security_token {
+            params.push(("SecurityToken".to_owned(), token.expose().to_owned()));
+        }
+        let canonical = sign::canonical_query(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let signature = sign::signature(creds.secret.expose(), &sign::string_to_sign(METHOD, &canonical));
+        params.push(("Signature".to_owned(), signature));
+        true
+    } else {
+        false
+    };
+    params.sort();
+    SignedRequest { method: METHOD, endpoint: endpoint.clone(), params, signed }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn creds(token: Option<&str>) -> AccessKey {
+        AccessKey {
+            id: "testid".into(),
+            secret: Secret::new("testsecret"),
+            security_token: token.map(Secret::new),
+        }
+    }
+
+    fn fixed_time() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2016-02-23T12:46:24Z").unwrap().with_timezone(&Utc)
+    }
+
+    #[test]
+    fn signed_request_has_every_common_parameter_and_a_verifiable_signature() {
+        let endpoint = Url::parse("https://slb.aliyuncs.com").unwrap();
+        let action = [("Action", "RemoveBackendServers".to_owned()), ("RegionId", "cn-hangzhou".to_owned())];
+        let req = sign_request(
+            &endpoint,
+            "2014-05-15",
+            &action,
+            Some(&creds(Some("tok"))),
+            fixed_time(),
+            "nonce-1",
+        );
+        let get = |k: &str| req.params.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+        assert_eq!(get("Format"), Some("JSON"));
+        assert_eq!(get("Version"), Some("2014-05-15"));
+        assert_eq!(get("Timestamp"), Some("2016-02-23T12:46:24Z"));
+        assert_eq!(get("SignatureNonce"), Some("nonce-1"));
+        assert_eq!(get("SecurityToken"), Some("tok"));
+        assert!(req.signed);
+
+        // Recompute the signature from everything but Signature: the token is signed too.
+        let unsigned: Vec<(&str, &str)> = req
+            .params
+            .iter()
+            .filter(|(k, _)| k != "Signature")
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let expected =
+            sign::signature("testsecret", &sign::string_to_sign("POST", &sign::canonical_query(unsigned)));
+        assert_eq!(get("Signature"), Some(expected.as_str()));
+
+        let url = req.url();
+        assert_eq!(url.path(), "/");
+        assert!(url.query().unwrap().contains("Timestamp=2016-02-23T12%3A46%3A24Z"));
+    }
+
+    #[test]
+    fn debug_output_masks_the_signature_and_token() {
+        let endpoint = Url::parse("https://slb.aliyuncs.com").unwrap();
+        let req = sign_request(
+            &endpoint,
+            "2014-05-15",
+            &[("Action", "X".into())],
+            Some(&creds(Some("tok-secret"))),
+            fixed_time(),
+            "n",
+        );
+        let signature = req.params.iter().find(|(k, _)| k == "Signature").unwrap().1.clone();
+        let shown = format!("{req:?}");
+        assert!(!shown.contains("tok-secret") && !shown.contains(&signature), "{shown}");
+        assert!(shown.contains("(masked)"), "{shown}");
+    }
+
+    #[test]
+    fn without_credentials_the_request_is_unsigned() {
+        let endpoint = Url::parse("https://slb.aliyuncs.com").unwrap();
+        let req = sign_request(&endpoint, "2014-05-15", &[("Action", "X".into())], None, fixed_time(), "n");
+        assert!(!req.signed);
+        assert!(req.params.iter().all(|(k, _)| k != "Signature" && k != "AccessKeyId"));
+    }
+}

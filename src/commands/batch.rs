@@ -1,0 +1,137 @@
+//! Running a backend action over any number of servers: calls of at most 20, in order,
+//! progress on stderr, and on a failure part-way the exact command that finishes the job.
+
+use crate::api::client::Client;
+use crate::cli::{GlobalArgs, OutputFormat};
+use crate::error::{Error, Result};
+use crate::output;
+use crate::slb::ids::batches;
+use crate::slb::{self, BackendAction, BackendServerRef};
+
+/// What a completed run returns: each call's answer, in order.
+pub struct BatchOutcome {
+    pub answers: Vec<serde_json::Value>,
+}
+
+impl BatchOutcome {
+    pub fn request_ids(&self) -> Vec<String> {
+        self.answers
+            .iter()
+            .filter_map(|a| a.get("RequestId").and_then(|r| r.as_str()).map(str::to_owned))
+            .collect()
+    }
+}
+
+/// Send `servers` in calls of at most 20. If call k > 1 fails for good, the result is
+/// [`Error::Partial`] with what was done, what was not, and `resume(not_done)`, the
+/// command that does the rest. A failure of the first call is returned as it is.
+/// Progress is reported on stderr, but never as plain lines with `--output json`, where
+/// stderr is reserved for a JSON error.
+pub fn run(
+    global: &GlobalArgs,
+    client: &Client,
+    action: BackendAction,
+    region: &str,
+    load_balancer_id: &str,
+    servers: &[BackendServerRef],
+    resume: &dyn Fn(&[String]) -> String,
+) -> Result<BatchOutcome> {
+    let chunks: Vec<&[BackendServerRef]> = batches(servers).collect();
+    let total = chunks.len();
+    let progress = Progress::new(total, action, global.output != OutputFormat::Json);
+    let mut answers = Vec::with_capacity(total);
+    for (index, chunk) in chunks.iter().enumerate() {
+        let params = slb::backend_action(action, region, load_balancer_id, chunk)?;
+        match client.call(&params) {
+            Ok(answer) => {
+                let request_id = answer.get("RequestId").and_then(|r| r.as_str()).unwrap_or("-").to_owned();
+                progress.done(index + 1, chunk.len(), &request_id);
+                answers.push(answer);
+            }
+            Err(failure) if index == 0 => {
+                progress.abandon();
+                return Err(failure);
+            }
+            Err(failure) => {
+                progress.abandon();
+                let ids = |batches: &[&[BackendServerRef]]| -> Vec<String> {
+                    batches.iter().flat_map(|b| b.iter().map(|s| s.server_id.clone())).collect()
+                };
+                let not_done = ids(&chunks[index..]);
+                return Err(Error::Partial {
+                    verb: progress.verb,
+                    failed_batch: index + 1,
+                    batches: total,
+                    failure: Box::new(failure),
+                    done: ids(&chunks[..index]),
+                    resume: resume(&not_done),
+                    not_done,
+                });
+            }
+        }
+    }
+    progress.finish();
+    Ok(BatchOutcome { answers })
+}
+
+/// A progress bar on a stderr terminal that can draw one; one line per batch otherwise.
+/// Silent for a single call, where a progress report would be noise.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    total: usize,
+    verb: &'static str,
+    lines: bool,
+}
+
+impl Progress {
+    fn new(total: usize, action: BackendAction, lines: bool) -> Self {
+        let verb = match action {
+            BackendAction::Remove => "removed",
+            BackendAction::Add => "added",
+            BackendAction::SetWeight => "weighted",
+        };
+        let bar = (total > 1 && output::stderr_is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} batches {msg}")
+            {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.set_prefix(action.name());
+            bar.tick(); // draw at once, not at the first finished batch
+            bar
+        });
+        // indicatif hides itself on a terminal it cannot draw on (TERM unset or dumb);
+        // then report with lines as in a pipe.
+        let bar = bar.filter(|b| !b.is_hidden());
+        Progress { bar, total, verb, lines }
+    }
+
+    fn done(&self, batch: usize, servers: usize, request_id: &str) {
+        if self.total <= 1 {
+            return;
+        }
+        match &self.bar {
+            Some(bar) => bar.inc(1),
+            None if !self.lines => {}
+            None => eprintln!(
+                "slbctl: batch {batch}/{}: {} {servers} server{} (RequestId {request_id})",
+                self.total,
+                self.verb,
+                if servers == 1 { "" } else { "s" }
+            ),
+        }
+    }
+
+    fn abandon(&self) {
+        if let Some(bar) = &self.bar {
+            bar.abandon();
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}

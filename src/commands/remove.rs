@@ -1,0 +1,321 @@
+//! `slbctl backends remove`: guards, optional drain, batched RemoveBackendServers, and
+//! optional verification with a verdict per server.
+
+use std::time::{Duration, Instant};
+
+use super::backends::{self, describe};
+use super::context::Context;
+use super::selection::{selected_ids, selection_words};
+use super::{batch, dry_run, rerun};
+use crate::api::client::Client;
+use crate::cli::{GlobalArgs, OutputFormat, RemoveArgs};
+use crate::error::{Error, Result};
+use crate::interrupt;
+use crate::output;
+use crate::slb::{BackendAction, BackendServerRef, BackendsResponse};
+use crate::text::{quote, sanitize};
+
+/// What happened to one requested server, as `--verify` reports it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    Removed,
+    NotMember,
+    StillPresent,
+}
+
+impl Verdict {
+    /// The verdict's name in every output format.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Removed => "removed",
+            Verdict::NotMember => "not_member",
+            Verdict::StillPresent => "still_present",
+        }
+    }
+}
+
+/// The verdict of each id, from the backends before and after.
+pub fn verdicts(
+    ids: &[String],
+    before: &BackendsResponse,
+    after: &BackendsResponse,
+) -> Vec<(String, Verdict)> {
+    ids.iter()
+        .map(|id| {
+            let verdict = if !before.contains(id) {
+                Verdict::NotMember
+            } else if after.contains(id) {
+                Verdict::StillPresent
+            } else {
+                Verdict::Removed
+            };
+            (id.clone(), verdict)
+        })
+        .collect()
+}
+
+pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
+    let selection = &args.selection;
+    let ids = selected_ids(selection)?;
+    let context = Context::resolve(global)?;
+    let region = context.region.value.as_str();
+    let lb = selection.lb.as_str();
+    let servers: Vec<BackendServerRef> =
+        ids.iter().map(|id| BackendServerRef::new(id, selection.server_type)).collect();
+    if selection.dry_run {
+        if args.verify || args.strict || args.min_remaining.is_some() || args.drain.is_some() {
+            eprintln!(
+                "slbctl: dry run: not shown: the DescribeLoadBalancerAttribute reads of \
+                 --verify/--strict/--min-remaining/--drain, and the SetBackendServers of --drain"
+            );
+        }
+        return dry_run::backend_action(&context, global, BackendAction::Remove, lb, &servers);
+    }
+    let client = context.client(global)?;
+    let verify = args.verify || args.strict;
+
+    // One read of the backends before, shared by the guard, the drain and --verify.
+    let before = if verify || args.min_remaining.is_some() || args.drain.is_some() {
+        Some(describe(&client, region, lb)?.1)
+    } else {
+        None
+    };
+    if let (Some(min), Some(before)) = (args.min_remaining, &before) {
+        guard_min_remaining(lb, &ids, before, min)?;
+    }
+    let mut words = selection_words("remove", selection);
+    if args.strict {
+        words.push("--strict".into());
+    } else if args.verify {
+        words.push("--verify".into());
+    }
+    if let Some(min) = args.min_remaining {
+        words.extend(["--min-remaining".to_owned(), min.to_string()]);
+    }
+    if let (Some(seconds), Some(before)) = (args.drain, &before) {
+        // Should draining fail part-way, the whole command (with --drain) is what to
+        // run again: weight 0 is idempotent, and nothing was removed yet.
+        let mut again = words.clone();
+        again.extend(["--drain".to_owned(), seconds.to_string()]);
+        let rerun = rerun::command(global, &again, &ids);
+        let on = Target { global, client: &client, region, lb };
+        drain(&on, &servers, before, seconds, &rerun)?;
+    }
+    let resume = |rest: &[String]| rerun::command(global, &words, rest);
+    let outcome = batch::run(global, &client, BackendAction::Remove, region, lb, &servers, &resume)?;
+
+    let Some(before) = before.filter(|_| verify) else {
+        if let Some(last) = outcome.answers.last() {
+            warn_if_still_listed(&ids, &BackendsResponse::from_json(last)?);
+        }
+        // The API ignores ids that are not members, so this says what was asked and
+        // what remains, not that each id was a member.
+        let summary = format!("removal of {} accepted", output::count(ids.len(), "server"));
+        return backends::render_outcome(global, lb, &outcome, &summary);
+    };
+
+    let (after_body, after) = describe(&client, region, lb)?;
+    let verdicts = verdicts(&ids, &before, &after);
+    render_verdicts(global, lb, &verdicts, (&after_body, &after), &outcome.request_ids())?;
+    let still: Vec<&str> = pick(&verdicts, Verdict::StillPresent);
+    if !still.is_empty() {
+        return Err(Error::Verification(format!(
+            "{} of {lb} still present after removal: {}",
+            output::count(still.len(), "server"),
+            still.join(" ")
+        )));
+    }
+    let strangers: Vec<&str> = pick(&verdicts, Verdict::NotMember);
+    if args.strict && !strangers.is_empty() {
+        return Err(Error::Verification(format!(
+            "{} not a member of {lb} (--strict): {}",
+            if strangers.len() == 1 {
+                "1 server was".to_owned()
+            } else {
+                format!("{} servers were", strangers.len())
+            },
+            strangers.join(" ")
+        )));
+    }
+    Ok(())
+}
+
+fn pick(verdicts: &[(String, Verdict)], which: Verdict) -> Vec<&str> {
+    verdicts.iter().filter(|(_, v)| *v == which).map(|(id, _)| id.as_str()).collect()
+}
+
+/// `--min-remaining`: refuse before anything changes if too few backends would remain.
+fn guard_min_remaining(lb: &str, ids: &[String], before: &BackendsResponse, min: u32) -> Result<()> {
+    let total = before.backends().len();
+    let remaining = before.backends().iter().filter(|b| !ids.contains(&b.server_id)).count();
+    if (remaining as u64) < u64::from(min) {
+        return Err(Error::Refused(format!(
+            "refusing to remove: {remaining} of the {total} backends of {lb} would remain, fewer than --min-remaining {min}; nothing was changed"
+        )));
+    }
+    Ok(())
+}
+
+/// Where a step of the command acts.
+struct Target<'a> {
+    global: &'a GlobalArgs,
+    client: &'a Client,
+    region: &'a str,
+    lb: &'a str,
+}
+
+/// `--drain`: weight 0 for the servers that are members, then wait. If interrupted
+/// during the wait, the servers stay at weight 0 and the message says how to undo it.
+fn drain(
+    on: &Target,
+    servers: &[BackendServerRef],
+    before: &BackendsResponse,
+    seconds: u64,
+    rerun: &str,
+) -> Result<()> {
+    let Target { global, client, region, lb } = *on;
+    let members: Vec<BackendServerRef> =
+        servers.iter().filter(|s| before.contains(&s.server_id)).map(|s| s.clone().with_weight(0)).collect();
+    if members.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<String> = members.iter().map(|s| s.server_id.clone()).collect();
+    batch::run(global, client, BackendAction::SetWeight, region, lb, &members, &|_| rerun.to_owned())?;
+    let previous: Vec<(String, String)> = before
+        .backends()
+        .iter()
+        .filter(|b| ids.contains(&b.server_id))
+        .map(|b| {
+            let weight = b.weight.as_ref().map(|w| w.to_string().trim_matches('"').to_owned());
+            (b.server_id.clone(), weight.unwrap_or_default())
+        })
+        .collect();
+    // Restore to the common previous weight, or 100 when they differed (the note lists them).
+    let restore_weight = match previous.first() {
+        Some((_, w)) if previous.iter().all(|(_, other)| other == w) && !w.is_empty() => w.clone(),
+        _ => "100".to_owned(),
+    };
+    let restore_words: Vec<String> = ["backends", "set-weight", "--lb", lb, "--weight", &restore_weight]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let listed: Vec<String> = previous.iter().map(|(id, w)| format!("{id}={w}")).collect();
+    interrupt::set_note(Some(format!(
+        "{} of {lb} left at weight 0, still members (weights before: {}); to put them back: {}",
+        output::count(ids.len(), "server"),
+        listed.join(" "),
+        rerun::command(global, &restore_words, &ids)
+    )));
+    countdown(seconds);
+    // From here on the servers are being removed; an interruption no longer leaves them
+    // merely drained.
+    interrupt::set_note(None);
+    Ok(())
+}
+
+/// Wait, showing the time left on a terminal; one line otherwise.
+fn countdown(seconds: u64) {
+    let end = Instant::now() + Duration::from_secs(seconds);
+    let terminal = output::stderr_is_terminal();
+    if !terminal {
+        eprintln!("slbctl: draining for {seconds} s");
+    }
+    loop {
+        let left = end.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            break;
+        }
+        if terminal {
+            eprint!(
+                "\r\x1b[2Kslbctl: draining, {} s left",
+                left.as_secs() + u64::from(left.subsec_nanos() > 0)
+            );
+        }
+        std::thread::sleep(left.min(Duration::from_millis(250)));
+    }
+    if terminal {
+        eprint!("\r\x1b[2K");
+    }
+}
+
+fn warn_if_still_listed(ids: &[String], response: &BackendsResponse) {
+    for backend in response.backends() {
+        if ids.contains(&backend.server_id) {
+            output::warn(&format!(
+                "server {} is still listed as a backend after the removal",
+                quote(&backend.server_id)
+            ));
+        }
+    }
+}
+
+fn render_verdicts(
+    global: &GlobalArgs,
+    lb: &str,
+    verdicts: &[(String, Verdict)],
+    (after_body, after): (&serde_json::Value, &BackendsResponse),
+    request_ids: &[String],
+) -> Result<()> {
+    let text = match global.output {
+        OutputFormat::Json => output::json(&serde_json::json!({
+            "LoadBalancerId": lb,
+            "RequestIds": request_ids,
+            "Verdicts": verdicts.iter().map(|(id, v)| serde_json::json!({"ServerId": id, "Verdict": v.as_str()})).collect::<Vec<_>>(),
+            // The group after removal as the API described it, every field kept.
+            "BackendServers": after_body.get("BackendServers"),
+        })),
+        OutputFormat::Text => verdicts.iter().map(|(id, v)| format!("{id}\t{}\n", v.as_str())).collect(),
+        OutputFormat::Table => {
+            let mut text = output::table(
+                &["ServerId", "Verdict"],
+                verdicts.iter().map(|(id, v)| vec![id.clone(), v.as_str().to_owned()]),
+                output::stdout_is_terminal(),
+            );
+            let count = |which| verdicts.iter().filter(|(_, v)| *v == which).count();
+            text.push_str(&format!(
+                "{}: {} removed, {} not a member, {} still present; {} backend{} remain{}\n",
+                sanitize(lb, usize::MAX),
+                count(Verdict::Removed),
+                count(Verdict::NotMember),
+                count(Verdict::StillPresent),
+                after.backends().len(),
+                if after.backends().len() == 1 { "" } else { "s" },
+                if after.backends().len() == 1 { "s" } else { "" },
+            ));
+            text
+        }
+    };
+    output::emit(global.quiet, &text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn backends(ids: &[&str]) -> BackendsResponse {
+        let list: Vec<_> = ids.iter().map(|id| json!({"ServerId": id, "Weight": 100})).collect();
+        BackendsResponse::from_json(&json!({"RequestId": "R", "BackendServers": {"BackendServer": list}}))
+            .unwrap()
+    }
+
+    #[test]
+    fn every_verdict() {
+        let ids: Vec<String> = ["i-a", "i-typo", "i-stuck"].iter().map(|s| s.to_string()).collect();
+        let v = verdicts(&ids, &backends(&["i-a", "i-stuck", "i-other"]), &backends(&["i-stuck", "i-other"]));
+        assert_eq!(
+            v.iter().map(|(_, v)| *v).collect::<Vec<_>>(),
+            [Verdict::Removed, Verdict::NotMember, Verdict::StillPresent]
+        );
+    }
+
+    #[test]
+    fn guard_counts_only_members_as_removed() {
+        let before = backends(&["i-a", "i-b", "i-c"]);
+        let ids: Vec<String> = ["i-a", "i-typo"].iter().map(|s| s.to_string()).collect();
+        assert!(guard_min_remaining("lb", &ids, &before, 2).is_ok());
+        let err = guard_min_remaining("lb", &ids, &before, 3).unwrap_err();
+        assert_eq!(err.exit_code(), 7);
+        assert!(err.to_string().contains("2 of the 3 backends"), "{err}");
+    }
+}

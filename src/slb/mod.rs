@@ -1,0 +1,222 @@
+//! The SLB (2014-05-15) product: its endpoint rules, server ids, and the actions slbctl
+//! uses as typed request parameters and answers. Uses `api` (for the product
+//! description) and the leaves; knows nothing of flags, files or output.
+
+pub(crate) mod ids;
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::Product;
+use crate::error::{Error, Result};
+use ids::ServerType;
+
+/// Classic SLB (CLB): API version 2014-05-15, endpoints `slb[-vpc].REGION.aliyuncs.com`,
+/// with regions served by the central endpoint per the 2014-05-15 endpoint table.
+pub const PRODUCT: Product = Product {
+    code: "slb",
+    api_version: "2014-05-15",
+    central_regions: &[
+        "cn-qingdao",
+        "cn-beijing",
+        "cn-hangzhou",
+        "cn-shanghai",
+        "cn-shenzhen",
+        "cn-hongkong",
+        "ap-southeast-1",
+        "us-east-1",
+        "us-west-1",
+    ],
+};
+
+/// The backend actions that take a `BackendServers` list (at most 20 per call).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackendAction {
+    Remove,
+    Add,
+    SetWeight,
+}
+
+impl BackendAction {
+    pub fn name(self) -> &'static str {
+        match self {
+            BackendAction::Remove => "RemoveBackendServers",
+            BackendAction::Add => "AddBackendServers",
+            BackendAction::SetWeight => "SetBackendServers",
+        }
+    }
+}
+
+/// One element of the `BackendServers` parameter. The weight is sent as a string, as
+/// in the API's own examples; removal sends none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BackendServerRef {
+    #[serde(rename = "ServerId")]
+    pub server_id: String,
+    #[serde(rename = "Type")]
+    pub server_type: ServerType,
+    #[serde(rename = "Weight", skip_serializing_if = "Option::is_none")]
+    pub weight: Option<String>,
+}
+
+impl BackendServerRef {
+    /// `explicit` (from `--type`) wins; otherwise the type is inferred from the id.
+    pub fn new(server_id: &str, explicit: Option<ServerType>) -> Self {
+        BackendServerRef {
+            server_id: server_id.to_owned(),
+            server_type: explicit.unwrap_or_else(|| ServerType::infer(server_id)),
+            weight: None,
+        }
+    }
+
+    pub fn with_weight(mut self, weight: u8) -> Self {
+        self.weight = Some(weight.to_string());
+        self
+    }
+}
+
+/// The parameters of one backend action. `BackendServers` is JSON, produced by
+/// serde_json so that no id can break out of its string.
+pub fn backend_action(
+    action: BackendAction,
+    region: &str,
+    load_balancer_id: &str,
+    servers: &[BackendServerRef],
+) -> Result<Vec<(&'static str, String)>> {
+    let backend_servers = serde_json::to_string(servers)
+        .map_err(|e| Error::Other(anyhow::anyhow!("cannot serialize BackendServers: {e}")))?;
+    Ok(vec![
+        ("Action", action.name().to_owned()),
+        ("RegionId", region.to_owned()),
+        ("LoadBalancerId", load_balancer_id.to_owned()),
+        ("BackendServers", backend_servers),
+    ])
+}
+
+/// `DescribeLoadBalancerAttribute` parameters: the load balancer and its backends.
+pub fn describe_load_balancer_attribute(region: &str, load_balancer_id: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("Action", "DescribeLoadBalancerAttribute".to_owned()),
+        ("RegionId", region.to_owned()),
+        ("LoadBalancerId", load_balancer_id.to_owned()),
+    ]
+}
+
+/// One backend as the API reports it. Fields the API may leave out are optional; the
+/// weight is kept as JSON because the API has sent it both as a number and a string.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Backend {
+    #[serde(rename = "ServerId")]
+    pub server_id: String,
+    #[serde(rename = "Type", default)]
+    pub server_type: Option<String>,
+    #[serde(rename = "Weight", default)]
+    pub weight: Option<serde_json::Value>,
+    #[serde(rename = "Description", default)]
+    pub description: Option<String>,
+}
+
+/// The answer to the backend actions and to `DescribeLoadBalancerAttribute`: the
+/// backends of the default server group (after the change, for the actions).
+#[derive(Debug, Clone, Deserialize)]
+pub struct BackendsResponse {
+    #[serde(rename = "RequestId")]
+    pub request_id: String,
+    #[serde(rename = "BackendServers", default)]
+    pub backend_servers: BackendServers,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct BackendServers {
+    #[serde(rename = "BackendServer", default)]
+    pub backend_server: Vec<Backend>,
+}
+
+impl BackendsResponse {
+    pub fn from_json(body: &serde_json::Value) -> Result<Self> {
+        Self::deserialize(body)
+            .map_err(|e| Error::Response(format!("the answer has an unexpected shape: {e}")))
+    }
+
+    pub fn backends(&self) -> &[Backend] {
+        &self.backend_servers.backend_server
+    }
+
+    pub fn contains(&self, server_id: &str) -> bool {
+        self.backends().iter().any(|b| b.server_id == server_id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::endpoint::{EndpointType, for_region, parse};
+    use serde_json::json;
+
+    #[test]
+    fn the_resolution_table() {
+        let public = |r| for_region(&PRODUCT, r, EndpointType::Public);
+        let vpc = |r| for_region(&PRODUCT, r, EndpointType::Vpc);
+        let central = [
+            "cn-qingdao",
+            "cn-beijing",
+            "cn-hangzhou",
+            "cn-shanghai",
+            "cn-shenzhen",
+            "cn-hongkong",
+            "ap-southeast-1",
+            "us-east-1",
+            "us-west-1",
+        ];
+        assert_eq!(PRODUCT.central_regions, central);
+        for region in central {
+            assert_eq!(public(region), "https://slb.aliyuncs.com", "{region}");
+            assert_eq!(vpc(region), format!("https://slb-vpc.{region}.aliyuncs.com"), "{region}");
+            parse(&public(region)).unwrap();
+            parse(&vpc(region)).unwrap();
+        }
+        // Every other region falls back to its regional endpoint.
+        for region in ["eu-central-1", "cn-zhangjiakou", "ap-northeast-1", "me-east-1", "cn-wulanchabu"] {
+            assert_eq!(public(region), format!("https://slb.{region}.aliyuncs.com"));
+            assert_eq!(vpc(region), format!("https://slb-vpc.{region}.aliyuncs.com"));
+        }
+    }
+
+    #[test]
+    fn backend_servers_parameter_is_json_from_serde() {
+        let servers = [
+            BackendServerRef::new("i-a", None),
+            BackendServerRef::new("eni-b", None),
+            BackendServerRef::new("x\",\"ServerId\":\"i-evil", Some(ServerType::Eci)),
+        ];
+        let params = backend_action(BackendAction::Remove, "cn-hangzhou", "lb-1", &servers).unwrap();
+        let value = &params.iter().find(|(k, _)| *k == "BackendServers").unwrap().1;
+        assert_eq!(
+            value,
+            r#"[{"ServerId":"i-a","Type":"ecs"},{"ServerId":"eni-b","Type":"eni"},{"ServerId":"x\",\"ServerId\":\"i-evil","Type":"eci"}]"#
+        );
+        let parsed: serde_json::Value = serde_json::from_str(value).unwrap();
+        assert_eq!(parsed.as_array().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn parses_the_documented_answer() {
+        let body = json!({
+            "RequestId": "365F4154-92F6-4AE4-92F8-7FF34B540710",
+            "LoadBalancerId": "lb-bp1o94dp5i6earr9g6d1z",
+            "BackendServers": {"BackendServer": [
+                {"ServerId": "i-bp1fq61enf4loa5i0r8i", "Weight": 100, "Type": "ecs", "Description": "web"}
+            ]}
+        });
+        let r = BackendsResponse::from_json(&body).unwrap();
+        assert_eq!(r.backend_servers.backend_server.len(), 1);
+        assert_eq!(r.backend_servers.backend_server[0].description.as_deref(), Some("web"));
+    }
+
+    #[test]
+    fn wrong_shape_is_a_response_error() {
+        let err = BackendsResponse::from_json(&json!({"RequestId": 5})).unwrap_err();
+        assert_eq!(err.exit_code(), 5);
+        let err = BackendsResponse::from_json(&json!([1, 2])).unwrap_err();
+        assert_eq!(err.exit_code(), 5);
+    }
+}

@@ -1,0 +1,20 @@
+//! The one test binary (as ripgrep, fd and xh do): every area is a module, and the test
+//! support (fake SLB server, TLS, proxy) compiles once.
+//!
+//! Every server a test talks to is on 127.0.0.1 and started by the test itself.
+
+mod architecture;
+mod dry_run;
+mod fake_server;
+mod hostile_input;
+mod https;
+mod interface;
+mod interop;
+mod profiles;
+mod readme;
+mod remove;
+mod resilience;
+mod rolling_deploy;
+mod secrets;
+mod support;
+mod terminal;

@@ -1,0 +1,74 @@
+//! The README's runnable examples: every ```sh block whose first line is
+//! `# example: NAME` runs under bash against the fake server, and must succeed.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::support::fake_slb::FakeSlb;
+use crate::support::*;
+
+struct Example {
+    name: String,
+    script: String,
+}
+
+fn examples() -> Vec<Example> {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let mut found = Vec::new();
+    let mut lines = readme.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() != "```sh" {
+            continue;
+        }
+        let block: Vec<&str> = lines.by_ref().take_while(|l| l.trim() != "```").collect();
+        if let Some(name) = block.first().and_then(|l| l.strip_prefix("# example: ")) {
+            found.push(Example { name: name.to_owned(), script: block.join("\n") });
+        }
+    }
+    found
+}
+
+#[test]
+fn readme_examples_run() {
+    let examples = examples();
+    assert!(examples.len() >= 4, "expected the README's examples, found {}", examples.len());
+    let binary_dir = assert_cmd::cargo::cargo_bin("slbctl").parent().unwrap().to_path_buf();
+    for example in examples {
+        let server = FakeSlb::start();
+        server.add_key(KEY_ID, SECRET, None);
+        server.add_lb("lb-web", "cn-hangzhou", &["i-web1", "i-web2", "i-web3", "i-web4"]);
+        let work = tempfile::tempdir().unwrap();
+        let out = Command::new("bash")
+            .args(["-euo", "pipefail", "-c", &example.script])
+            .current_dir(work.path())
+            .env_clear()
+            .env("PATH", format!("{}:/usr/local/bin:/usr/bin:/bin", binary_dir.display()))
+            .env("HOME", work.path())
+            .env("NO_COLOR", "1")
+            .envs(KEY_ENV)
+            .env("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou")
+            .env("SLBCTL_ENDPOINT", server.url())
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "example {:?} failed:\n{stdout}\n{stderr}", example.name);
+        assert!(!server.requests().is_empty(), "example {:?} sent nothing", example.name);
+        match example.name.as_str() {
+            "rolling deploy step" => {
+                assert!(stdout.contains("deploying to i-web1\ndeploying to i-web2\n"), "{stdout}");
+                assert!(stdout.ends_with("i-web3\ni-web4\ni-web1\ni-web2\n"), "{stdout}");
+                assert_eq!(server.requests_of("SetBackendServers").len(), 2, "each server drained");
+            }
+            "remaining backends with jq" => assert_eq!(stdout, "i-web2\ni-web3\ni-web4\n"),
+            "branch on exit codes" => {
+                assert_eq!(stdout, "API said: InvalidLoadBalancerId.NotFound\n")
+            }
+            "ids on stdin and text output" => assert_eq!(
+                stdout,
+                "i-web3 (ecs) still serves at weight 100\ni-web4 (ecs) still serves at weight 100\n"
+            ),
+            other => panic!("no expectation for README example {other:?}; add one here"),
+        }
+    }
+}

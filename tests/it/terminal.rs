@@ -1,0 +1,76 @@
+//! Interactive use on a real terminal (tmux): `slbctl configure` prompts, and the
+//! secret is not echoed to the screen.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::support::*;
+
+struct Tmux {
+    session: String,
+}
+
+impl Tmux {
+    fn start(command: &str, home: &Path) -> Tmux {
+        let session = format!("slbctl-test-{}", std::process::id());
+        let status = Command::new("tmux")
+            .args(["new-session", "-d", "-s", &session, "-x", "120", "-y", "30"])
+            .arg(format!("env -i HOME={} PATH=/usr/bin:/bin NO_COLOR=1 {command}; sleep 30", home.display()))
+            .status()
+            .expect("tmux is needed for the terminal tests");
+        assert!(status.success());
+        Tmux { session }
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux").args(["capture-pane", "-p", "-t", &self.session]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    fn wait_for(&self, text: &str) -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(Instant::now() < deadline, "waited for {text:?}; the screen shows:\n{screen}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn type_line(&self, text: &str) {
+        let ok = Command::new("tmux").args(["send-keys", "-t", &self.session, "-l", text]).status().unwrap();
+        assert!(ok.success());
+        let ok = Command::new("tmux").args(["send-keys", "-t", &self.session, "Enter"]).status().unwrap();
+        assert!(ok.success());
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["kill-session", "-t", &self.session]).status();
+    }
+}
+
+#[test]
+fn configure_prompts_on_a_terminal_and_never_echoes_the_secret() {
+    let home = tempfile::tempdir().unwrap();
+    let binary = assert_cmd::cargo::cargo_bin("slbctl");
+    let tmux = Tmux::start(&format!("{} configure --profile desk", binary.display()), home.path());
+    tmux.wait_for("Access key id:");
+    tmux.type_line(KEY_ID);
+    tmux.wait_for("Access key secret:");
+    tmux.type_line(SECRET);
+    tmux.wait_for("Region:");
+    tmux.type_line("cn-shanghai");
+    let screen = tmux.wait_for("saved in");
+    assert!(!screen.contains(SECRET), "the secret was echoed:\n{screen}");
+    assert!(screen.contains(KEY_ID), "the key id is echoed as typed:\n{screen}");
+
+    let text = std::fs::read_to_string(home.path().join(".config/slbctl/config.toml")).unwrap();
+    assert!(text.contains("[profiles.desk]"), "{text}");
+    assert!(text.contains(&format!("access_key_secret = \"{SECRET}\"")), "{text}");
+    assert!(text.contains("region = \"cn-shanghai\""), "{text}");
+}
