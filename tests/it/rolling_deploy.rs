@@ -454,7 +454,11 @@ fn interrupt_a_shell_loop(signal: &str, status_seen_by_shell: i32) {
         bin.display()
     );
     let template = slbctl_std_against(home.path(), &server);
-    let mut shell = Command::new("/bin/bash");
+    // A shell started where SIGINT is ignored (a CI job, `nohup`, `cmd &`) keeps ignoring
+    // it and never stops its loop; a shell at a terminal has the default disposition,
+    // which `env --default-signal` (GNU coreutils) restores.
+    let mut shell = Command::new("/usr/bin/env");
+    shell.args(["--default-signal=INT,TERM", "/bin/bash"]);
     shell.env_clear();
     for (name, value) in template.get_envs() {
         if let Some(value) = value {
