@@ -7,8 +7,6 @@
 //! delays). It deliberately shares no code with slbctl's signer, so a bug there cannot
 //! hide behind the same bug here.
 
-#![allow(dead_code)] // each test binary uses a different part of it
-
 use std::collections::{BTreeMap, HashMap, HashSet, VecDeque};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
@@ -301,7 +299,7 @@ struct HttpRequest {
 /// Why no request was read.
 enum NoRequest {
     /// The connection ended (or failed) before a request line.
-    Closed(String),
+    Closed,
     /// Something arrived that is not HTTP.
     Malformed(String),
 }
@@ -310,9 +308,9 @@ fn read_request<S: Read>(stream: &mut S) -> Result<HttpRequest, NoRequest> {
     let mut reader = BufReader::new(stream);
     let mut line = String::new();
     match reader.read_line(&mut line) {
-        Ok(0) => return Err(NoRequest::Closed("closed".into())),
+        Ok(0) => return Err(NoRequest::Closed),
         Ok(_) => {}
-        Err(e) => return Err(NoRequest::Closed(e.to_string())),
+        Err(_) => return Err(NoRequest::Closed),
     }
     read_rest(reader, line).map_err(NoRequest::Malformed)
 }
@@ -349,11 +347,11 @@ fn handle_connection<S: Read + Write>(mut stream: S, state: &Mutex<State>, tls: 
     let request = match read_request(&mut stream) {
         Ok(r) => r,
         // A TLS client that refuses our certificate closes during the handshake.
-        Err(NoRequest::Closed(_)) if tls => {
+        Err(NoRequest::Closed) if tls => {
             lock(state).tls_failures += 1;
             return;
         }
-        Err(NoRequest::Closed(_)) => return, // opened and closed without a request
+        Err(NoRequest::Closed) => return, // opened and closed without a request
         Err(NoRequest::Malformed(problem)) => {
             lock(state).problems.push(format!("bad HTTP request: {problem}"));
             return;
