@@ -31,6 +31,7 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of one attempt, in seconds')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time limit to connect (TCP and TLS), in seconds')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
@@ -58,6 +59,7 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of one attempt, in seconds')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time limit to connect (TCP and TLS), in seconds')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
@@ -83,6 +85,7 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of one attempt, in seconds')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time limit to connect (TCP and TLS), in seconds')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
@@ -111,6 +114,7 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Validate, resolve and sign, print the request, and send nothing')
             [CompletionResult]::new('--verify', '--verify', [CompletionResultType]::ParameterName, 'Read the backends before and after, and report per server: removed, not_member (was not in the group), or still_present (a failure, exit 4)')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Like --verify, and a server that was not a member is an error too (exit 4), so a typo fails the pipeline')
+            [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
@@ -136,6 +140,7 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Send more than 20 servers as consecutive calls of at most 20, in order')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Validate, resolve and sign, print the request, and send nothing')
+            [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
@@ -161,6 +166,7 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Send more than 20 servers as consecutive calls of at most 20, in order')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Validate, resolve and sign, print the request, and send nothing')
+            [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
@@ -203,6 +209,7 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of one attempt, in seconds')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time limit to connect (TCP and TLS), in seconds')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
@@ -222,14 +229,16 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of one attempt, in seconds')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time limit to connect (TCP and TLS), in seconds')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The resolved profile, region, endpoint and credentials, each with its source. Never prints a secret')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The resolved profile, region, endpoint and credentials, each with its source; temporary credentials are obtained (from the cache, or fetched and cached) to say when they expire. Never prints a secret')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The profiles in the slbctl config file and in the aliyun CLI''s config.json')
+            [CompletionResult]::new('clear-cache', 'clear-cache', [CompletionResultType]::ParameterValue, 'Delete every temporary credential slbctl has cached')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -244,6 +253,7 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of one attempt, in seconds')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time limit to connect (TCP and TLS), in seconds')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
@@ -263,6 +273,27 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of one attempt, in seconds')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time limit to connect (TCP and TLS), in seconds')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'slbctl;config;clear-cache' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/slbctl/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the load balancer, e.g. cn-hangzhou')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, overriding the one derived from the region')
+            [CompletionResult]::new('--endpoint-type', '--endpoint-type', [CompletionResultType]::ParameterName, 'Reach the API over the public internet or from inside a VPC')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts after the first for failures that are safe to retry (0 disables)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of one attempt, in seconds')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time limit to connect (TCP and TLS), in seconds')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
@@ -272,8 +303,9 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             break
         }
         'slbctl;config;help' {
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The resolved profile, region, endpoint and credentials, each with its source. Never prints a secret')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The resolved profile, region, endpoint and credentials, each with its source; temporary credentials are obtained (from the cache, or fetched and cached) to say when they expire. Never prints a secret')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The profiles in the slbctl config file and in the aliyun CLI''s config.json')
+            [CompletionResult]::new('clear-cache', 'clear-cache', [CompletionResultType]::ParameterValue, 'Delete every temporary credential slbctl has cached')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -281,6 +313,9 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             break
         }
         'slbctl;config;help;list' {
+            break
+        }
+        'slbctl;config;help;clear-cache' {
             break
         }
         'slbctl;config;help;help' {
@@ -297,6 +332,7 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of one attempt, in seconds')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time limit to connect (TCP and TLS), in seconds')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
@@ -316,6 +352,7 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of one attempt, in seconds')
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time limit to connect (TCP and TLS), in seconds')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
@@ -356,14 +393,18 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             break
         }
         'slbctl;help;config' {
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The resolved profile, region, endpoint and credentials, each with its source. Never prints a secret')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The resolved profile, region, endpoint and credentials, each with its source; temporary credentials are obtained (from the cache, or fetched and cached) to say when they expire. Never prints a secret')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The profiles in the slbctl config file and in the aliyun CLI''s config.json')
+            [CompletionResult]::new('clear-cache', 'clear-cache', [CompletionResultType]::ParameterValue, 'Delete every temporary credential slbctl has cached')
             break
         }
         'slbctl;help;config;show' {
             break
         }
         'slbctl;help;config;list' {
+            break
+        }
+        'slbctl;help;config;clear-cache' {
             break
         }
         'slbctl;help;completions' {

@@ -64,6 +64,9 @@ _slbctl() {
             slbctl__subcmd__backends__subcmd__help,set-weight)
                 cmd="slbctl__subcmd__backends__subcmd__help__subcmd__set__subcmd__weight"
                 ;;
+            slbctl__subcmd__config,clear-cache)
+                cmd="slbctl__subcmd__config__subcmd__clear__subcmd__cache"
+                ;;
             slbctl__subcmd__config,help)
                 cmd="slbctl__subcmd__config__subcmd__help"
                 ;;
@@ -72,6 +75,9 @@ _slbctl() {
                 ;;
             slbctl__subcmd__config,show)
                 cmd="slbctl__subcmd__config__subcmd__show"
+                ;;
+            slbctl__subcmd__config__subcmd__help,clear-cache)
+                cmd="slbctl__subcmd__config__subcmd__help__subcmd__clear__subcmd__cache"
                 ;;
             slbctl__subcmd__config__subcmd__help,help)
                 cmd="slbctl__subcmd__config__subcmd__help__subcmd__help"
@@ -112,6 +118,9 @@ _slbctl() {
             slbctl__subcmd__help__subcmd__backends,set-weight)
                 cmd="slbctl__subcmd__help__subcmd__backends__subcmd__set__subcmd__weight"
                 ;;
+            slbctl__subcmd__help__subcmd__config,clear-cache)
+                cmd="slbctl__subcmd__help__subcmd__config__subcmd__clear__subcmd__cache"
+                ;;
             slbctl__subcmd__help__subcmd__config,list)
                 cmd="slbctl__subcmd__help__subcmd__config__subcmd__list"
                 ;;
@@ -125,7 +134,7 @@ _slbctl() {
 
     case "${cmd}" in
         slbctl)
-            opts="-v -q -h -V --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help --version backends configure config completions man help"
+            opts="-v -q -h -V --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help --version backends configure config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -179,7 +188,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help list remove add set-weight help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help list remove add set-weight help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -233,7 +242,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__add)
-            opts="-v -q -h --lb --type --batch --dry-run --from-file --weight --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            opts="-v -q -h --lb --type --batch --dry-run --from-file --weight --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -387,7 +396,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__list)
-            opts="-v -q -h --lb --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            opts="-v -q -h --lb --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -445,7 +454,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__remove)
-            opts="-v -q -h --lb --type --batch --dry-run --from-file --verify --strict --min-remaining --drain --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            opts="-v -q -h --lb --type --batch --dry-run --from-file --verify --strict --min-remaining --drain --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -519,7 +528,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__set__subcmd__weight)
-            opts="-v -q -h --lb --type --batch --dry-run --from-file --weight --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            opts="-v -q -h --lb --type --batch --dry-run --from-file --weight --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -589,7 +598,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__completions)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help bash elvish fish powershell zsh"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -643,7 +652,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__config)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help show list help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help show list clear-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -696,9 +705,77 @@ _slbctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        slbctl__subcmd__config__subcmd__help)
-            opts="show list help"
+        slbctl__subcmd__config__subcmd__clear__subcmd__cache)
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-type)
+                    COMPREPLY=($(compgen -W "public vpc" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        slbctl__subcmd__config__subcmd__help)
+            opts="show list clear-cache help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        slbctl__subcmd__config__subcmd__help__subcmd__clear__subcmd__cache)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -753,7 +830,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__config__subcmd__list)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -807,7 +884,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__config__subcmd__show)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -861,7 +938,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__configure)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1013,8 +1090,22 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__help__subcmd__config)
-            opts="show list"
+            opts="show list clear-cache"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        slbctl__subcmd__help__subcmd__config__subcmd__clear__subcmd__cache)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1097,7 +1188,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__man)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --verbose --quiet --output --help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

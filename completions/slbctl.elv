@@ -28,6 +28,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --timeout 'Time limit of one attempt, in seconds'
             cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
             cand --output 'Output format'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
             cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand -q 'Print nothing on stdout on success; errors still go to stderr'
@@ -54,6 +55,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --timeout 'Time limit of one attempt, in seconds'
             cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
             cand --output 'Output format'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
             cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand -q 'Print nothing on stdout on success; errors still go to stderr'
@@ -78,6 +80,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --timeout 'Time limit of one attempt, in seconds'
             cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
             cand --output 'Output format'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
             cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand -q 'Print nothing on stdout on success; errors still go to stderr'
@@ -105,6 +108,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --dry-run 'Validate, resolve and sign, print the request, and send nothing'
             cand --verify 'Read the backends before and after, and report per server: removed, not_member (was not in the group), or still_present (a failure, exit 4)'
             cand --strict 'Like --verify, and a server that was not a member is an error too (exit 4), so a typo fails the pipeline'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
             cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand -q 'Print nothing on stdout on success; errors still go to stderr'
@@ -129,6 +133,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --output 'Output format'
             cand --batch 'Send more than 20 servers as consecutive calls of at most 20, in order'
             cand --dry-run 'Validate, resolve and sign, print the request, and send nothing'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
             cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand -q 'Print nothing on stdout on success; errors still go to stderr'
@@ -153,6 +158,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --output 'Output format'
             cand --batch 'Send more than 20 servers as consecutive calls of at most 20, in order'
             cand --dry-run 'Validate, resolve and sign, print the request, and send nothing'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
             cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand -q 'Print nothing on stdout on success; errors still go to stderr'
@@ -188,6 +194,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --timeout 'Time limit of one attempt, in seconds'
             cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
             cand --output 'Output format'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
             cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand -q 'Print nothing on stdout on success; errors still go to stderr'
@@ -206,14 +213,16 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --timeout 'Time limit of one attempt, in seconds'
             cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
             cand --output 'Output format'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
             cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand -q 'Print nothing on stdout on success; errors still go to stderr'
             cand --quiet 'Print nothing on stdout on success; errors still go to stderr'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand show 'The resolved profile, region, endpoint and credentials, each with its source. Never prints a secret'
+            cand show 'The resolved profile, region, endpoint and credentials, each with its source; temporary credentials are obtained (from the cache, or fetched and cached) to say when they expire. Never prints a secret'
             cand list 'The profiles in the slbctl config file and in the aliyun CLI''s config.json'
+            cand clear-cache 'Delete every temporary credential slbctl has cached'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'slbctl;config;show'= {
@@ -227,6 +236,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --timeout 'Time limit of one attempt, in seconds'
             cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
             cand --output 'Output format'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
             cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand -q 'Print nothing on stdout on success; errors still go to stderr'
@@ -245,6 +255,26 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --timeout 'Time limit of one attempt, in seconds'
             cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
             cand --output 'Output format'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
+            cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand -q 'Print nothing on stdout on success; errors still go to stderr'
+            cand --quiet 'Print nothing on stdout on success; errors still go to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'slbctl;config;clear-cache'= {
+            cand --profile 'Profile to use from the config file'
+            cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
+            cand --region 'Region of the load balancer, e.g. cn-hangzhou'
+            cand --endpoint 'API endpoint URL, overriding the one derived from the region'
+            cand --endpoint-type 'Reach the API over the public internet or from inside a VPC'
+            cand --ca-bundle 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)'
+            cand --retries 'Attempts after the first for failures that are safe to retry (0 disables)'
+            cand --timeout 'Time limit of one attempt, in seconds'
+            cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
+            cand --output 'Output format'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
             cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand -q 'Print nothing on stdout on success; errors still go to stderr'
@@ -253,13 +283,16 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'slbctl;config;help'= {
-            cand show 'The resolved profile, region, endpoint and credentials, each with its source. Never prints a secret'
+            cand show 'The resolved profile, region, endpoint and credentials, each with its source; temporary credentials are obtained (from the cache, or fetched and cached) to say when they expire. Never prints a secret'
             cand list 'The profiles in the slbctl config file and in the aliyun CLI''s config.json'
+            cand clear-cache 'Delete every temporary credential slbctl has cached'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'slbctl;config;help;show'= {
         }
         &'slbctl;config;help;list'= {
+        }
+        &'slbctl;config;help;clear-cache'= {
         }
         &'slbctl;config;help;help'= {
         }
@@ -274,6 +307,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --timeout 'Time limit of one attempt, in seconds'
             cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
             cand --output 'Output format'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
             cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand -q 'Print nothing on stdout on success; errors still go to stderr'
@@ -292,6 +326,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --timeout 'Time limit of one attempt, in seconds'
             cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
             cand --output 'Output format'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
             cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand -q 'Print nothing on stdout on success; errors still go to stderr'
@@ -324,12 +359,15 @@ set edit:completion:arg-completer[slbctl] = {|@words|
         &'slbctl;help;configure'= {
         }
         &'slbctl;help;config'= {
-            cand show 'The resolved profile, region, endpoint and credentials, each with its source. Never prints a secret'
+            cand show 'The resolved profile, region, endpoint and credentials, each with its source; temporary credentials are obtained (from the cache, or fetched and cached) to say when they expire. Never prints a secret'
             cand list 'The profiles in the slbctl config file and in the aliyun CLI''s config.json'
+            cand clear-cache 'Delete every temporary credential slbctl has cached'
         }
         &'slbctl;help;config;show'= {
         }
         &'slbctl;help;config;list'= {
+        }
+        &'slbctl;help;config;clear-cache'= {
         }
         &'slbctl;help;completions'= {
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_slbctl_global_optspecs
-    string join \n profile= config= region= endpoint= endpoint-type= ca-bundle= retries= timeout= connect-timeout= v/verbose q/quiet output= h/help V/version
+    string join \n profile= config= region= endpoint= endpoint-type= ca-bundle= retries= timeout= connect-timeout= no-credential-cache v/verbose q/quiet output= h/help V/version
 end
 
 function __fish_slbctl_needs_command
@@ -37,6 +37,7 @@ complete -c slbctl -n "__fish_slbctl_needs_command" -l connect-timeout -d 'Time 
 complete -c slbctl -n "__fish_slbctl_needs_command" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_needs_command" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
 complete -c slbctl -n "__fish_slbctl_needs_command" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_needs_command" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -60,6 +61,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -82,6 +84,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -109,6 +112,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l dry-run -d 'Validate, resolve and sign, print the request, and send nothing'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l verify -d 'Read the backends before and after, and report per server: removed, not_member (was not in the group), or still_present (a failure, exit 4)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l strict -d 'Like --verify, and a server that was not a member is an error too (exit 4), so a typo fails the pipeline'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -133,6 +137,7 @@ json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l batch -d 'Send more than 20 servers as consecutive calls of at most 20, in order'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l dry-run -d 'Validate, resolve and sign, print the request, and send nothing'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -157,6 +162,7 @@ json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l batch -d 'Send more than 20 servers as consecutive calls of at most 20, in order'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l dry-run -d 'Validate, resolve and sign, print the request, and send nothing'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -178,28 +184,31 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l connect-time
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l profile -d 'Profile to use from the config file' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l profile -d 'Profile to use from the config file' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l timeout -d 'Time limit of one attempt, in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -f -a "show" -d 'The resolved profile, region, endpoint and credentials, each with its source. Never prints a secret'
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -f -a "list" -d 'The profiles in the slbctl config file and in the aliyun CLI\'s config.json'
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -f -a "show" -d 'The resolved profile, region, endpoint and credentials, each with its source; temporary credentials are obtained (from the cache, or fetched and cached) to say when they expire. Never prints a secret'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -f -a "list" -d 'The profiles in the slbctl config file and in the aliyun CLI\'s config.json'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -f -a "clear-cache" -d 'Delete every temporary credential slbctl has cached'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
@@ -213,6 +222,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_su
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -229,11 +239,30 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_su
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'The resolved profile, region, endpoint and credentials, each with its source. Never prints a secret'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l profile -d 'Profile to use from the config file' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
+vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
+text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'The resolved profile, region, endpoint and credentials, each with its source; temporary credentials are obtained (from the cache, or fetched and cached) to say when they expire. Never prints a secret'
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'The profiles in the slbctl config file and in the aliyun CLI\'s config.json'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "clear-cache" -d 'Delete every temporary credential slbctl has cached'
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
@@ -248,6 +277,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l connect-ti
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -264,6 +294,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l connect-timeout -d
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -277,5 +308,6 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subc
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "remove" -d 'Remove servers from a load balancer (RemoveBackendServers)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "add" -d 'Add servers to a load balancer, or update their weight (AddBackendServers)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "set-weight" -d 'Set the weight of member servers (SetBackendServers); weight 0 drains a server'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'The resolved profile, region, endpoint and credentials, each with its source. Never prints a secret'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'The resolved profile, region, endpoint and credentials, each with its source; temporary credentials are obtained (from the cache, or fetched and cached) to say when they expire. Never prints a secret'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'The profiles in the slbctl config file and in the aliyun CLI\'s config.json'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "clear-cache" -d 'Delete every temporary credential slbctl has cached'

@@ -87,6 +87,11 @@ pub struct GlobalArgs {
           value_parser = clap::value_parser!(u64).range(1..=600))]
     pub connect_timeout: u64,
 
+    /// Do not read or write the credential cache (temporary credentials are fetched
+    /// afresh, and not kept).
+    #[arg(long, global = true, env = vars::ENV_NO_CREDENTIAL_CACHE, value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_credential_cache: bool,
+
     /// Say what is being done, on stderr (repeat for more). Never shows secrets.
     #[arg(short = 'v', long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
@@ -112,6 +117,8 @@ pub struct GlobalOrigin {
     /// Ids (clap's, e.g. `endpoint_type`) of global options whose value came from their
     /// environment variable.
     from_env: Vec<String>,
+    /// Ids of global options given on the command line.
+    from_flags: Vec<String>,
     /// The global flags given on the command line, each as `--long` (repeated for a
     /// count) followed by its value, in clap's order of definition.
     command_line: Vec<String>,
@@ -121,6 +128,11 @@ impl GlobalOrigin {
     /// Whether the option with this clap id got its value from its environment variable.
     pub fn is_env(&self, id: &str) -> bool {
         self.from_env.iter().any(|e| e == id)
+    }
+
+    /// Whether the option was given at all (flag or variable), not left at its default.
+    pub fn is_given(&self, id: &str) -> bool {
+        self.is_env(id) || self.from_flags.iter().any(|f| f == id)
     }
 
     /// The global flags as given, to repeat them in a printed command. Options that came
@@ -187,11 +199,14 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
-    /// The resolved profile, region, endpoint and credentials, each with its source.
-    /// Never prints a secret.
+    /// The resolved profile, region, endpoint and credentials, each with its source;
+    /// temporary credentials are obtained (from the cache, or fetched and cached) to
+    /// say when they expire. Never prints a secret.
     Show,
     /// The profiles in the slbctl config file and in the aliyun CLI's config.json.
     List,
+    /// Delete every temporary credential slbctl has cached.
+    ClearCache,
 }
 
 #[derive(Debug, Subcommand)]
@@ -310,6 +325,7 @@ pub(crate) fn global_origin(command: &clap::Command, matches: &clap::ArgMatches)
             origin.from_env.push(id.to_owned());
             continue;
         }
+        origin.from_flags.push(id.to_owned());
         let takes_value = arg.get_num_args().is_some_and(|n| n.takes_values())
             && !matches!(arg.get_action(), clap::ArgAction::SetTrue | clap::ArgAction::Count);
         if takes_value {

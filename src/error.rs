@@ -92,6 +92,14 @@ impl Error {
         Error::Config { message: message.into(), hint: None }
     }
 
+    /// The failure itself: the last one when retries ran out.
+    pub fn last(&self) -> &Error {
+        match self {
+            Error::GaveUp { last, .. } => last,
+            other => other,
+        }
+    }
+
     /// Attach a hint, printed on its own line after the error. Only usage and config
     /// errors carry one; API errors get theirs from [`Error::hint`].
     pub fn with_hint(self, text: impl Into<String>) -> Self {

@@ -78,6 +78,7 @@ fn run(cli: &Cli) -> Result<()> {
         Command::Configure => configure::run(global),
         Command::Config(ConfigCommand::Show) => config_cmd::show(global),
         Command::Config(ConfigCommand::List) => config_cmd::list(global),
+        Command::Config(ConfigCommand::ClearCache) => config_cmd::clear_cache(global),
         Command::Completions { shell } => docs::completions(*shell),
         Command::Man => docs::man(),
     }

@@ -43,6 +43,92 @@ pub struct Transport {
     pub proxy: Option<Url>,
 }
 
+/// A PEM bundle of extra trusted CA certificates, and where its path came from.
+#[derive(Debug, Clone)]
+pub struct CaBundle {
+    pub path: std::path::PathBuf,
+    /// Where the path was given, for error messages (`flag --ca-bundle`, …).
+    pub source: String,
+}
+
+impl Transport {
+    /// The transport to `endpoint`: the CA bundle's certificates (read only for https;
+    /// plain http is loopback-only and needs none) and the proxy the environment names
+    /// for it.
+    pub fn for_endpoint(
+        endpoint: &Url,
+        ca_bundle: Option<&CaBundle>,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Transport> {
+        let extra_roots = match ca_bundle {
+            Some(bundle) if endpoint.scheme() == "https" => bundle.certificates()?,
+            _ => Vec::new(),
+        };
+        let proxy = super::proxy::for_endpoint(endpoint, env)?.map(|(url, _)| url);
+        Ok(Transport { extra_roots, proxy })
+    }
+}
+
+impl CaBundle {
+    fn certificates(&self) -> Result<Vec<reqwest::Certificate>> {
+        let path = &self.path;
+        let pem = std::fs::read(path).map_err(|e| {
+            Error::config(format!(
+                "cannot read the CA bundle {} ({}): {}",
+                path.display(),
+                self.source,
+                e.kind()
+            ))
+        })?;
+        let roots = reqwest::Certificate::from_pem_bundle(&pem).unwrap_or_default();
+        if roots.is_empty() {
+            return Err(Error::config(format!(
+                "the CA bundle {} ({}) holds no PEM certificate",
+                path.display(),
+                self.source
+            )));
+        }
+        crate::verbose!("trusting {} extra CA certificate(s) from {}", roots.len(), path.display());
+        Ok(roots)
+    }
+}
+
+/// What a call is signed with, asked before every attempt: static keys never change,
+/// temporary ones are refreshed when about to expire (the credentials layer decides).
+pub trait KeySource {
+    /// The key to sign the next attempt with.
+    fn current(&self) -> Result<AccessKey>;
+    /// The service refused the key as expired or invalid: drop whatever was cached and
+    /// fetch fresh credentials. `Ok(false)` when nothing fresher can be had (a static
+    /// key, or credentials fetched during this run), so the refusal stands.
+    fn renew_after_rejection(&self) -> Result<bool>;
+}
+
+/// A key that is what it is: from the environment or a profile.
+pub struct StaticKey(pub AccessKey);
+
+impl KeySource for StaticKey {
+    fn current(&self) -> Result<AccessKey> {
+        Ok(self.0.clone())
+    }
+
+    fn renew_after_rejection(&self) -> Result<bool> {
+        Ok(false)
+    }
+}
+
+/// API error codes that mean "these credentials are not (or no longer) valid", where
+/// fresh temporary credentials may succeed.
+fn is_credential_rejection(error: &Error) -> bool {
+    let code = match error {
+        Error::Api(api) => api.code.as_str(),
+        _ => return false,
+    };
+    code.starts_with("InvalidSecurityToken")
+        || code == "InvalidAccessKeyId.NotFound"
+        || code == "InvalidAccessKeyId.Inactive"
+}
+
 /// What one attempt produced, with what the retry decision needs.
 struct Attempt {
     result: Result<serde_json::Value>,
@@ -50,58 +136,133 @@ struct Attempt {
     retry_after: Option<Duration>,
 }
 
-/// Sends signed calls to one product's endpoint with one access key.
+/// How a call is authenticated.
+enum Signing {
+    /// Signature v1 with a key asked for before each attempt.
+    Key(Box<dyn KeySource>),
+    /// No key and no signature (STS `AssumeRoleWithOIDC`).
+    Anonymous,
+}
+
+/// Sends calls to one product's endpoint.
 pub struct Client {
     http: reqwest::blocking::Client,
     endpoint: Url,
     api_version: &'static str,
-    key: AccessKey,
+    signing: Signing,
     retries: u32,
+    /// The answers carry secrets (STS): never quote an unreadable one in an error.
+    sensitive: bool,
+}
+
+/// The reqwest client every call goes through: the transport's proxy and extra roots,
+/// the policy's timeouts, no redirects.
+fn http_client(https: bool, policy: CallPolicy, transport: Transport) -> Result<reqwest::blocking::Client> {
+    let setup_error = |e: reqwest::Error| {
+        Error::Other(anyhow::anyhow!("cannot set up the HTTP client: {}", error_chain(&e)))
+    };
+    // The proxy is chosen explicitly (so -v can name it); reqwest's own detection is off.
+    let mut builder = reqwest::blocking::Client::builder().no_proxy();
+    if let Some(proxy) = transport.proxy {
+        builder = builder.proxy(reqwest::Proxy::all(proxy).map_err(setup_error)?);
+    }
+    for root in transport.extra_roots {
+        builder = builder.add_root_certificate(root);
+    }
+    // Loading the system's certificates costs milliseconds, more than a loopback
+    // request: only https needs them (plain http is only allowed to loopback).
+    if !https {
+        builder = builder.tls_built_in_root_certs(false);
+    }
+    builder
+        .user_agent(concat!("slbctl/", env!("CARGO_PKG_VERSION")))
+        .connect_timeout(policy.connect_timeout)
+        .timeout(policy.timeout)
+        // Signed requests are for one host; never follow a redirect elsewhere.
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .map_err(setup_error)
 }
 
 impl Client {
     pub fn new(
         endpoint: Url,
         product: &Product,
-        key: AccessKey,
+        key: Box<dyn KeySource>,
         policy: CallPolicy,
         transport: Transport,
     ) -> Result<Self> {
-        let setup_error = |e: reqwest::Error| {
-            Error::Other(anyhow::anyhow!("cannot set up the HTTP client: {}", error_chain(&e)))
-        };
-        // The proxy is chosen explicitly (so -v can name it); reqwest's own detection is off.
-        let mut builder = reqwest::blocking::Client::builder().no_proxy();
-        if let Some(proxy) = transport.proxy {
-            builder = builder.proxy(reqwest::Proxy::all(proxy).map_err(setup_error)?);
-        }
-        for root in transport.extra_roots {
-            builder = builder.add_root_certificate(root);
-        }
-        // Loading the system's certificates costs milliseconds, more than a loopback
-        // request: only https needs them (plain http is only allowed to loopback).
-        if endpoint.scheme() != "https" {
-            builder = builder.tls_built_in_root_certs(false);
-        }
-        let http = builder
-            .user_agent(concat!("slbctl/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(policy.connect_timeout)
-            .timeout(policy.timeout)
-            // Signed requests are for one host; never follow a redirect elsewhere.
-            .redirect(reqwest::redirect::Policy::none())
-            .build()
-            .map_err(setup_error)?;
-        Ok(Client { http, endpoint, api_version: product.api_version, key, retries: policy.retries })
+        Self::with_signing(endpoint, product, Signing::Key(key), policy, transport)
+    }
+
+    /// A client for calls that carry no key and no signature.
+    pub fn anonymous(
+        endpoint: Url,
+        product: &Product,
+        policy: CallPolicy,
+        transport: Transport,
+    ) -> Result<Self> {
+        Self::with_signing(endpoint, product, Signing::Anonymous, policy, transport)
+    }
+
+    fn with_signing(
+        endpoint: Url,
+        product: &Product,
+        signing: Signing,
+        policy: CallPolicy,
+        transport: Transport,
+    ) -> Result<Self> {
+        let http = http_client(endpoint.scheme() == "https", policy, transport)?;
+        Ok(Client {
+            http,
+            endpoint,
+            api_version: product.api_version,
+            signing,
+            retries: policy.retries,
+            sensitive: false,
+        })
+    }
+
+    /// The answers hold secrets (temporary credentials): an answer that cannot be read
+    /// is reported without an excerpt.
+    pub fn with_sensitive_answers(mut self) -> Self {
+        self.sensitive = true;
+        self
     }
 
     /// Send one call, retrying what is safe to retry. Every attempt is signed afresh
-    /// (new nonce, new timestamp): the service refuses a reused nonce.
+    /// (new nonce, new timestamp): the service refuses a reused nonce. Credentials that
+    /// the service refuses as expired or invalid are renewed once, if they can be.
     pub fn call(&self, action_params: &[(&'static str, String)]) -> Result<serde_json::Value> {
+        match self.with_retries(&|| self.attempt(action_params, &[])) {
+            Err(error) if is_credential_rejection(error.last()) => match &self.signing {
+                Signing::Key(source) if source.renew_after_rejection()? => {
+                    crate::verbose!("credentials refused ({error}); retrying once with fresh ones");
+                    self.with_retries(&|| self.attempt(action_params, &[]))
+                }
+                _ => Err(error),
+            },
+            other => other,
+        }
+    }
+
+    /// Send one unsigned call as a POST with `form` in an
+    /// `application/x-www-form-urlencoded` body (large values such as an OIDC token do
+    /// not belong in a URL) and the action's parameters in the query.
+    pub fn call_with_form(
+        &self,
+        action_params: &[(&'static str, String)],
+        form: &[(&'static str, String)],
+    ) -> Result<serde_json::Value> {
+        self.with_retries(&|| self.attempt(action_params, form))
+    }
+
+    fn with_retries(&self, attempt_once: &dyn Fn() -> Attempt) -> Result<serde_json::Value> {
         let max_attempts = self.retries.saturating_add(1);
         let mut attempt = 1;
         loop {
             let started = Instant::now();
-            let outcome = self.attempt(action_params);
+            let outcome = attempt_once();
             let elapsed_ms = started.elapsed().as_millis();
             let error = match outcome.result {
                 Ok(value) => {
@@ -113,7 +274,7 @@ impl Client {
                     );
                     return Ok(value);
                 }
-                Err(error) => self.mask_key_id(error),
+                Err(error) => error,
             };
             let status = outcome.status.map_or_else(|| "no answer".to_owned(), |s| format!("HTTP {s}"));
             crate::verbose!("attempt {attempt}: {status} in {elapsed_ms} ms: {error}");
@@ -134,23 +295,30 @@ impl Client {
         }
     }
 
-    fn attempt(&self, action_params: &[(&'static str, String)]) -> Attempt {
+    fn attempt(&self, action_params: &[(&'static str, String)], form: &[(&'static str, String)]) -> Attempt {
+        let failed = |error| Attempt { result: Err(error), status: None, retry_after: None };
+        let key = match &self.signing {
+            Signing::Key(source) => match source.current() {
+                Ok(key) => Some(key),
+                // Credentials could not be had (an STS refresh failed): not this call's
+                // network, so not retried here; the provider retried what it could.
+                Err(error) => return Attempt { result: Err(error), status: None, retry_after: None },
+            },
+            Signing::Anonymous => None,
+        };
         let nonce = uuid::Uuid::new_v4().to_string();
-        let request = sign_request(
-            &self.endpoint,
-            self.api_version,
-            action_params,
-            Some(&self.key),
-            Utc::now(),
-            &nonce,
-        );
-        let response =
-            match self.http.post(request.url()).header(reqwest::header::ACCEPT, "application/json").send() {
-                Ok(response) => response,
-                Err(e) => {
-                    return Attempt { result: Err(self.network_error(e)), status: None, retry_after: None };
-                }
-            };
+        let request =
+            sign_request(&self.endpoint, self.api_version, action_params, key.as_ref(), Utc::now(), &nonce);
+        let mut builder = self.http.post(request.url()).header(reqwest::header::ACCEPT, "application/json");
+        if !form.is_empty() {
+            let body = super::sign::canonical_query(form.iter().map(|(k, v)| (*k, v.as_str())));
+            builder =
+                builder.header(reqwest::header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(body);
+        }
+        let response = match builder.send() {
+            Ok(response) => response,
+            Err(e) => return failed(network_error(&self.endpoint, e)),
+        };
         let status = response.status().as_u16();
         let retry_after = response
             .headers()
@@ -158,47 +326,134 @@ impl Client {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.trim().parse::<u64>().ok())
             .map(Duration::from_millis);
-        let mut body = Vec::new();
-        let result = match response.take(MAX_BODY_BYTES + 1).read_to_end(&mut body) {
-            Ok(_) => interpret_answer(status, &body),
+        let result = match read_body(response) {
+            Ok(body) if self.sensitive => interpret_sensitive_answer(status, &body),
+            Ok(body) => interpret_answer(status, &body),
             Err(e) => Err(Error::Network {
-                message: format!("reading the answer from {} failed: {}", self.host(), error_chain(&e)),
+                message: format!(
+                    "reading the answer from {} failed: {}",
+                    origin(&self.endpoint),
+                    error_chain(&e)
+                ),
                 retryable: true,
             }),
         };
+        let result = match (result, &key) {
+            (Err(error), Some(key)) => Err(mask_key_id(error, &key.id)),
+            (other, _) => other,
+        };
         Attempt { result, status: Some(status), retry_after }
     }
+}
 
-    /// `SignatureDoesNotMatch` echoes the server's string to sign, which contains the
-    /// access key id; show it masked like everywhere else.
-    fn mask_key_id(&self, error: Error) -> Error {
-        match error {
-            Error::Api(mut api) if !self.key.id.is_empty() => {
-                let id = &self.key.id;
-                api.message = api.message.replace(id.as_str(), &mask_access_key_id(id));
-                Error::Api(api)
+/// At most [`MAX_BODY_BYTES`] + 1 bytes of an answer (one more than allowed, so that
+/// an oversized answer is recognised without reading all of it).
+fn read_body(response: reqwest::blocking::Response) -> std::io::Result<Vec<u8>> {
+    let mut body = Vec::new();
+    response.take(MAX_BODY_BYTES + 1).read_to_end(&mut body)?;
+    Ok(body)
+}
+
+/// `SignatureDoesNotMatch` echoes the server's string to sign, which contains the
+/// access key id; show it masked like everywhere else.
+fn mask_key_id(error: Error, id: &str) -> Error {
+    match error {
+        Error::Api(mut api) if !id.is_empty() => {
+            api.message = api.message.replace(id, &mask_access_key_id(id));
+            Error::Api(api)
+        }
+        other => other,
+    }
+}
+
+/// `scheme://host:port` of a URL: what an error may name (a path or query may hold a
+/// signature, a token or a credentials URI's secret).
+fn origin(url: &Url) -> String {
+    url.origin().ascii_serialization()
+}
+
+fn network_error(url: &Url, e: reqwest::Error) -> Error {
+    let what = if e.is_timeout() { "timed out" } else { "failed" };
+    let e = e.without_url(); // the URL holds the signature and any STS token
+    match certificate_problem(&e) {
+        Some(problem) => Error::Network {
+            message: format!("the TLS certificate of {} was not accepted: {problem}", origin(url)),
+            retryable: false,
+        },
+        None => Error::Network {
+            message: format!("request to {} {what}: {}", origin(url), error_chain(&e)),
+            retryable: true,
+        },
+    }
+}
+
+/// One plain HTTP request at a time to a non-RPC service (the ECS metadata server, a
+/// credentials URI), with the same transport and retries as RPC calls. What the answer
+/// means is the caller's business; its status and body are returned as they came.
+pub struct Fetcher {
+    http: reqwest::blocking::Client,
+    retries: u32,
+}
+
+/// A plain HTTP answer.
+pub struct Fetched {
+    pub status: u16,
+    pub body: Vec<u8>,
+}
+
+impl Fetcher {
+    pub fn new(https: bool, policy: CallPolicy, transport: Transport) -> Result<Self> {
+        Ok(Fetcher { http: http_client(https, policy, transport)?, retries: policy.retries })
+    }
+
+    /// Send `method` to `url` with `headers`; network failures and 5xx answers are
+    /// retried like RPC calls. A 5xx that stays a 5xx is returned for the caller to
+    /// interpret; an oversized answer is an error.
+    pub fn send(&self, method: reqwest::Method, url: &Url, headers: &[(&str, &str)]) -> Result<Fetched> {
+        let max_attempts = self.retries.saturating_add(1);
+        let mut attempt = 1;
+        loop {
+            let (error, answer) = match self.once(&method, url, headers) {
+                Ok(fetched) if fetched.status < 500 => return Ok(fetched),
+                Ok(fetched) => (
+                    Error::Response(format!("{} answered HTTP {}", origin(url), fetched.status)),
+                    Some(fetched),
+                ),
+                Err(error) => (error, None),
+            };
+            let retryable = answer.is_some() || matches!(error, Error::Network { retryable: true, .. });
+            crate::verbose!("{method} {}: attempt {attempt}: {error}", origin(url));
+            if !retryable || attempt >= max_attempts {
+                return match answer {
+                    Some(answer) => Ok(answer),
+                    None if attempt > 1 => Err(Error::GaveUp { attempts: attempt, last: Box::new(error) }),
+                    None => Err(error),
+                };
             }
-            other => other,
+            std::thread::sleep(retry::delay(attempt, retry::random_unit(), None));
+            attempt += 1;
         }
     }
 
-    fn host(&self) -> String {
-        self.endpoint.origin().ascii_serialization()
-    }
-
-    fn network_error(&self, e: reqwest::Error) -> Error {
-        let what = if e.is_timeout() { "timed out" } else { "failed" };
-        let e = e.without_url(); // the URL holds the signature and any STS token
-        match certificate_problem(&e) {
-            Some(problem) => Error::Network {
-                message: format!("the TLS certificate of {} was not accepted: {problem}", self.host()),
-                retryable: false,
-            },
-            None => Error::Network {
-                message: format!("request to {} {what}: {}", self.host(), error_chain(&e)),
-                retryable: true,
-            },
+    fn once(&self, method: &reqwest::Method, url: &Url, headers: &[(&str, &str)]) -> Result<Fetched> {
+        let mut builder = self.http.request(method.clone(), url.clone());
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
         }
+        let response = builder.send().map_err(|e| network_error(url, e))?;
+        let status = response.status().as_u16();
+        let body = read_body(response).map_err(|e| Error::Network {
+            message: format!("reading the answer from {} failed: {}", origin(url), error_chain(&e)),
+            retryable: true,
+        })?;
+        if body.len() as u64 > MAX_BODY_BYTES {
+            return Err(Error::Response(format!(
+                "the answer of {} (HTTP {status}) is larger than {} MiB; refusing to read it",
+                origin(url),
+                MAX_BODY_BYTES / 1024 / 1024
+            )));
+        }
+        Ok(Fetched { status, body })
     }
 }
 
@@ -291,6 +546,20 @@ pub fn interpret_answer(status: u16, body: &[u8]) -> Result<serde_json::Value> {
             excerpt(body)
         ))),
     }
+}
+
+/// [`interpret_answer`] for answers that carry secrets: the same verdicts, but an
+/// answer that cannot be read is described without quoting any of it.
+pub fn interpret_sensitive_answer(status: u16, body: &[u8]) -> Result<serde_json::Value> {
+    interpret_answer(status, body).map_err(|error| match error {
+        Error::Response(message) => Error::Response(
+            match message.split_once("; it starts:").or_else(|| message.split_once("; the answer starts:")) {
+                Some((before, _)) => format!("{before} (its content is not shown: it may hold credentials)"),
+                None => message,
+            },
+        ),
+        other => other,
+    })
 }
 
 /// A short, printable start of a body for error messages.

@@ -2,7 +2,8 @@
 
 use serde_json::json;
 
-use super::context::resolve_settings;
+use super::context::{resolve_credentials, resolve_settings, session};
+use crate::api::client::CaBundle;
 use crate::api::endpoint;
 use crate::cli::{GlobalArgs, OutputFormat};
 use crate::config::{self, Source, Sourced};
@@ -24,7 +25,7 @@ fn row(setting: &'static str, value: impl Into<String>, source: Option<&Source>)
 
 pub fn show(global: &GlobalArgs) -> Result<()> {
     let settings = resolve_settings(global)?;
-    let creds = credentials::resolve(&settings, &|name| std::env::var(name).ok())?;
+    let resolution = resolve_credentials(&settings)?;
     let region = settings.region.as_ref();
     // The endpoint as a command would use it; a bad value is shown, not fatal, so that
     // this command can help find it.
@@ -35,10 +36,32 @@ pub fn show(global: &GlobalArgs) -> Result<()> {
         };
         Sourced::new(shown, e.source)
     });
-    let creds = creds.as_ref();
+    // Temporary credentials are obtained (from the cache, or fetched and cached) so
+    // that their expiry can be shown; a failure is shown, not fatal.
+    let chosen = resolution.chosen.as_ref();
+    let mut problem = None;
+    let obtained: Option<(credentials::Credentials, bool)> =
+        chosen.and_then(|chosen| match &chosen.provider {
+            credentials::Provider::Static(c) => Some((c.clone(), false)),
+            _ => {
+                let ca_bundle = settings
+                    .ca_bundle
+                    .as_ref()
+                    .map(|b| CaBundle { path: b.value.clone(), source: b.source.to_string() });
+                match session(global, chosen, ca_bundle).credentials() {
+                    Ok(found) => Some(found),
+                    Err(e) => {
+                        problem = Some(e.to_string());
+                        None
+                    }
+                }
+            }
+        });
+    let creds = obtained.as_ref().map(|(c, _)| c);
     let creds_source = creds.map(|c| &c.source);
     let present = |yes: bool| if yes { "set" } else { "not set" };
-    let rows = [
+    let temporary = chosen.is_some_and(|c| !matches!(c.provider, credentials::Provider::Static(_)));
+    let mut rows = vec![
         row(
             "profile",
             settings.profile.as_ref().map_or("none", |p| p.value.as_str()),
@@ -50,6 +73,11 @@ pub fn show(global: &GlobalArgs) -> Result<()> {
             endpoint.as_ref().map_or("not set", |e| e.value.as_str()),
             endpoint.as_ref().map(|e| &e.source),
         ),
+        Row {
+            setting: "credentials",
+            value: chosen.map_or_else(|| "none found".to_owned(), |c| c.provider.kind()),
+            source: chosen.map_or_else(|| "-".to_owned(), |c| c.origin.clone()),
+        },
         row(
             "access_key_id",
             creds.map_or_else(|| "not set".to_owned(), |c| mask_access_key_id(&c.access_key_id)),
@@ -62,6 +90,20 @@ pub fn show(global: &GlobalArgs) -> Result<()> {
             creds.filter(|c| c.security_token.is_some()).map(|c| c.token_source()).as_ref(),
         ),
     ];
+    if let Some(arn) = chosen.and_then(|c| c.provider.role_arn()) {
+        rows.push(row("role", arn, None));
+    }
+    if temporary {
+        let expiry = creds.and_then(|c| c.expiration).map(|e| e.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+        rows.push(row("expiration", expiry.unwrap_or_else(|| "unknown".to_owned()), None));
+        let cached = match (&obtained, &problem) {
+            (Some((_, true)), _) => "yes (from the credential cache)".to_owned(),
+            (Some((_, false)), _) => "no (fetched now)".to_owned(),
+            (None, Some(problem)) => format!("could not obtain them: {problem}"),
+            (None, None) => "-".to_owned(),
+        };
+        rows.push(row("cached", cached, None));
+    }
 
     let text = match global.output {
         OutputFormat::Json => {
@@ -95,7 +137,8 @@ pub fn show(global: &GlobalArgs) -> Result<()> {
 }
 
 pub fn list(global: &GlobalArgs) -> Result<()> {
-    let profiles = config::list_profiles(global.config.as_deref(), None)?;
+    let overrides = config::Overrides { config_path: global.config.as_deref(), ..Default::default() };
+    let profiles = config::list_profiles(&overrides, &|name| std::env::var(name).ok())?;
     let text = match global.output {
         OutputFormat::Json => output::json(&json!(profiles)),
         OutputFormat::Text => profiles
@@ -130,6 +173,19 @@ pub fn list(global: &GlobalArgs) -> Result<()> {
                 )
             }
         }
+    };
+    output::emit(global.quiet, &text)
+}
+
+/// `config clear-cache`: delete every cached temporary credential.
+pub fn clear_cache(global: &GlobalArgs) -> Result<()> {
+    let Some(dir) = credentials::cache::default_dir() else {
+        return output::emit(global.quiet, "No cache directory is known for this user; nothing to clear.\n");
+    };
+    let removed = credentials::cache::clear(&dir)?;
+    let text = match global.output {
+        OutputFormat::Json => output::json(&json!({"cache": dir.display().to_string(), "removed": removed})),
+        _ => format!("Removed {} from {}\n", output::count(removed, "cached credential"), dir.display()),
     };
     output::emit(global.quiet, &text)
 }

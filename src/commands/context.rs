@@ -7,24 +7,70 @@ use std::time::Duration;
 
 use reqwest::Url;
 
-use crate::api::client::{CallPolicy, Client, Transport};
-use crate::api::{endpoint, proxy};
+use crate::api::client::{CaBundle, CallPolicy, Client, KeySource, StaticKey, Transport};
+use crate::api::endpoint;
 use crate::cli::GlobalArgs;
 use crate::config::vars::{
-    ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_CA_BUNDLE, ENV_ENDPOINT, ENV_ENDPOINT_TYPE, ENV_REGION,
-    ENV_SLBCTL_PROFILE, LEGACY_REGION,
+    ENV_CA_BUNDLE, ENV_DMI_DIR, ENV_ENDPOINT, ENV_ENDPOINT_TYPE, ENV_REGION, ENV_SLBCTL_PROFILE,
+    LEGACY_REGION,
 };
 use crate::config::{self, Overrides, Settings, Source, Sourced};
-use crate::credentials::{self, Credentials};
+use crate::credentials::cache::{self, Cache};
+use crate::credentials::ecs;
+use crate::credentials::session::{Network, Session};
+use crate::credentials::{self, ChainInput, Chosen, Provider, Resolution};
 use crate::error::{Error, Result};
 use crate::slb::PRODUCT;
 
 pub struct Context {
     pub settings: Settings,
-    /// The first credentials of the chain; None is an error only when a call is made.
-    pub credentials: Option<Credentials>,
+    /// The credential chain's verdict; no credentials is an error only when a call is
+    /// made.
+    pub resolution: Resolution,
     pub region: Sourced<String>,
     pub endpoint: Sourced<Url>,
+}
+
+/// Walk the credential chain for these settings, with the process's environment.
+pub fn resolve_credentials(settings: &Settings) -> Result<Resolution> {
+    let env = |name: &str| std::env::var(name).ok();
+    let dmi_dir = env(ENV_DMI_DIR).filter(|d| !d.is_empty()).unwrap_or_else(|| ecs::DMI_DIR.to_owned());
+    credentials::resolve(&ChainInput {
+        settings,
+        env: &env,
+        profile_by_flag: settings.profile.as_ref().is_some_and(|p| p.source == Source::Flag("--profile")),
+        dmi_dir: dmi_dir.into(),
+    })
+}
+
+/// A session serving the chosen credentials: cached unless `--no-credential-cache`;
+/// STS with 5 s to connect and 10 s per attempt unless `--connect-timeout`/`--timeout`
+/// say otherwise.
+pub fn session(global: &GlobalArgs, chosen: &Chosen, ca_bundle: Option<CaBundle>) -> Session {
+    let seconds = |id: &str, given: u64, default: u64| {
+        Duration::from_secs(if global.origin.is_given(id) { given } else { default })
+    };
+    let net = Network {
+        sts_policy: CallPolicy {
+            connect_timeout: seconds("connect_timeout", global.connect_timeout, 5),
+            timeout: seconds("timeout", global.timeout, 10),
+            retries: global.retries,
+        },
+        ca_bundle,
+    };
+    let cache = if global.no_credential_cache {
+        crate::verbose!("credential cache: off (--no-credential-cache)");
+        None
+    } else {
+        match cache::default_dir() {
+            Some(dir) => Cache::open(dir),
+            None => {
+                crate::verbose!("credential cache: not used (no cache directory is known for this user)");
+                None
+            }
+        }
+    };
+    Session::new(chosen.clone(), net, cache)
 }
 
 /// Settings for a parsed command line, from the process environment and the files.
@@ -74,7 +120,7 @@ fn blame(source: &Source, error: Error) -> Error {
 impl Context {
     pub fn resolve(global: &GlobalArgs) -> Result<Context> {
         let settings = resolve_settings(global)?;
-        let credentials = credentials::resolve(&settings, &|name| std::env::var(name).ok())?;
+        let resolution = resolve_credentials(&settings)?;
         let Some(region) = settings.region.clone() else {
             return Err(Error::config(format!(
                 "no region given (looked at --region, {ENV_REGION}, {LEGACY_REGION} and {})",
@@ -91,20 +137,23 @@ impl Context {
         );
         crate::verbose!("region {} ({})", region.value, region.source);
         crate::verbose!("endpoint {} ({})", endpoint.value, endpoint.source);
-        Ok(Context { settings, credentials, region, endpoint })
+        Ok(Context { settings, resolution, region, endpoint })
     }
 
-    /// The credentials, or an error saying where they were looked for.
-    pub fn credentials(&self) -> Result<&Credentials> {
-        let credentials = self.credentials.as_ref().ok_or_else(|| {
-            Error::config(format!(
-                "no credentials found in {ENV_ACCESS_KEY_ID}/{ENV_ACCESS_KEY_SECRET} nor in a profile ({})",
-                self.settings.looked_in()
-            ))
-            .with_hint("export ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, or run `slbctl configure`")
-        })?;
-        crate::verbose!("credentials from {}", credentials.source);
-        Ok(credentials)
+    /// The chosen credential source, or an error listing every source tried.
+    pub fn credentials(&self) -> Result<&Chosen> {
+        self.resolution.chosen.as_ref().ok_or_else(|| {
+            Error::config(format!("no credentials found; tried:\n{}", self.resolution.tried()))
+                .with_hint("export ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET, run `slbctl configure`, or see README \"Credentials\"")
+        })
+    }
+
+    /// The extra CA certificates of `--ca-bundle` / `SLBCTL_CA_BUNDLE` / `SSL_CERT_FILE`.
+    pub fn ca_bundle(&self) -> Option<CaBundle> {
+        self.settings
+            .ca_bundle
+            .as_ref()
+            .map(|b| CaBundle { path: b.value.clone(), source: b.source.to_string() })
     }
 
     /// A client for this endpoint with the command line's timeouts and retries.
@@ -114,43 +163,12 @@ impl Context {
             timeout: Duration::from_secs(global.timeout),
             retries: global.retries,
         };
-        let key = self.credentials()?.access_key();
-        let transport = Transport {
-            // Certificates matter only for https; http (loopback only) skips the read.
-            extra_roots: if self.endpoint.value.scheme() == "https" {
-                self.extra_roots()?
-            } else {
-                Vec::new()
-            },
-            proxy: proxy::for_endpoint(&self.endpoint.value, &|name| std::env::var(name).ok())?
-                .map(|(url, _)| url),
+        let key: Box<dyn KeySource> = match &self.credentials()?.provider {
+            Provider::Static(credentials) => Box::new(StaticKey(credentials.access_key())),
+            _ => Box::new(session(global, self.credentials()?, self.ca_bundle())),
         };
+        let env = |name: &str| std::env::var(name).ok();
+        let transport = Transport::for_endpoint(&self.endpoint.value, self.ca_bundle().as_ref(), &env)?;
         Client::new(self.endpoint.value.clone(), &PRODUCT, key, policy, transport)
-    }
-
-    /// The CA certificates of `--ca-bundle` / `SLBCTL_CA_BUNDLE` / `SSL_CERT_FILE`.
-    fn extra_roots(&self) -> Result<Vec<reqwest::Certificate>> {
-        let Some(bundle) = &self.settings.ca_bundle else {
-            return Ok(Vec::new());
-        };
-        let path = &bundle.value;
-        let pem = std::fs::read(path).map_err(|e| {
-            Error::config(format!(
-                "cannot read the CA bundle {} ({}): {}",
-                path.display(),
-                bundle.source,
-                e.kind()
-            ))
-        })?;
-        let roots = reqwest::Certificate::from_pem_bundle(&pem).unwrap_or_default();
-        if roots.is_empty() {
-            return Err(Error::config(format!(
-                "the CA bundle {} ({}) holds no PEM certificate",
-                path.display(),
-                bundle.source
-            )));
-        }
-        crate::verbose!("trusting {} extra CA certificate(s) from {}", roots.len(), path.display());
-        Ok(roots)
     }
 }

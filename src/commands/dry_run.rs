@@ -6,6 +6,7 @@ use chrono::Utc;
 use super::context::Context;
 use crate::api::request::{SignedRequest, sign_request};
 use crate::cli::{GlobalArgs, OutputFormat};
+use crate::credentials::Provider;
 use crate::error::Result;
 use crate::output;
 use crate::slb::{self, BackendAction, BackendServerRef, PRODUCT};
@@ -30,7 +31,12 @@ pub fn backend_action(
 /// Sign one call (when credentials are present) and print it.
 fn show(context: &Context, global: &GlobalArgs, action_params: &[(&'static str, String)]) -> Result<()> {
     let nonce = uuid::Uuid::new_v4().to_string();
-    let key = context.credentials.as_ref().map(|c| c.access_key());
+    // Long-lived keys sign the shown request; temporary ones are not fetched for a dry
+    // run (that would be a call), so the request is shown unsigned.
+    let key = match context.resolution.chosen.as_ref().map(|c| &c.provider) {
+        Some(Provider::Static(credentials)) => Some(credentials.access_key()),
+        _ => None,
+    };
     let request = sign_request(
         &context.endpoint.value,
         PRODUCT.api_version,

@@ -1,8 +1,9 @@
 //! The official `aliyun` CLI's profile file (`~/.aliyun/config.json`), read only.
 //!
 //! Operators who already use the official CLI have their credentials there; slbctl
-//! reads AK and StsToken profiles from it and never writes it. Unknown keys are
-//! expected (the CLI stores many), so this reader is lenient where ours is strict.
+//! reads every profile mode that needs no browser and never writes the file. Unknown
+//! keys are expected (the CLI stores many), so this reader is lenient where ours is
+//! strict.
 
 use std::path::{Path, PathBuf};
 
@@ -34,31 +35,148 @@ pub struct AliyunProfile {
     pub sts_token: Option<Secret>,
     #[serde(default)]
     pub region_id: Option<String>,
+    #[serde(default)]
+    pub sts_region: Option<String>,
+    #[serde(default)]
+    pub sts_endpoint: Option<String>,
+    #[serde(default)]
+    pub ram_role_name: Option<String>,
+    #[serde(default)]
+    pub ram_role_arn: Option<String>,
+    #[serde(default)]
+    pub ram_session_name: Option<String>,
+    #[serde(default)]
+    pub external_id: Option<String>,
+    #[serde(default)]
+    pub source_profile: Option<String>,
+    /// DurationSeconds; 0 means unset. The CLI writes a number.
+    #[serde(default)]
+    pub expired_seconds: Option<u64>,
+    #[serde(default)]
+    pub policy: Option<String>,
+    #[serde(default)]
+    pub enable_vpc: Option<bool>,
+    #[serde(default)]
+    pub process_command: Option<String>,
+    #[serde(default)]
+    pub credentials_uri: Option<String>,
+    #[serde(default)]
+    pub oidc_provider_arn: Option<String>,
+    #[serde(default)]
+    pub oidc_token_file: Option<String>,
+    /// CloudSSO/OAuth: when the stored STS credentials expire (unix seconds).
+    #[serde(default)]
+    pub sts_expiration: Option<i64>,
+    #[serde(default)]
+    pub private_key: Option<Secret>,
+    #[serde(default)]
+    pub key_pair_name: Option<String>,
+    #[serde(default)]
+    pub cloud_sso_sign_in_url: Option<String>,
+    #[serde(default)]
+    pub bearer_token: Option<Secret>,
 }
 
-/// The credential modes slbctl can use from an aliyun profile.
+/// The credential modes of aliyun CLI profiles that slbctl uses (all that need no
+/// browser); the names are the CLI's, matched case-insensitively.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     AccessKey,
     StsToken,
+    RamRoleArn,
+    EcsRamRole,
+    ChainableRamRoleArn,
+    Oidc,
+    CredentialsUri,
+    External,
+    /// Only while the STS credentials the CLI stored are unexpired.
+    CloudSso,
+    /// Only while the STS credentials the CLI stored are unexpired.
+    OAuth,
+}
+
+impl Mode {
+    /// The CLI's name of the mode.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mode::AccessKey => "AK",
+            Mode::StsToken => "StsToken",
+            Mode::RamRoleArn => "RamRoleArn",
+            Mode::EcsRamRole => "EcsRamRole",
+            Mode::ChainableRamRoleArn => "ChainableRamRoleArn",
+            Mode::Oidc => "OIDC",
+            Mode::CredentialsUri => "CredentialsURI",
+            Mode::External => "External",
+            Mode::CloudSso => "CloudSSO",
+            Mode::OAuth => "OAuth",
+        }
+    }
+
+    const ALL: [Mode; 10] = [
+        Mode::AccessKey,
+        Mode::StsToken,
+        Mode::RamRoleArn,
+        Mode::EcsRamRole,
+        Mode::ChainableRamRoleArn,
+        Mode::Oidc,
+        Mode::CredentialsUri,
+        Mode::External,
+        Mode::CloudSso,
+        Mode::OAuth,
+    ];
+}
+
+/// A configured value: None when absent or empty (the CLI writes empty strings).
+pub fn given(value: &Option<String>) -> Option<&str> {
+    value.as_deref().filter(|v| !v.is_empty())
 }
 
 impl AliyunProfile {
-    /// AK or StsToken (matched case-insensitively); any other mode is an error that
-    /// names it, so the user knows why their profile is not used.
+    /// The profile's mode; an empty mode is recognised from the keys present, as the CLI
+    /// does (`AutoModeRecognition`). A mode slbctl cannot use is an error naming it.
     pub fn supported_mode(&self, file: &Path) -> Result<Mode> {
-        if self.mode.eq_ignore_ascii_case("AK") || self.mode.is_empty() {
-            Ok(Mode::AccessKey)
-        } else if self.mode.eq_ignore_ascii_case("StsToken") {
-            Ok(Mode::StsToken)
-        } else {
-            Err(Error::config(format!(
-                "profile {} in {} uses mode {}, which slbctl does not support yet (AK and StsToken are supported)",
+        let mode = if self.mode.is_empty() { self.recognised_mode() } else { self.mode.clone() };
+        Mode::ALL.into_iter().find(|m| m.name().eq_ignore_ascii_case(&mode)).ok_or_else(|| {
+            Error::config(format!(
+                "profile {} in {} uses mode {}, which slbctl does not support (supported: {})",
                 quote(&self.name),
                 file.display(),
-                quote(&self.mode)
-            )))
-        }
+                quote(&mode),
+                Mode::ALL.map(Mode::name).join(", ")
+            ))
+        })
+    }
+
+    fn recognised_mode(&self) -> String {
+        let has_keys = given(&self.access_key_id).is_some()
+            && self.access_key_secret.as_ref().is_some_and(|s| !s.is_empty());
+        let mode = if has_keys {
+            if self.sts_token.as_ref().is_some_and(|t| !t.is_empty()) {
+                "StsToken"
+            } else if given(&self.ram_role_arn).is_some() {
+                "RamRoleArn"
+            } else {
+                "AK"
+            }
+        } else if self.private_key.is_some() && given(&self.key_pair_name).is_some() {
+            "RsaKeyPair"
+        } else if given(&self.ram_role_name).is_some() {
+            "EcsRamRole"
+        } else if given(&self.process_command).is_some() {
+            "External"
+        } else if given(&self.oidc_provider_arn).is_some()
+            && given(&self.oidc_token_file).is_some()
+            && given(&self.ram_role_arn).is_some()
+        {
+            "OIDC"
+        } else if given(&self.cloud_sso_sign_in_url).is_some() {
+            "CloudSSO"
+        } else if self.bearer_token.is_some() {
+            "BearerToken"
+        } else {
+            "AK"
+        };
+        mode.to_owned()
     }
 
     pub fn find<'a>(config: &'a AliyunConfig, name: &str) -> Option<&'a AliyunProfile> {
@@ -125,14 +243,52 @@ mod tests {
     }
 
     #[test]
-    fn other_modes_are_named_in_the_error() {
+    fn every_mode_without_a_browser_is_supported_and_others_are_named() {
         let config = parse(SAMPLE).unwrap();
-        let err =
-            AliyunProfile::find(&config, "role").unwrap().supported_mode(Path::new("c.json")).unwrap_err();
+        let role = AliyunProfile::find(&config, "role").unwrap();
+        assert_eq!(role.supported_mode(Path::new("c.json")).unwrap(), Mode::RamRoleArn);
+        for (mode, expected) in [
+            ("EcsRamRole", Mode::EcsRamRole),
+            ("chainableramrolearn", Mode::ChainableRamRoleArn),
+            ("OIDC", Mode::Oidc),
+            ("CredentialsURI", Mode::CredentialsUri),
+            ("External", Mode::External),
+            ("CloudSSO", Mode::CloudSso),
+            ("OAuth", Mode::OAuth),
+        ] {
+            let p = AliyunProfile { name: "x".into(), mode: mode.into(), ..Default::default() };
+            assert_eq!(p.supported_mode(Path::new("c")).unwrap(), expected, "{mode}");
+        }
+        let bearer = AliyunProfile { name: "b".into(), mode: "BearerToken".into(), ..Default::default() };
+        let err = bearer.supported_mode(Path::new("c.json")).unwrap_err();
         assert_eq!(err.exit_code(), 3);
         assert!(
-            err.to_string().contains("uses mode \"RamRoleArn\", which slbctl does not support yet"),
+            err.to_string()
+                .contains("uses mode \"BearerToken\", which slbctl does not support (supported: AK,"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn an_empty_mode_is_recognised_from_the_keys_as_the_cli_does() {
+        let recognised = |json: &str| {
+            let p: AliyunProfile = serde_json::from_str(json).unwrap();
+            p.supported_mode(Path::new("c")).map(Mode::name).map_err(|e| e.to_string())
+        };
+        assert_eq!(recognised(r#"{"name":"a","access_key_id":"x","access_key_secret":"y"}"#), Ok("AK"));
+        assert_eq!(
+            recognised(r#"{"name":"a","access_key_id":"x","access_key_secret":"y","sts_token":"t"}"#),
+            Ok("StsToken")
+        );
+        assert_eq!(
+            recognised(r#"{"name":"a","access_key_id":"x","access_key_secret":"y","ram_role_arn":"r"}"#),
+            Ok("RamRoleArn")
+        );
+        assert_eq!(recognised(r#"{"name":"a","ram_role_name":"r"}"#), Ok("EcsRamRole"));
+        assert_eq!(recognised(r#"{"name":"a","process_command":"x"}"#), Ok("External"));
+        assert_eq!(
+            recognised(r#"{"name":"a","oidc_provider_arn":"p","oidc_token_file":"f","ram_role_arn":"r"}"#),
+            Ok("OIDC")
         );
     }
 

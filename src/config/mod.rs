@@ -21,7 +21,7 @@ use crate::error::{Error, Result};
 use crate::slb::PRODUCT;
 pub(crate) use crate::source::{Source, Sourced};
 use crate::text::quote;
-use aliyun_config::{AliyunConfig, AliyunProfile, Mode};
+use aliyun_config::{AliyunConfig, AliyunProfile};
 use profile_file::{ConfigFile, Profile};
 use vars::*;
 
@@ -64,6 +64,8 @@ pub struct Settings {
     pub ca_bundle: Option<Sourced<PathBuf>>,
     /// The profile selected in each file, which the credential chain reads.
     pub selected: SelectedProfiles,
+    /// The profile files as loaded.
+    pub loaded: Files,
     /// The files looked at, in order of precedence.
     pub files: Vec<FileUse>,
     /// True when ALIBABA_CLOUD_IGNORE_PROFILE skipped every file.
@@ -117,26 +119,22 @@ pub struct ProfileSummary {
 }
 
 /// Every profile in both files (missing files contribute nothing).
-pub fn list_profiles(config_path: Option<&Path>, aliyun_path: Option<&Path>) -> Result<Vec<ProfileSummary>> {
+pub fn list_profiles(
+    overrides: &Overrides,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Vec<ProfileSummary>> {
     let mut uses = Vec::new();
-    let overrides = Overrides { config_path, aliyun_path, ..Default::default() };
-    let files = load_files(&overrides, &mut uses)?;
+    let files = load_files(overrides, env, &mut uses)?;
     let mut summaries = Vec::new();
     if let Some((path, file)) = &files.slbctl {
         let default = file.default_profile.as_deref().unwrap_or(DEFAULT_PROFILE);
         for (name, profile) in &file.profiles {
-            let has_keys = profile.access_key_id.is_some() && profile.access_key_secret.is_some();
-            let credentials = match (has_keys, &profile.security_token) {
-                (false, _) => "none",
-                (true, Some(_)) => "StsToken",
-                (true, None) => "AK",
-            };
             summaries.push(ProfileSummary {
                 name: name.clone(),
                 kind: "slbctl",
                 file: path.clone(),
                 region: profile.region.clone(),
-                credentials: credentials.to_owned(),
+                credentials: profile.credential_kind().to_owned(),
                 is_default: name == default,
             });
         }
@@ -145,8 +143,7 @@ pub fn list_profiles(config_path: Option<&Path>, aliyun_path: Option<&Path>) -> 
         let current = file.current.as_deref().filter(|c| !c.is_empty()).unwrap_or(DEFAULT_PROFILE);
         for profile in &file.profiles {
             let credentials = match profile.supported_mode(path) {
-                Ok(Mode::AccessKey) => "AK".to_owned(),
-                Ok(Mode::StsToken) => "StsToken".to_owned(),
+                Ok(mode) => mode.name().to_owned(),
                 Err(_) => format!("{} (unsupported)", profile.mode),
             };
             summaries.push(ProfileSummary {
@@ -162,10 +159,12 @@ pub fn list_profiles(config_path: Option<&Path>, aliyun_path: Option<&Path>) -> 
     Ok(summaries)
 }
 
-/// Both profile files as loaded (either may be absent).
-struct Files {
-    slbctl: Option<(PathBuf, ConfigFile)>,
-    aliyun: Option<(PathBuf, AliyunConfig)>,
+/// Both profile files as loaded (either may be absent), for what reads more than the
+/// selected profile (`source_profile` chains).
+#[derive(Debug, Default)]
+pub struct Files {
+    pub slbctl: Option<(PathBuf, ConfigFile)>,
+    pub aliyun: Option<(PathBuf, AliyunConfig)>,
 }
 
 /// Resolve settings from the command line, the environment (through `env`, so tests
@@ -176,11 +175,7 @@ pub fn resolve(overrides: &Overrides, env: &dyn Fn(&str) -> Option<String>) -> R
 
     let ignore = env(ENV_IGNORE_PROFILE).is_some_and(|v| v.eq_ignore_ascii_case("true"));
     settings.files_ignored = ignore;
-    let files = if ignore {
-        Files { slbctl: None, aliyun: None }
-    } else {
-        load_files(overrides, &mut settings.files)?
-    };
+    let files = if ignore { Files::default() } else { load_files(overrides, &env, &mut settings.files)? };
 
     let requested = overrides
         .profile
@@ -227,10 +222,18 @@ pub fn resolve(overrides: &Overrides, env: &dyn Fn(&str) -> Option<String>) -> R
             || env(ENV_SSL_CERT_FILE).map(|p| Sourced::new(PathBuf::from(p), Source::Env(ENV_SSL_CERT_FILE))),
         );
 
+    settings.loaded = files;
     Ok(settings)
 }
 
-fn load_files(overrides: &Overrides, uses: &mut Vec<FileUse>) -> Result<Files> {
+/// Load slbctl's file (`--config`, else the default path) and the aliyun CLI's
+/// (`ALIBABA_CLOUD_CONFIG_FILE`, else `~/.aliyun/config.json`; not read at all with
+/// `ALIBABA_CLOUD_CLI_PROFILE_DISABLED=true`, as the official SDKs skip it).
+fn load_files(
+    overrides: &Overrides,
+    env: &dyn Fn(&str) -> Option<String>,
+    uses: &mut Vec<FileUse>,
+) -> Result<Files> {
     let (slbctl_path, explicit) = match overrides.config_path {
         Some(p) => (Some(p.to_path_buf()), true),
         None => (profile_file::default_path(), false),
@@ -243,7 +246,13 @@ fn load_files(overrides: &Overrides, uses: &mut Vec<FileUse>) -> Result<Files> {
         }
         None => None,
     };
-    let aliyun_path = overrides.aliyun_path.map(Path::to_path_buf).or_else(aliyun_config::default_path);
+    let disabled = env(ENV_CLI_PROFILE_DISABLED).is_some_and(|v| v.eq_ignore_ascii_case("true"));
+    let aliyun_path = overrides
+        .aliyun_path
+        .map(Path::to_path_buf)
+        .or_else(|| env(ENV_ALIYUN_CONFIG_FILE).filter(|p| !p.is_empty()).map(PathBuf::from))
+        .or_else(aliyun_config::default_path)
+        .filter(|_| !disabled);
     let aliyun = match aliyun_path {
         Some(path) => {
             let file = aliyun_config::load(&path)?;
@@ -402,7 +411,7 @@ pub(crate) mod testing {
         Some("")
     }
 
-    pub(crate) fn env_of(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+    pub(crate) fn env_of(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> + use<> {
         let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         move |k| map.get(k).cloned()
     }
@@ -427,7 +436,8 @@ endpoint = "http://127.0.0.1:9"
         {"name": "ak", "mode": "AK", "access_key_id": "LTAIaliyun", "access_key_secret": "aliyun-secret", "sts_token": "", "region_id": "us-west-1"},
         {"name": "sts", "mode": "StsToken", "access_key_id": "STS.aliyun", "access_key_secret": "sts-secret", "sts_token": "sts-token", "region_id": "eu-central-1"},
         {"name": "dev", "mode": "AK", "access_key_id": "LTAIaliyundev", "access_key_secret": "s", "region_id": "ap-south-1"},
-        {"name": "role", "mode": "RamRoleArn", "access_key_id": "LTAIrole", "access_key_secret": "r", "region_id": "cn-shanghai"}
+        {"name": "role", "mode": "RamRoleArn", "access_key_id": "LTAIrole", "access_key_secret": "r", "region_id": "cn-shanghai"},
+        {"name": "bearer", "mode": "BearerToken", "bearer_token": "b", "region_id": "eu-west-1"}
     ]}"#;
 }
 

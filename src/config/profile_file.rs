@@ -32,6 +32,61 @@ pub struct Profile {
     pub endpoint: Option<String>,
     /// `public` or `vpc`.
     pub endpoint_type: Option<crate::api::endpoint::EndpointType>,
+
+    // Temporary credentials (see the credentials layer for how they combine):
+    /// Assume this RAM role (AssumeRole, or AssumeRoleWithOIDC with `oidc_*`).
+    pub role_arn: Option<String>,
+    /// The session name; by default `slbctl-<unix seconds>`.
+    pub role_session_name: Option<String>,
+    pub external_id: Option<String>,
+    /// 900 or more; by default 3600.
+    pub duration_seconds: Option<u64>,
+    /// A JSON policy that narrows the role's permissions for the session.
+    pub policy: Option<String>,
+    /// Assume `role_arn` with the credentials of another slbctl profile.
+    pub source_profile: Option<String>,
+    /// `ecs_ram_role`: the instance's RAM role (alone, or as the source of `role_arn`).
+    pub credential_source: Option<CredentialSource>,
+    /// The instance role's name with `credential_source = "ecs_ram_role"`; discovered
+    /// from the metadata server when absent.
+    pub ram_role_name: Option<String>,
+    pub oidc_provider_arn: Option<String>,
+    pub oidc_token_file: Option<PathBuf>,
+    /// Fetch credentials from this URL (the `ALIBABA_CLOUD_CREDENTIALS_URI` protocol).
+    pub credentials_uri: Option<String>,
+    /// The STS endpoint (a host or a URL); by default derived from `sts_region`.
+    pub sts_endpoint: Option<String>,
+    pub sts_region: Option<String>,
+}
+
+impl Profile {
+    /// What kind of credentials the profile yields, as `config list` shows it.
+    pub fn credential_kind(&self) -> &'static str {
+        let has_keys = self.access_key_id.is_some() && self.access_key_secret.is_some();
+        if self.credentials_uri.is_some() {
+            "CredentialsURI"
+        } else if self.oidc_provider_arn.is_some() || self.oidc_token_file.is_some() {
+            "OIDC"
+        } else if self.role_arn.is_some() {
+            "RamRoleArn"
+        } else if self.credential_source.is_some() {
+            "EcsRamRole"
+        } else if has_keys && self.security_token.is_some() {
+            "StsToken"
+        } else if has_keys {
+            "AK"
+        } else {
+            "none"
+        }
+    }
+}
+
+/// Where a profile's source credentials come from, when not from its own keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CredentialSource {
+    /// The RAM role of the ECS instance slbctl runs on (metadata server).
+    EcsRamRole,
 }
 
 impl<'de> Deserialize<'de> for Secret {
@@ -102,6 +157,13 @@ pub fn load(path: &Path, explicit: bool) -> Result<Option<ConfigFile>> {
 pub fn parse(text: &str) -> std::result::Result<ConfigFile, String> {
     toml::from_str(text).map_err(|e| {
         let message = e.message().trim().replace('\n', " ");
+        // serde lists every key a profile takes; name the unknown one and stop there.
+        let message = match message.split_once(", expected one of") {
+            Some((unknown, _)) if unknown.starts_with("unknown field") => {
+                format!("{unknown} (README \"Credentials\" lists the keys a profile takes)")
+            }
+            _ => message,
+        };
         match e.span() {
             Some(span) => {
                 let (line, column) = line_and_column(text, span.start);

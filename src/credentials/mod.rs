@@ -1,37 +1,63 @@
-//! The credential chain: access key credentials as a set (id, secret, optional STS
-//! token) from one place: the environment, then the selected slbctl profile, then the
-//! selected aliyun CLI profile. A key id from one source is never paired with a secret
-//! from another. Providers that fetch temporary credentials (STS, the ECS metadata
-//! server, a credentials URI) belong here too, as files of this folder.
+//! The credential chain: which source yields credentials, and how temporary ones are
+//! fetched, cached and renewed. The first source that applies wins:
 //!
-//! May use `config` (the selected profiles, the variable names), `slb` and `api` (to
-//! sign with what it finds, and to call STS), `output` and the leaves.
+//! 1. the environment (`env`): `ALIBABA_CLOUD_*`, `ALICLOUD_*`, `ALIBABACLOUD_*` keys;
+//! 2. OIDC from the environment (`env`): `ALIBABA_CLOUD_ROLE_ARN`,
+//!    `ALIBABA_CLOUD_OIDC_PROVIDER_ARN`, `ALIBABA_CLOUD_OIDC_TOKEN_FILE` → STS;
+//! 3. the selected profile (`profile`): slbctl's TOML, then the aliyun CLI's config.json;
+//! 4. the official INI file (`ini`);
+//! 5. the ECS instance's RAM role (`ecs`), only when configured or on an ECS instance;
+//! 6. `ALIBABA_CLOUD_CREDENTIALS_URI` (`uri`).
+//!
+//! A profile named by the `--profile` flag beats 1 and 2 (as in the AWS CLI). A source
+//! that does not apply is skipped and named in `-v` and in the final error; one that
+//! applies and fails stops the chain with its own error, so a broken configuration is
+//! never papered over by a later source. Fetched credentials go through `cache` and are
+//! served to the API client by a `session`; STS calls are in `sts`, a profile's
+//! `process_command` in `external`.
+//!
+//! May use `config` (the selected profiles, the variable names), `slb`, `api` (to call
+//! STS and sign with what it finds), `output` and the leaves.
 
+pub(crate) mod cache;
+pub(crate) mod ecs;
+mod env;
+mod external;
+mod ini;
+mod profile;
+pub(crate) mod session;
+pub(crate) mod sts;
+mod uri;
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, Utc};
+use reqwest::Url;
+
+use crate::api::endpoint::EndpointType;
 use crate::api::request::AccessKey;
 use crate::config::Settings;
-use crate::config::aliyun_config::{AliyunProfile, Mode};
-use crate::config::profile_file::Profile;
 use crate::config::vars::{
-    ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN, LEGACY_ACCESS_KEY_ID,
-    LEGACY_ACCESS_KEY_SECRET, LEGACY_SECURITY_TOKEN,
+    ENV_CREDENTIALS_URI, ENV_ECS_METADATA, ENV_ECS_METADATA_DISABLED, ENV_IMDSV1_DISABLED,
 };
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::secret::Secret;
 use crate::source::Source;
 
-/// (id, secret, token) variable names, in the order they are tried.
-const ENV_CREDENTIAL_FAMILIES: [(&str, &str, &str); 2] = [
-    (ENV_ACCESS_KEY_ID, ENV_ACCESS_KEY_SECRET, ENV_SECURITY_TOKEN),
-    (LEGACY_ACCESS_KEY_ID, LEGACY_ACCESS_KEY_SECRET, LEGACY_SECURITY_TOKEN),
-];
+/// The environment as the chain reads it (a closure, so tests need not touch the
+/// process's environment). Empty values count as unset.
+pub type Env<'a> = &'a dyn Fn(&str) -> Option<String>;
 
-/// Access key credentials, with where they were found.
+/// Access key credentials, with where they were found and, for temporary ones, when
+/// they stop working.
 #[derive(Debug, Clone)]
 pub struct Credentials {
     pub access_key_id: String,
     pub access_key_secret: Secret,
     pub security_token: Option<Secret>,
     pub source: Source,
+    /// When temporary credentials expire (None: long-lived keys, or not said).
+    pub expiration: Option<DateTime<Utc>>,
 }
 
 impl Credentials {
@@ -47,110 +73,206 @@ impl Credentials {
     /// Where the secret came from: the same place as the id, or for the environment
     /// the matching secret variable.
     pub fn secret_source(&self) -> Source {
-        self.env_sibling(|(_, secret, _)| secret)
+        env::sibling(&self.source, |(_, secret, _)| secret)
     }
 
     /// Where the STS token came from (the same place as the id, or its variable).
     pub fn token_source(&self) -> Source {
-        self.env_sibling(|(_, _, token)| token)
+        env::sibling(&self.source, |(_, _, token)| token)
+    }
+}
+
+/// How credentials are obtained: as they are, or fetched (temporary).
+#[derive(Debug, Clone)]
+pub enum Provider {
+    /// Keys as they are: the environment, a profile, the INI file, or the STS
+    /// credentials the aliyun CLI stored after a CloudSSO/OAuth login.
+    Static(Credentials),
+    /// STS `AssumeRole`, signed with the source's credentials.
+    AssumeRole { source: Box<Provider>, role: sts::Role, endpoint: Url },
+    /// STS `AssumeRoleWithOIDC` with the token read from a file at each fetch.
+    Oidc { role: sts::Role, provider_arn: String, token_file: PathBuf, endpoint: Url },
+    /// The ECS instance's RAM role, from the metadata server.
+    EcsRole(ecs::Metadata),
+    /// `GET` a credentials URI.
+    Uri(Url),
+    /// A config.json profile's `process_command`.
+    External(external::Command),
+}
+
+impl Provider {
+    /// What the provider does, for `config show` and `-v`: `AssumeRole`, `ECS RAM role`…
+    pub fn kind(&self) -> String {
+        match self {
+            Provider::Static(c) if c.security_token.is_some() => "STS token".to_owned(),
+            Provider::Static(_) => "access key".to_owned(),
+            Provider::AssumeRole { source, .. } => match source.as_ref() {
+                Provider::Static(_) => "AssumeRole".to_owned(),
+                other => format!("AssumeRole with {}", other.kind()),
+            },
+            Provider::Oidc { .. } => "AssumeRoleWithOIDC".to_owned(),
+            Provider::EcsRole(_) => "ECS RAM role".to_owned(),
+            Provider::Uri(_) => "credentials URI".to_owned(),
+            Provider::External(_) => "external process".to_owned(),
+        }
     }
 
-    fn env_sibling(&self, pick: fn((&'static str, &'static str, &'static str)) -> &'static str) -> Source {
-        match &self.source {
-            Source::Env(id_var) => ENV_CREDENTIAL_FAMILIES
-                .iter()
-                .find(|family| family.0 == *id_var)
-                .map_or_else(|| self.source.clone(), |family| Source::Env(pick(*family))),
-            other => other.clone(),
+    /// The role assumed, if any.
+    pub fn role_arn(&self) -> Option<&str> {
+        match self {
+            Provider::AssumeRole { role, .. } | Provider::Oidc { role, .. } => Some(&role.arn),
+            Provider::EcsRole(m) => m.role_name.as_deref(),
+            _ => None,
         }
     }
 }
 
-/// The first source of the chain that holds credentials, or None. A source that holds
-/// half a key pair (or a profile mode slbctl cannot use) is an error, never skipped.
-pub fn resolve(settings: &Settings, env: &dyn Fn(&str) -> Option<String>) -> Result<Option<Credentials>> {
-    let env = |name: &str| env(name).filter(|v| !v.is_empty());
-    if let Some(found) = env_credentials(&env)? {
-        return Ok(Some(found));
+/// The source that won, and how to describe it.
+#[derive(Debug, Clone)]
+pub struct Chosen {
+    pub provider: Provider,
+    /// Where it was configured: `environment`, `profile "prod" in …`…
+    pub origin: String,
+}
+
+/// The chain's verdict: the source that won (if any) and every source skipped on the
+/// way, with why (for `-v` and the "no credentials" error).
+#[derive(Debug, Default)]
+pub struct Resolution {
+    pub chosen: Option<Chosen>,
+    pub skipped: Vec<(String, String)>,
+}
+
+impl Resolution {
+    fn skip(&mut self, source: &str, why: impl Into<String>) {
+        let why = why.into();
+        crate::verbose!("credentials: {source}: skipped ({why})");
+        self.skipped.push((source.to_owned(), why));
     }
-    if let Some((profile, source)) = &settings.selected.slbctl {
-        if let Some(found) = profile_credentials(profile, source)? {
-            return Ok(Some(found));
-        }
+
+    fn choose(&mut self, provider: Provider, origin: String) {
+        let chosen = Chosen { provider, origin };
+        crate::verbose!("credentials from {} ({})", chosen.origin, chosen.provider.kind());
+        self.chosen = Some(chosen);
     }
-    match &settings.selected.aliyun {
-        Some((profile, source)) => aliyun_credentials(profile, source),
-        None => Ok(None),
+
+    /// The sources tried and why none applied, one per line, for the final error.
+    pub fn tried(&self) -> String {
+        self.skipped.iter().map(|(source, why)| format!("  - {source}: {why}")).collect::<Vec<_>>().join("\n")
     }
 }
 
-/// Credentials from the environment: a complete pair of one spelling, or none. Half a
-/// pair is an error naming both variables, never a silent fall-through to a file.
-fn env_credentials(env: &dyn Fn(&str) -> Option<String>) -> Result<Option<Credentials>> {
-    for (id_var, secret_var, token_var) in ENV_CREDENTIAL_FAMILIES {
-        match (env(id_var), env(secret_var)) {
-            (Some(id), Some(secret)) => {
-                return Ok(Some(Credentials {
-                    access_key_id: id,
-                    access_key_secret: Secret::new(secret),
-                    security_token: env(token_var).map(Secret::new),
-                    source: Source::Env(id_var),
-                }));
+/// What the chain needs besides the settings.
+pub struct ChainInput<'a> {
+    pub settings: &'a Settings,
+    pub env: Env<'a>,
+    /// Whether the profile was named by the `--profile` flag (it then beats credential
+    /// variables; one named by a variable does not).
+    pub profile_by_flag: bool,
+    /// The directory read to tell whether this is an ECS instance (`/sys/class/dmi/id`).
+    pub dmi_dir: PathBuf,
+}
+
+/// Walk the chain. A source that applies but is broken is an error.
+pub fn resolve(input: &ChainInput) -> Result<Resolution> {
+    let env = |name: &str| (input.env)(name).filter(|v| !v.is_empty());
+    let settings = input.settings;
+    let vpc = settings.endpoint_type.as_ref().is_some_and(|t| t.value == EndpointType::Vpc);
+    let mut found = Resolution::default();
+
+    // 1 and 2: the environment, unless --profile named a profile.
+    if input.profile_by_flag {
+        if env::any_set(&env) {
+            found.skip("environment", "ignored: a profile was named with --profile");
+        }
+    } else {
+        match env::credentials(&env)? {
+            Some(credentials) => {
+                let origin = credentials.source.to_string();
+                found.choose(Provider::Static(credentials), origin);
+                return Ok(found);
             }
-            (Some(_), None) | (None, Some(_)) => {
-                return Err(Error::config(format!(
-                    "{id_var} and {secret_var} must be set together, but only one is set"
-                )));
+            None => found.skip("environment", "no access key variables set"),
+        }
+        match env::oidc(&env, vpc)? {
+            Ok(provider) => {
+                found.choose(provider, format!("environment ({})", crate::config::vars::ENV_OIDC_TOKEN_FILE));
+                return Ok(found);
             }
-            (None, None) => {}
+            Err(why) => found.skip("OIDC from the environment", why),
         }
     }
-    Ok(None)
+
+    // 3: the selected profile.
+    if settings.files_ignored {
+        found.skip("profiles", settings.looked_in());
+    } else {
+        match profile::provider(settings, &env, vpc)? {
+            Some((provider, origin)) => {
+                found.choose(provider, origin);
+                return Ok(found);
+            }
+            None => found.skip("profiles", profile::why_none(settings)),
+        }
+    }
+
+    // 4: the INI file.
+    if settings.files_ignored {
+        found.skip("credentials file", settings.looked_in());
+    } else {
+        let section = settings
+            .profile
+            .as_ref()
+            .filter(|p| !matches!(p.source, Source::FileDefault { .. } | Source::Derived(_)));
+        match ini::provider(&env, section.map(|p| p.value.as_str()), vpc)? {
+            Ok((provider, origin)) => {
+                found.choose(provider, origin);
+                return Ok(found);
+            }
+            Err(why) => found.skip("credentials file", why),
+        }
+    }
+
+    // 5: the ECS instance role: only where it is configured or this is an ECS instance.
+    if env(ENV_ECS_METADATA_DISABLED).is_some_and(|v| v.eq_ignore_ascii_case("true")) {
+        found.skip("ECS instance role", format!("{ENV_ECS_METADATA_DISABLED}=true"));
+    } else {
+        let role_name = env(ENV_ECS_METADATA);
+        let why = if role_name.is_some() {
+            Some(format!("{ENV_ECS_METADATA} names the role"))
+        } else {
+            ecs::on_alibaba_cloud(&input.dmi_dir)
+        };
+        match why {
+            Some(why) => {
+                let metadata = ecs::Metadata::from_env(&env, role_name)?;
+                found.choose(Provider::EcsRole(metadata), format!("the ECS metadata server ({why})"));
+                return Ok(found);
+            }
+            None => found.skip(
+                "ECS instance role",
+                format!(
+                    "not an Alibaba Cloud ECS instance (by {}) and {ENV_ECS_METADATA} not set",
+                    input.dmi_dir.display()
+                ),
+            ),
+        }
+    }
+
+    // 6: a credentials URI.
+    match env(ENV_CREDENTIALS_URI) {
+        Some(uri) => {
+            let url = uri::parse(&uri, ENV_CREDENTIALS_URI)?;
+            found.choose(Provider::Uri(url), format!("environment ({ENV_CREDENTIALS_URI})"));
+        }
+        None => found.skip("credentials URI", format!("{ENV_CREDENTIALS_URI} not set")),
+    }
+    Ok(found)
 }
 
-fn profile_credentials(profile: &Profile, source: &Source) -> Result<Option<Credentials>> {
-    let id = profile.access_key_id.clone().filter(|v| !v.is_empty());
-    let secret = profile.access_key_secret.clone().filter(|v| !v.is_empty());
-    match (id, secret) {
-        (Some(access_key_id), Some(access_key_secret)) => Ok(Some(Credentials {
-            access_key_id,
-            access_key_secret,
-            security_token: profile.security_token.clone().filter(|t| !t.is_empty()),
-            source: source.clone(),
-        })),
-        (None, None) => Ok(None),
-        (Some(_), None) => Err(Error::config(format!("{source} has access_key_id but no access_key_secret"))),
-        (None, Some(_)) => Err(Error::config(format!("{source} has access_key_secret but no access_key_id"))),
-    }
-}
-
-fn aliyun_credentials(profile: &AliyunProfile, source: &Source) -> Result<Option<Credentials>> {
-    let Source::AliyunProfile { file, .. } = source else {
-        return Ok(None);
-    };
-    let mode = profile.supported_mode(file)?;
-    let id = profile.access_key_id.clone().filter(|v| !v.is_empty());
-    let secret = profile.access_key_secret.clone().filter(|v| !v.is_empty());
-    let token = profile.sts_token.clone().filter(|t| !t.is_empty());
-    match (id, secret, mode) {
-        (None, None, _) => Ok(None),
-        (Some(access_key_id), Some(access_key_secret), Mode::AccessKey) => Ok(Some(Credentials {
-            access_key_id,
-            access_key_secret,
-            security_token: None,
-            source: source.clone(),
-        })),
-        (Some(access_key_id), Some(access_key_secret), Mode::StsToken) => match token {
-            Some(token) => Ok(Some(Credentials {
-                access_key_id,
-                access_key_secret,
-                security_token: Some(token),
-                source: source.clone(),
-            })),
-            None => Err(Error::config(format!("{source} is in StsToken mode but has no sts_token"))),
-        },
-        _ => Err(Error::config(format!("{source} has only half of an access key pair"))),
-    }
+/// Whether IMDSv1 may be used when no IMDSv2 token can be had.
+fn imdsv1_allowed(env: Env) -> bool {
+    !env(ENV_IMDSV1_DISABLED).is_some_and(|v| v.eq_ignore_ascii_case("true"))
 }
 
 #[cfg(test)]
@@ -159,6 +281,16 @@ mod tests {
     use crate::config::testing::*;
     use crate::config::vars::*;
     use crate::config::{FileUse, Overrides, Sourced};
+
+    /// The test environment never reaches the metadata server or a real INI file.
+    fn env_of(vars: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> + use<> {
+        let mut all: Vec<(&str, &str)> = vec![
+            (ENV_ECS_METADATA_DISABLED, "true"),
+            (ENV_CREDENTIALS_FILE, "/nonexistent/slbctl-test-credentials.ini"),
+        ];
+        all.extend_from_slice(vars);
+        crate::config::testing::env_of(&all)
+    }
 
     /// Settings and credentials as one command resolves them.
     #[derive(Debug)]
@@ -173,7 +305,18 @@ mod tests {
 
     fn resolve(overrides: &Overrides, env: &dyn Fn(&str) -> Option<String>) -> Result<All> {
         let settings = crate::config::resolve(overrides, env)?;
-        let credentials = super::resolve(&settings, env)?;
+        let dmi = tempfile::tempdir().unwrap();
+        let input = ChainInput {
+            settings: &settings,
+            env,
+            profile_by_flag: settings.profile.as_ref().is_some_and(|p| p.source == Source::Flag("--profile")),
+            dmi_dir: dmi.path().to_path_buf(),
+        };
+        let resolution = super::resolve(&input)?;
+        let credentials = resolution.chosen.map(|chosen| match chosen.provider {
+            Provider::Static(credentials) => credentials,
+            other => panic!("not static credentials: {other:?}"),
+        });
         let crate::config::Settings { profile, region, endpoint, files, files_ignored, .. } = settings;
         Ok(All { profile, region, endpoint, credentials, files, files_ignored })
     }
@@ -296,16 +439,36 @@ mod tests {
     #[test]
     fn unsupported_aliyun_mode_is_named() {
         let f = fixture(no_slbctl_file(), Some(ALIYUN));
-        let o = Overrides { profile: Some(Sourced::new("role", Source::Flag("--profile"))), ..f.overrides() };
+        let o =
+            Overrides { profile: Some(Sourced::new("bearer", Source::Flag("--profile"))), ..f.overrides() };
         let err = resolve(&o, &env_of(&[])).unwrap_err();
         assert_eq!(err.exit_code(), 3);
         assert!(
-            err.to_string().contains("uses mode \"RamRoleArn\", which slbctl does not support yet"),
+            err.to_string().contains("uses mode \"BearerToken\", which slbctl does not support"),
             "{err}"
         );
-        // ... but environment credentials make the profile's mode irrelevant.
+        // ... but environment credentials make the mode of a profile chosen by a
+        // variable irrelevant.
+        let o = Overrides {
+            profile: Some(Sourced::new("bearer", Source::Env(ENV_SLBCTL_PROFILE))),
+            ..f.overrides()
+        };
         let env = env_of(&[(ENV_ACCESS_KEY_ID, "LTAIenv"), (ENV_ACCESS_KEY_SECRET, "s")]);
-        assert_eq!(resolve(&o, &env).unwrap().region.unwrap().value, "cn-shanghai");
+        assert_eq!(resolve(&o, &env).unwrap().region.unwrap().value, "eu-west-1");
+    }
+
+    #[test]
+    fn a_profile_named_by_the_flag_beats_credential_variables() {
+        let f = fixture(no_slbctl_file(), Some(ALIYUN));
+        let env = env_of(&[(ENV_ACCESS_KEY_ID, "LTAIenv"), (ENV_ACCESS_KEY_SECRET, "s")]);
+        let by_flag =
+            Overrides { profile: Some(Sourced::new("dev", Source::Flag("--profile"))), ..f.overrides() };
+        assert_eq!(resolve(&by_flag, &env).unwrap().credentials.unwrap().access_key_id, "LTAIaliyundev");
+        let by_variable = Overrides {
+            profile: Some(Sourced::new("dev", Source::Env(ENV_SLBCTL_PROFILE))),
+            ..f.overrides()
+        };
+        assert_eq!(resolve(&by_variable, &env).unwrap().credentials.unwrap().access_key_id, "LTAIenv");
     }
 
     #[test]

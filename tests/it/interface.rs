@@ -275,6 +275,7 @@ fn on_a_terminal(home: &Path, server: &FakeSlb, no_color: Option<&str>) -> Strin
     let mut cmd = std::process::Command::new("script");
     cmd.args(["-qec", &command, "/dev/null"])
         .env_clear()
+        .envs(crate::support::SAFE_ENV)
         .env("PATH", "/usr/bin:/bin")
         .env("HOME", home)
         .envs(KEY_ENV)
@@ -389,6 +390,7 @@ fn on_a_terminal_batches_show_a_progress_bar_and_the_drain_a_countdown() {
         let mut cmd = std::process::Command::new("script");
         cmd.args(["-qec", &command, "/dev/null"])
             .env_clear()
+            .envs(crate::support::SAFE_ENV)
             .env("PATH", "/usr/bin:/bin")
             .env("HOME", home.path())
             .envs(KEY_ENV)

@@ -211,7 +211,8 @@ const ALIYUN_CONFIG: &str = r#"{
      "sts_token": "", "region_id": "cn-hangzhou", "output_format": "json", "language": "en", "retry_count": 0},
     {"name": "sts", "mode": "StsToken", "access_key_id": "STS.NTESTSTSKEYID000abcd", "access_key_secret": "STS-SECRET-must-never-appear-91b",
      "sts_token": "TOKEN-must-never-appear-c0ffee", "region_id": "cn-beijing"},
-    {"name": "role", "mode": "RamRoleArn", "access_key_id": "LTAIx", "access_key_secret": "y", "ram_role_arn": "acs:ram::1:role/r", "region_id": "cn-hangzhou"}
+    {"name": "role", "mode": "RamRoleArn", "access_key_id": "LTAIx", "access_key_secret": "y", "ram_role_arn": "acs:ram::1:role/r", "region_id": "cn-hangzhou"},
+    {"name": "rsa", "mode": "RsaKeyPair", "private_key": "k", "key_pair_name": "p", "region_id": "cn-hangzhou"}
   ],
   "meta_path": ""
 }"#;
@@ -257,11 +258,11 @@ fn an_unsupported_aliyun_mode_is_exit_3_and_named() {
     let server = server();
     let home = aliyun_home(&server);
     slbctl(home.path())
-        .args(["--profile", "role", "--endpoint", &server.url(), "backends", "remove", "--lb", "lb-1", "i-a"])
+        .args(["--profile", "rsa", "--endpoint", &server.url(), "backends", "remove", "--lb", "lb-1", "i-a"])
         .assert()
         .code(3)
-        .stderr(predicate::str::contains("profile \"role\" in "))
-        .stderr(predicate::str::contains("uses mode \"RamRoleArn\", which slbctl does not support yet"));
+        .stderr(predicate::str::contains("profile \"rsa\" in "))
+        .stderr(predicate::str::contains("uses mode \"RsaKeyPair\", which slbctl does not support"));
     server.assert_requests(0);
 }
 
@@ -490,10 +491,11 @@ fn config_list_shows_profiles_of_both_files() {
             ("prod", "slbctl", "AK", true),
             ("ak", "aliyun", "AK", true),
             ("sts", "aliyun", "StsToken", false),
-            ("role", "aliyun", "RamRoleArn (unsupported)", false),
+            ("role", "aliyun", "RamRoleArn", false),
+            ("rsa", "aliyun", "RsaKeyPair (unsupported)", false),
         ]
     );
     slbctl(home.path()).args(["config", "list"]).assert().success().stdout(
-        predicate::str::contains("Profile").and(predicate::str::contains("RamRoleArn (unsupported)")),
+        predicate::str::contains("Profile").and(predicate::str::contains("RsaKeyPair (unsupported)")),
     );
 }

@@ -42,6 +42,7 @@ fn readme_examples_run() {
             .args(["-euo", "pipefail", "-c", &example.script])
             .current_dir(work.path())
             .env_clear()
+            .envs(crate::support::SAFE_ENV)
             .env("PATH", format!("{}:/usr/local/bin:/usr/bin:/bin", binary_dir.display()))
             .env("HOME", work.path())
             .env("NO_COLOR", "1")

@@ -86,6 +86,7 @@ fn run_printed_command(command: &str, home: &Path, server: &FakeSlb) -> std::pro
     Command::new("bash")
         .args(["-c", command])
         .env_clear()
+        .envs(crate::support::SAFE_ENV)
         .env("PATH", format!("{}:/usr/bin:/bin", binary_dir.display()))
         .env("HOME", home)
         .envs(KEY_ENV)
@@ -511,7 +512,13 @@ fn sigterm_stops_the_calling_shell_loop() {
 /// fake server (the endpoint is explicit, so `--endpoint-type vpc` cannot redirect it;
 /// the CA bundle is read only for https).
 fn every_global_flag(home: &Path, server: &FakeSlb) -> Vec<String> {
-    let config = write_config(&home.join("slbctl.toml"), "[profiles.ops]\nregion = \"cn-hangzhou\"\n");
+    // --profile given as a flag is used for credentials (it beats the variables).
+    let config = write_config(
+        &home.join("slbctl.toml"),
+        &format!(
+            "[profiles.ops]\nregion = \"cn-hangzhou\"\naccess_key_id = \"{KEY_ID}\"\naccess_key_secret = \"{SECRET}\"\n"
+        ),
+    );
     let ca = home.join("ca.pem");
     std::fs::write(&ca, "not read for http endpoints").unwrap();
     let flags = [

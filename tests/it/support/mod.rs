@@ -17,8 +17,11 @@ pub const STS_KEY_ID: &str = "STS.NTESTSTSKEYID000abcd";
 pub const STS_SECRET: &str = "STS-SECRET-must-never-appear-91b";
 pub const STS_TOKEN: &str = "TOKEN-must-never-appear-c0ffee";
 
-/// The slbctl binary with a blanked environment: no credentials, no proxies, and a
-/// HOME of its own so no real config file can be read.
+/// The slbctl binary with a blanked environment: no credentials, no proxies, a HOME of
+/// its own so no real config file can be read, and every credential service it could
+/// reach by default pointed at a closed loopback port: the metadata server is off and
+/// the DMI directory empty, so no test depends on the machine it runs on or dials
+/// anything but 127.0.0.1.
 pub fn slbctl(home: &Path) -> Command {
     Command::from_std(slbctl_std(home))
 }
@@ -26,7 +29,11 @@ pub fn slbctl(home: &Path) -> Command {
 /// The same, as a plain `std::process::Command` (to wire stdout to a pipe or a file).
 pub fn slbctl_std(home: &Path) -> StdCommand {
     let mut cmd = StdCommand::new(assert_cmd::cargo::cargo_bin("slbctl"));
-    cmd.env_clear().env("HOME", home).env("NO_COLOR", "1");
+    cmd.env_clear()
+        .env("HOME", home)
+        .env("NO_COLOR", "1")
+        .envs(SAFE_ENV)
+        .env("SLBCTL_DMI_DIR", home.join("no-dmi"));
     cmd
 }
 
@@ -64,6 +71,17 @@ pub fn write_config(path: &Path, text: &str) -> std::path::PathBuf {
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)).unwrap();
     path.to_path_buf()
 }
+
+/// A loopback port nothing listens on (the discard port).
+pub const CLOSED_PORT_URL: &str = "http://127.0.0.1:9";
+
+/// The base environment of every test command (see [`slbctl_std`]). A test that means
+/// to use STS or the metadata server sets these to its own fake.
+pub const SAFE_ENV: [(&str, &str); 3] = [
+    ("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true"),
+    ("SLBCTL_ECS_METADATA_ENDPOINT", CLOSED_PORT_URL),
+    ("ALIBABA_CLOUD_STS_ENDPOINT", CLOSED_PORT_URL),
+];
 
 /// STS credentials in the environment: `cmd.envs(STS_ENV)`.
 pub const STS_ENV: [(&str, &str); 3] = [
