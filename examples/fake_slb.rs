@@ -7,7 +7,7 @@
 //! It prints `listening on http://127.0.0.1:PORT` and serves until stdin closes.
 
 #[path = "../tests/it/support/fake_slb.rs"]
-#[allow(dead_code)] // the example serves; the test-only helpers stay unused here
+#[allow(dead_code, unused_imports)] // the example serves; the test-only helpers stay unused here
 mod fake_slb;
 
 use std::io::Read;

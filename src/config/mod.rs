@@ -66,6 +66,9 @@ pub struct Settings {
     pub selected: SelectedProfiles,
     /// The profile files as loaded.
     pub loaded: Files,
+    /// The profile asked for is in neither file: the error to report unless the INI
+    /// credentials file has a section of that name.
+    pub missing_profile: Option<Error>,
     /// The files looked at, in order of precedence.
     pub files: Vec<FileUse>,
     /// True when ALIBABA_CLOUD_IGNORE_PROFILE skipped every file.
@@ -186,6 +189,7 @@ pub fn resolve(overrides: &Overrides, env: &dyn Fn(&str) -> Option<String>) -> R
     let chosen = choose_profiles(requested, &files, &settings)?;
     settings.profile = chosen.name;
     settings.selected = chosen.selected;
+    settings.missing_profile = chosen.missing;
     let slbctl_profile = settings.selected.slbctl.as_ref();
     let aliyun_profile = settings.selected.aliyun.as_ref();
 
@@ -275,6 +279,7 @@ pub struct SelectedProfiles {
 struct Chosen {
     name: Option<Sourced<String>>,
     selected: SelectedProfiles,
+    missing: Option<Error>,
 }
 
 /// Choose the profile: the one asked for (`--profile`, `SLBCTL_PROFILE`,
@@ -297,9 +302,20 @@ fn choose_profiles(requested: Option<Sourced<String>>, files: &Files, settings: 
             AliyunProfile::find(file, name).map(|p| (p.clone(), aliyun_source(path, name)))
         });
         if slbctl.is_none() && aliyun.is_none() {
-            return Err(unknown_profile(name, files, settings));
+            // The official INI credentials file may still hold it: the credential chain
+            // decides, and reports this if not.
+            let missing = unknown_profile(name, files, settings);
+            return Ok(Chosen {
+                name: Some(requested),
+                selected: SelectedProfiles::default(),
+                missing: Some(missing),
+            });
         }
-        return Ok(Chosen { name: Some(requested), selected: SelectedProfiles { slbctl, aliyun } });
+        return Ok(Chosen {
+            name: Some(requested),
+            selected: SelectedProfiles { slbctl, aliyun },
+            missing: None,
+        });
     }
 
     let mut name = None;
@@ -342,7 +358,7 @@ fn choose_profiles(requested: Option<Sourced<String>>, files: &Files, settings: 
             (p.clone(), aliyun_source(path, current))
         })
     });
-    Ok(Chosen { name, selected: SelectedProfiles { slbctl, aliyun } })
+    Ok(Chosen { name, selected: SelectedProfiles { slbctl, aliyun }, missing: None })
 }
 
 fn list<'a>(names: impl Iterator<Item = &'a String>) -> String {
@@ -451,7 +467,7 @@ mod tests {
         let f = fixture(Some(TWO_PROFILES), Some(ALIYUN));
         let o =
             Overrides { profile: Some(Sourced::new("staging", Source::Flag("--profile"))), ..f.overrides() };
-        let msg = resolve(&o, &env_of(&[])).unwrap_err().to_string();
+        let msg = resolve(&o, &env_of(&[])).unwrap().missing_profile.unwrap().to_string();
         assert!(msg.contains("\"staging\" not found"), "{msg}");
         assert!(msg.contains("dev, prod") && msg.contains("ak, sts, dev, role"), "{msg}");
     }

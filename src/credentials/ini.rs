@@ -13,13 +13,8 @@ use crate::secret::Secret;
 use crate::source::Source;
 use crate::text::quote;
 
-/// The provider of the section, with where it was found; `Ok(Err(why))` when the file
-/// or the section is absent.
-pub fn provider(
-    env: Env,
-    profile: Option<&str>,
-    vpc: bool,
-) -> Result<std::result::Result<(Provider, String), String>> {
+/// The INI file to read: the variable's, else the first of the default names that exists.
+fn path(env: Env) -> std::result::Result<PathBuf, String> {
     let candidates: Vec<PathBuf> = match env(ENV_CREDENTIALS_FILE) {
         Some(path) => vec![PathBuf::from(path)],
         None => match dirs::home_dir() {
@@ -27,13 +22,33 @@ pub fn provider(
                 let dir = home.join(".alibabacloud");
                 vec![dir.join("credentials.ini"), dir.join("credentials")]
             }
-            None => return Ok(Err("no home directory".to_owned())),
+            None => return Err("no home directory".to_owned()),
         },
     };
-    let Some(path) = candidates.iter().find(|p| p.is_file()) else {
+    candidates.iter().find(|p| p.is_file()).cloned().ok_or_else(|| {
         let names: Vec<String> = candidates.iter().map(|p| p.display().to_string()).collect();
-        return Ok(Err(format!("{} absent", names.join(", "))));
+        format!("{} absent", names.join(", "))
+    })
+}
+
+/// Whether the INI file has a section of this name (an unreadable file has none).
+pub fn has_section(env: Env, name: &str) -> bool {
+    let Ok(path) = path(env) else { return false };
+    ini::Ini::load_from_file(&path).is_ok_and(|ini| ini.section(Some(name)).is_some())
+}
+
+/// The provider of the section, with where it was found; `Ok(Err(why))` when the file
+/// or the section is absent.
+pub fn provider(
+    env: Env,
+    profile: Option<&str>,
+    vpc: bool,
+) -> Result<std::result::Result<(Provider, String), String>> {
+    let path = match path(env) {
+        Ok(path) => path,
+        Err(why) => return Ok(Err(why)),
     };
+    let path = &path;
     let text = std::fs::read_to_string(path).map_err(|e| {
         Error::config(format!("cannot read the credentials file {}: {}", path.display(), e.kind()))
     })?;

@@ -40,7 +40,7 @@ use crate::config::Settings;
 use crate::config::vars::{
     ENV_CREDENTIALS_URI, ENV_ECS_METADATA, ENV_ECS_METADATA_DISABLED, ENV_IMDSV1_DISABLED,
 };
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::secret::Secret;
 use crate::source::Source;
 
@@ -179,6 +179,16 @@ pub fn resolve(input: &ChainInput) -> Result<Resolution> {
     let settings = input.settings;
     let vpc = settings.endpoint_type.as_ref().is_some_and(|t| t.value == EndpointType::Vpc);
     let mut found = Resolution::default();
+    // A profile asked for that no profile file has must be a section of the INI file.
+    if let (Some(missing), Some(name)) = (&settings.missing_profile, &settings.profile) {
+        if !ini::has_section(&env, &name.value) {
+            let error = Error::config(missing.to_string());
+            return Err(match missing.hint() {
+                Some(hint) => error.with_hint(hint),
+                None => error,
+            });
+        }
+    }
 
     // 1 and 2: the environment, unless --profile named a profile.
     if input.profile_by_flag {

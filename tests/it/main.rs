@@ -4,6 +4,7 @@
 //! Every server a test talks to is on 127.0.0.1 and started by the test itself.
 
 mod architecture;
+mod credentials;
 mod dry_run;
 mod fake_server;
 mod hostile_input;

@@ -15,6 +15,11 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+#[path = "fake_slb/services.rs"]
+mod services;
+
+pub use services::Imdsv2;
+
 use base64::Engine as _;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
@@ -90,6 +95,8 @@ struct State {
     tls_failures: usize,
     /// Problems that must fail the test: a handler panic, a malformed HTTP request.
     problems: Vec<String>,
+    /// STS, the metadata server and the credentials URI.
+    services: services::Services,
 }
 
 pub struct FakeSlb {
@@ -537,6 +544,9 @@ fn answer(state: &Mutex<State>, request: &HttpRequest) -> (u16, String) {
         }
     };
     let path = request.target.split('?').next().unwrap_or("");
+    if let Some(answer) = services::by_path(&mut state, request, path) {
+        return answer;
+    }
     if path != "/" {
         state.problems.push(format!("request to path {path:?}, not /"));
     }
@@ -566,6 +576,33 @@ fn serve(state: &mut State, method: &str, params: &BTreeMap<String, String>) -> 
         return Err((400, "InvalidParameter", format!("unexpected method {method}")));
     }
     let get = |name: &str| params.get(name).map(String::as_str).filter(|v| !v.is_empty());
+    if get("Version") == Some(services::STS_VERSION) {
+        return services::sts(state, method, params);
+    }
+    authenticate(state, method, params, "2014-05-15")?;
+    match get("Action") {
+        Some("RemoveBackendServers") => remove_backend_servers(state, params),
+        Some("AddBackendServers") => add_backend_servers(state, params),
+        Some("SetBackendServers") => set_backend_servers(state, params),
+        Some("DescribeLoadBalancerAttribute") => describe_load_balancer_attribute(state, params),
+        _ => Err((
+            404,
+            "InvalidAction.NotFound",
+            "Specified api is not found, please check your url and method.".into(),
+        )),
+    }
+}
+
+/// The checks of a signed call, as the service makes them: every common parameter,
+/// the API version, the signature, the key (and, for temporary keys, the token and
+/// its expiry), the timestamp and the nonce.
+fn authenticate(
+    state: &mut State,
+    method: &str,
+    params: &BTreeMap<String, String>,
+    version: &str,
+) -> Result<(), Failure> {
+    let get = |name: &str| params.get(name).map(String::as_str).filter(|v| !v.is_empty());
     for name in [
         "Action",
         "Version",
@@ -578,7 +615,7 @@ fn serve(state: &mut State, method: &str, params: &BTreeMap<String, String>) -> 
     ] {
         get(name).ok_or_else(|| missing(name))?;
     }
-    if get("Version") != Some("2014-05-15") {
+    if get("Version") != Some(version) {
         return Err((400, "InvalidVersion", "Specified parameter Version is not valid.".into()));
     }
     if get("SignatureMethod") != Some("HMAC-SHA1") || get("SignatureVersion") != Some("1.0") {
@@ -640,21 +677,14 @@ fn serve(state: &mut State, method: &str, params: &BTreeMap<String, String>) -> 
         }
         (None, None) => {}
     }
+    if state.services.expiry.get(key_id).is_some_and(|e| *e <= chrono::Utc::now()) {
+        return Err((400, "InvalidSecurityToken.Expired", "Specified SecurityToken is expired.".into()));
+    }
     let nonce = get("SignatureNonce").unwrap_or("").to_owned();
     if !state.nonces.insert(nonce) {
         return Err((400, "SignatureNonceUsed", "Specified signature nonce was used already.".into()));
     }
-    match get("Action") {
-        Some("RemoveBackendServers") => remove_backend_servers(state, params),
-        Some("AddBackendServers") => add_backend_servers(state, params),
-        Some("SetBackendServers") => set_backend_servers(state, params),
-        Some("DescribeLoadBalancerAttribute") => describe_load_balancer_attribute(state, params),
-        _ => Err((
-            404,
-            "InvalidAction.NotFound",
-            "Specified api is not found, please check your url and method.".into(),
-        )),
-    }
+    Ok(())
 }
 
 /// The load balancer a call names, checked against its region as the service does.
