@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use crate::support::fake_slb::FakeSlb;
+use crate::support::tls;
 use crate::support::*;
 
 const SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/interop/sdk_client.py");
@@ -145,4 +146,87 @@ fn slbctl_signs_awkward_values_exactly_as_the_official_sdk_does() {
             );
         }
     }
+}
+
+const CREDENTIALS_SCRIPT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/interop/credentials_client.py");
+
+/// Run the official credential provider script; its one JSON line.
+fn provider(python: &PathBuf, args: &[&str]) -> serde_json::Value {
+    let out = Command::new(python).arg(CREDENTIALS_SCRIPT).args(args).env_clear().output().unwrap();
+    assert!(out.status.success(), "credentials script failed: {}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
+}
+
+/// The official `alibabacloud-credentials` providers obtain credentials from the fake
+/// STS (over TLS, as they insist on https), the fake metadata server and the fake
+/// credentials URI; the keys they get are the ones the fake SLB accepts. Then slbctl
+/// does the same against the same fakes.
+#[test]
+fn the_official_credential_providers_accept_the_fakes_and_so_does_slbctl() {
+    let Some(python) = python() else { return };
+    const ROLE: &str = "acs:ram::123456789012:role/deploy";
+    const OIDC_PROVIDER: &str = "acs:ram::123456789012:oidc-provider/ack";
+    let home = tempfile::tempdir().unwrap();
+    let ca = tls::TestCa::new("interop ca");
+    let ca_path = home.path().join("ca.pem");
+    std::fs::write(&ca_path, ca.pem()).unwrap();
+    let sts = FakeSlb::start_tls(ca.server_config(tls::Flaw::None));
+    sts.add_key(KEY_ID, SECRET, None);
+    sts.add_role(ROLE, true);
+    sts.add_oidc_provider(OIDC_PROVIDER, "oidc-token-for-interop");
+    sts.add_lb("lb-1", "cn-hangzhou", &["i-a", "i-b"]);
+    let token_file = home.path().join("token");
+    std::fs::write(&token_file, "oidc-token-for-interop").unwrap();
+    let plain = FakeSlb::start();
+    plain.attach_instance_role("web-role");
+    let sts_host = sts.addr().to_string();
+    let ca_arg = ca_path.to_str().unwrap();
+
+    let got = provider(&python, &["ram_role_arn", &sts_host, ca_arg, KEY_ID, SECRET, ROLE]);
+    assert_eq!(got["ok"], true, "RamRoleArn: {got}");
+    assert!(got["access_key_id"].as_str().unwrap().starts_with("STS.fake") && got["has_token"] == true);
+    assert_eq!(sts.requests_of("AssumeRole")[0].method, "GET", "the Python provider signs a GET");
+    let got =
+        provider(&python, &["oidc", &sts_host, ca_arg, ROLE, OIDC_PROVIDER, token_file.to_str().unwrap()]);
+    assert_eq!(got["ok"], true, "OIDC: {got}");
+    let got = provider(&python, &["ecs", &plain.addr().to_string(), "-"]);
+    assert_eq!(got["ok"], true, "ECS RAM role: {got}");
+    assert!(plain.service_calls().iter().any(|c| c.path == "/latest/api/token" && c.method == "PUT"));
+    let got = provider(&python, &["uri", &format!("{}/credentials?user=interop", plain.url())]);
+    assert_eq!(got["ok"], true, "URI: {got}");
+    // A refusal is refused by the official provider too.
+    let got = provider(&python, &["ram_role_arn", &sts_host, ca_arg, KEY_ID, "wrong-secret", ROLE]);
+    assert_eq!(got["ok"], false, "a bad signature must fail: {got}");
+
+    // slbctl against the same fakes: RamRoleArn and OIDC over TLS with the test CA.
+    let slbctl_over_tls = |extra: &[(&str, &str)]| {
+        let mut cmd = slbctl(home.path());
+        cmd.env("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou")
+            .env("SLBCTL_ENDPOINT", sts.url())
+            .env("ALIBABA_CLOUD_STS_ENDPOINT", sts.url())
+            .env("SLBCTL_CA_BUNDLE", &ca_path)
+            .env("SLBCTL_NO_CREDENTIAL_CACHE", "1")
+            .envs(extra.iter().copied());
+        cmd.args(["backends", "list", "--lb", "lb-1"]).assert().success();
+    };
+    let ini = home.path().join("credentials.ini");
+    std::fs::write(
+        &ini,
+        format!("[default]\ntype = ram_role_arn\naccess_key_id = {KEY_ID}\naccess_key_secret = {SECRET}\nrole_arn = {ROLE}\n"),
+    )
+    .unwrap();
+    slbctl_over_tls(&[("ALIBABA_CLOUD_CREDENTIALS_FILE", ini.to_str().unwrap())]);
+    slbctl_over_tls(&[
+        ("ALIBABA_CLOUD_ROLE_ARN", ROLE),
+        ("ALIBABA_CLOUD_OIDC_PROVIDER_ARN", OIDC_PROVIDER),
+        ("ALIBABA_CLOUD_OIDC_TOKEN_FILE", token_file.to_str().unwrap()),
+    ]);
+    assert_eq!(sts.sts_successes("AssumeRole"), 2, "one by Python, one by slbctl");
+    assert_eq!(sts.sts_successes("AssumeRoleWithOIDC"), 2);
+    let described = sts.requests_of("DescribeLoadBalancerAttribute");
+    assert!(
+        described.iter().all(|r| r.error_code.is_none() && r.param("SecurityToken").is_some()),
+        "{described:?}"
+    );
 }
