@@ -24,8 +24,10 @@ use crate::slb::ids::ServerType;
     name = "slbctl",
     version,
     about = "Manage the backends of Alibaba Cloud classic load balancers (SLB/CLB), safely and scriptably",
-    after_help = "Credentials come from ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET \
-                  (and ALIBABA_CLOUD_SECURITY_TOKEN for STS), or from a profile in the config file.\n\
+    after_help = "Credentials: the environment (ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET, \
+                  and ALIBABA_CLOUD_SECURITY_TOKEN for STS), OIDC variables, a profile (slbctl's config file, \
+                  the aliyun CLI's config.json, ~/.alibabacloud/credentials.ini), the ECS instance's RAM role, \
+                  or ALIBABA_CLOUD_CREDENTIALS_URI; `slbctl config show` says which is used.\n\
                   Exit codes: 0 ok, 2 usage, 3 configuration, 4 API error or failed verification, \
                   5 network or response, 6 partial (some batches done), 7 refused by a guard, 1 unexpected."
 )]

@@ -38,7 +38,8 @@ fn readme_examples_run() {
         server.add_key(KEY_ID, SECRET, None);
         server.add_lb("lb-web", "cn-hangzhou", &["i-web1", "i-web2", "i-web3", "i-web4"]);
         let work = tempfile::tempdir().unwrap();
-        let out = Command::new("bash")
+        let mut command = Command::new("bash");
+        command
             .args(["-euo", "pipefail", "-c", &example.script])
             .current_dir(work.path())
             .env_clear()
@@ -46,11 +47,28 @@ fn readme_examples_run() {
             .env("PATH", format!("{}:/usr/local/bin:/usr/bin:/bin", binary_dir.display()))
             .env("HOME", work.path())
             .env("NO_COLOR", "1")
-            .envs(KEY_ENV)
             .env("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou")
-            .env("SLBCTL_ENDPOINT", server.url())
-            .output()
-            .unwrap();
+            .env("SLBCTL_ENDPOINT", server.url());
+        if example.name.starts_with("credentials: ") {
+            // What the platform provides: an OIDC token (GitLab), an instance RAM role
+            // behind a metadata server and DMI strings naming Alibaba Cloud (ECS), and
+            // STS; all of them the loopback fake.
+            server.add_role("acs:ram::123456789012:role/deployer", true);
+            server.add_oidc_provider("acs:ram::123456789012:oidc-provider/gitlab", "gitlab-id-token");
+            server.attach_instance_role("ci-runner");
+            let dmi = work.path().join("dmi");
+            std::fs::create_dir_all(&dmi).unwrap();
+            std::fs::write(dmi.join("sys_vendor"), "Alibaba Cloud\n").unwrap();
+            command
+                .env("ALIYUN_ID_TOKEN", "gitlab-id-token")
+                .env("ALIBABA_CLOUD_STS_ENDPOINT", server.url())
+                .env("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "false")
+                .env("SLBCTL_ECS_METADATA_ENDPOINT", server.url())
+                .env("SLBCTL_DMI_DIR", &dmi);
+        } else {
+            command.envs(KEY_ENV);
+        }
+        let out = command.output().unwrap();
         let stdout = String::from_utf8_lossy(&out.stdout);
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "example {:?} failed:\n{stdout}\n{stderr}", example.name);
@@ -69,6 +87,18 @@ fn readme_examples_run() {
                 stdout,
                 "i-web3 (ecs) still serves at weight 100\ni-web4 (ecs) still serves at weight 100\n"
             ),
+            "credentials: GitLab CI with OIDC" => {
+                assert!(stdout.starts_with("i-web1\tecs\t100\n"), "{stdout}");
+                assert_eq!(server.sts_successes("AssumeRoleWithOIDC"), 1);
+            }
+            "credentials: an ECS runner with an instance RAM role" => {
+                assert!(stdout.contains("credentials\tECS RAM role\tthe ECS metadata server"), "{stdout}");
+                assert!(stdout.contains("cached\tno (fetched now)"), "{stdout}");
+                assert!(stdout.ends_with("i-web4\tecs\t100\n"), "{stdout}");
+                let fetched =
+                    server.service_calls().iter().filter(|c| c.path.ends_with("/ci-runner")).count();
+                assert_eq!(fetched, 1, "the second command used the cache");
+            }
             other => panic!("no expectation for README example {other:?}; add one here"),
         }
     }
