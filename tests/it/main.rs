@@ -16,6 +16,7 @@ mod readme;
 mod remove;
 mod resilience;
 mod rolling_deploy;
+mod scale;
 mod secrets;
 mod support;
 mod terminal;
