@@ -38,8 +38,11 @@ fn a_batch_of_two_thousand_keeps_memory_flat() {
         assert!(status.success(), "{extra:?}: {status:?}");
         assert!(server.backends("lb-1").is_empty());
         // Every answer lists the group (up to 2,000 servers). Keeping them all took
-        // 84 MiB; keeping the last takes a few. A debug build's baseline is larger
-        // than a release build's, hence the margin.
-        assert!(peak_kib < 24 * 1024, "{extra:?}: peak RSS {} MiB", peak_kib / 1024);
+        // 97 MiB in this debug build; keeping the last, 18 MiB alone and up to 37 MiB
+        // beside the rest of the suite (the allocator's arenas fill differently under
+        // load). The release figures are in the benchmark.
+        assert!(peak_kib < 56 * 1024, "{extra:?}: peak RSS {} MiB", peak_kib / 1024);
     }
+    // 200 calls (and two reads for --verify) went over one kept-alive connection a run.
+    assert!(server.connections() <= 4, "{} connections", server.connections());
 }

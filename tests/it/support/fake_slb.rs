@@ -93,6 +93,8 @@ struct State {
     action_calls: HashMap<String, usize>,
     /// TLS connections that ended before a request (handshake refused).
     tls_failures: usize,
+    /// Connections accepted (a client that reuses its connection makes one).
+    connections: usize,
     /// Problems that must fail the test: a handler panic, a malformed HTTP request.
     problems: Vec<String>,
     /// STS, the metadata server and the credentials URI.
@@ -194,6 +196,11 @@ impl FakeSlb {
         }
         std::thread::sleep(Duration::from_millis(50));
         lock(&self.state).tls_failures
+    }
+
+    /// Connections accepted so far.
+    pub fn connections(&self) -> usize {
+        lock(&self.state).connections
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -311,8 +318,7 @@ enum NoRequest {
     Malformed(String),
 }
 
-fn read_request<S: Read>(stream: &mut S) -> Result<HttpRequest, NoRequest> {
-    let mut reader = BufReader::new(stream);
+fn read_request<S: Read>(reader: &mut BufReader<S>) -> Result<HttpRequest, NoRequest> {
     let mut line = String::new();
     match reader.read_line(&mut line) {
         Ok(0) => return Err(NoRequest::Closed),
@@ -350,20 +356,36 @@ fn read_rest<R: BufRead>(mut reader: R, mut line: String) -> Result<HttpRequest,
     Ok(HttpRequest { method, target, headers, body })
 }
 
-fn handle_connection<S: Read + Write>(mut stream: S, state: &Mutex<State>, tls: bool) {
-    let request = match read_request(&mut stream) {
-        Ok(r) => r,
-        // A TLS client that refuses our certificate closes during the handshake.
-        Err(NoRequest::Closed) if tls => {
-            lock(state).tls_failures += 1;
+/// Serve one connection: requests one after another while the client keeps it open
+/// (HTTP/1.1 keep-alive, as the real service does), until it closes or asks to.
+fn handle_connection<S: Read + Write>(stream: S, state: &Mutex<State>, tls: bool) {
+    lock(state).connections += 1;
+    let mut reader = BufReader::new(stream);
+    let mut first = true;
+    loop {
+        let request = match read_request(&mut reader) {
+            Ok(r) => r,
+            // A TLS client that refuses our certificate closes during the handshake.
+            Err(NoRequest::Closed) if tls && first => {
+                lock(state).tls_failures += 1;
+                return;
+            }
+            Err(NoRequest::Closed) => return, // closed (or opened and closed without a request)
+            Err(NoRequest::Malformed(problem)) => {
+                lock(state).problems.push(format!("bad HTTP request: {problem}"));
+                return;
+            }
+        };
+        first = false;
+        if !serve_request(reader.get_mut(), state, &request) {
             return;
         }
-        Err(NoRequest::Closed) => return, // opened and closed without a request
-        Err(NoRequest::Malformed(problem)) => {
-            lock(state).problems.push(format!("bad HTTP request: {problem}"));
-            return;
-        }
-    };
+    }
+}
+
+/// Answer one request; false when the connection is to be closed.
+fn serve_request<S: Write>(stream: &mut S, state: &Mutex<State>, request: &HttpRequest) -> bool {
+    let request = request;
     let fault = {
         let mut state = lock(state);
         state.arrivals += 1;
@@ -394,7 +416,7 @@ fn handle_connection<S: Read + Write>(mut stream: S, state: &Mutex<State>, tls: 
         }
         Some(Fault::Drop) => {
             record_fault(state, &request);
-            return; // closing the socket without a word
+            return false; // closing the socket without a word
         }
         Some(Fault::ApiError { status, code }) => {
             record_fault(state, &request);
@@ -427,15 +449,19 @@ fn handle_connection<S: Read + Write>(mut stream: S, state: &Mutex<State>, tls: 
         503 => "Service Unavailable",
         _ => "Status",
     };
+    let keep_alive =
+        !request.headers.iter().any(|(n, v)| n == "connection" && v.eq_ignore_ascii_case("close"));
     let head = format!(
-        "HTTP/1.1 {status} {reason}\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: {}\r\n{extra_headers}Connection: close\r\n\r\n",
-        body.len()
+        "HTTP/1.1 {status} {reason}\r\nContent-Type: application/json;charset=utf-8\r\nContent-Length: {}\r\n{extra_headers}Connection: {}\r\n\r\n",
+        body.len(),
+        if keep_alive { "keep-alive" } else { "close" }
     );
     // The client may have given up (timeout tests); that is not a server problem.
-    let _ = stream
+    let written = stream
         .write_all(head.as_bytes())
         .and_then(|_| stream.write_all(body.as_bytes()))
         .and_then(|_| stream.flush());
+    keep_alive && written.is_ok()
 }
 
 fn record_fault(state: &Mutex<State>, request: &HttpRequest) {
