@@ -7,7 +7,9 @@ use std::process::Stdio;
 use crate::support::fake_slb::FakeSlb;
 use crate::support::*;
 
-/// Run to completion; the exit status and peak RSS in KiB.
+/// Run to completion; the exit status and peak RSS in KiB. The child is reaped by
+/// wait4 (which std's `wait` cannot report the rusage of).
+#[allow(clippy::zombie_processes)]
 fn run_measured(mut cmd: std::process::Command) -> (std::process::ExitStatus, i64) {
     let child = cmd.stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
     let mut status = 0;

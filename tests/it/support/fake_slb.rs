@@ -385,11 +385,10 @@ fn handle_connection<S: Read + Write>(stream: S, state: &Mutex<State>, tls: bool
 
 /// Answer one request; false when the connection is to be closed.
 fn serve_request<S: Write>(stream: &mut S, state: &Mutex<State>, request: &HttpRequest) -> bool {
-    let request = request;
     let fault = {
         let mut state = lock(state);
         state.arrivals += 1;
-        let action = all_params(&request).ok().and_then(|p| p.get("Action").cloned()).unwrap_or_default();
+        let action = all_params(request).ok().and_then(|p| p.get("Action").cloned()).unwrap_or_default();
         let calls = state.action_calls.entry(action.clone()).or_insert(0);
         *calls += 1;
         let nth = *calls;
@@ -402,12 +401,12 @@ fn serve_request<S: Write>(stream: &mut S, state: &Mutex<State>, request: &HttpR
     let mut extra_headers = String::new();
     let (status, body) = match fault {
         Some(Fault::ThrottledWithRetryAfter(ms)) => {
-            record_fault(state, &request);
+            record_fault(state, request);
             extra_headers = format!("x-acs-retry-after: {ms}\r\n");
             (400, error_body("Throttling.User", "Request was denied due to user flow control."))
         }
         Some(Fault::HugeBody(size)) => {
-            record_fault(state, &request);
+            record_fault(state, request);
             let mut body = String::with_capacity(size);
             body.push_str("{\"RequestId\":\"");
             body.extend(std::iter::repeat_n('x', size.saturating_sub(body.len() + 2)));
@@ -415,30 +414,30 @@ fn serve_request<S: Write>(stream: &mut S, state: &Mutex<State>, request: &HttpR
             (200, body)
         }
         Some(Fault::Drop) => {
-            record_fault(state, &request);
+            record_fault(state, request);
             return false; // closing the socket without a word
         }
         Some(Fault::ApiError { status, code }) => {
-            record_fault(state, &request);
+            record_fault(state, request);
             (status, error_body(&code, &format!("Injected {code}.")))
         }
         Some(Fault::Html(status)) => {
-            record_fault(state, &request);
+            record_fault(state, request);
             (status, "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>".to_owned())
         }
         Some(Fault::TruncatedJson) => {
-            record_fault(state, &request);
+            record_fault(state, request);
             (200, r#"{"RequestId":"5E0B2A7C","LoadBalancerId":"lb-x","BackendSer"#.to_owned())
         }
         Some(Fault::Body(body)) => {
-            record_fault(state, &request);
+            record_fault(state, request);
             (200, body)
         }
         Some(Fault::Delay(d)) => {
             std::thread::sleep(d);
-            answer(state, &request)
+            answer(state, request)
         }
-        None => answer(state, &request),
+        None => answer(state, request),
     };
     let reason = match status {
         200 => "OK",
