@@ -2,13 +2,20 @@
 //!
 //! ```text
 //! cargo run --example fake_slb -- --port 0 --key ID:SECRET[:TOKEN] --lb LB_ID:REGION:SERVER,SERVER,...
+//!     [--lb LB_ID:REGION:@N] [--role ROLE_ARN] [--tls CA_PEM_OUT]
 //! ```
 //!
-//! It prints `listening on http://127.0.0.1:PORT` and serves until stdin closes.
+//! `@N` creates N servers (`i-bench00000`…); `--role` lets STS callers assume a role;
+//! `--tls` serves HTTPS with a fresh test CA, written to CA_PEM_OUT. It prints
+//! `listening on http(s)://127.0.0.1:PORT` and serves until stdin closes, then says
+//! how many requests it answered on how many connections.
 
 #[path = "../tests/it/support/fake_slb.rs"]
 #[allow(dead_code, unused_imports)] // the example serves; the test-only helpers stay unused here
 mod fake_slb;
+#[path = "../tests/it/support/tls.rs"]
+#[allow(dead_code)]
+mod tls;
 
 use std::io::Read;
 
@@ -16,6 +23,8 @@ fn main() {
     let mut port = 0u16;
     let mut keys = Vec::new();
     let mut lbs = Vec::new();
+    let mut roles = Vec::new();
+    let mut tls_out = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().unwrap_or_else(|| usage(&format!("{arg} needs a value")));
@@ -23,10 +32,22 @@ fn main() {
             "--port" => port = value.parse().unwrap_or_else(|_| usage("--port takes a number")),
             "--key" => keys.push(value),
             "--lb" => lbs.push(value),
+            "--role" => roles.push(value),
+            "--tls" => tls_out = Some(value),
             other => usage(&format!("unknown argument {other}")),
         }
     }
-    let server = fake_slb::FakeSlb::start_on(port);
+    let server = match &tls_out {
+        Some(path) => {
+            let ca = tls::TestCa::new("fake_slb test ca");
+            std::fs::write(path, ca.pem()).unwrap_or_else(|e| usage(&format!("cannot write {path}: {e}")));
+            fake_slb::FakeSlb::start_tls(ca.server_config(tls::Flaw::None))
+        }
+        None => fake_slb::FakeSlb::start_on(port),
+    };
+    for role in &roles {
+        server.add_role(role, true);
+    }
     for key in &keys {
         let parts: Vec<&str> = key.splitn(3, ':').collect();
         match parts.as_slice() {
@@ -38,7 +59,14 @@ fn main() {
     for lb in &lbs {
         let parts: Vec<&str> = lb.splitn(3, ':').collect();
         let [id, region, servers] = parts.as_slice() else { usage("--lb takes ID:REGION:SERVER,...") };
-        let servers: Vec<&str> = servers.split(',').filter(|s| !s.is_empty()).collect();
+        let generated: Vec<String> = match servers.strip_prefix('@') {
+            Some(n) => {
+                let n: usize = n.parse().unwrap_or_else(|_| usage("--lb ID:REGION:@N takes a number"));
+                (0..n).map(|i| format!("i-bench{i:05}")).collect()
+            }
+            None => servers.split(',').filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+        };
+        let servers: Vec<&str> = generated.iter().map(String::as_str).collect();
         server.add_lb(id, region, &servers);
     }
     println!("listening on {}", server.url());
@@ -46,11 +74,17 @@ fn main() {
     let _ = std::io::stdin().read_to_end(&mut Vec::new());
     let seen = server.requests();
     let failed = seen.iter().filter(|r| r.error_code.is_some()).count();
-    eprintln!("fake_slb: {} request(s), {failed} answered with an error", seen.len());
+    eprintln!(
+        "fake_slb: {} request(s) on {} connection(s), {failed} answered with an error",
+        seen.len(),
+        server.connections()
+    );
 }
 
 fn usage(message: &str) -> ! {
     eprintln!("fake_slb: {message}");
-    eprintln!("usage: fake_slb [--port N] [--key ID:SECRET[:TOKEN]]... [--lb ID:REGION:SERVER,...]...");
+    eprintln!(
+        "usage: fake_slb [--port N] [--key ID:SECRET[:TOKEN]]... [--lb ID:REGION:SERVER,...|@N]... [--role ARN]... [--tls CA_PEM_OUT]"
+    );
     std::process::exit(2);
 }

@@ -130,11 +130,46 @@ fn is_credential_rejection(error: &Error) -> bool {
 }
 
 /// What one attempt produced, with what the retry decision needs.
-struct Attempt {
-    result: Result<serde_json::Value>,
+struct Attempt<T> {
+    result: Result<T>,
     status: Option<u16>,
     retry_after: Option<Duration>,
 }
+
+/// A successful answer kept as the bytes that came, not parsed into a tree: a batch's
+/// answers each list the whole group, and all but the last are only checked.
+pub struct RawAnswer {
+    pub body: Vec<u8>,
+    pub request_id: String,
+}
+
+impl RawAnswer {
+    /// The answer as JSON (it was checked to be a JSON object when it came).
+    pub fn json(&self) -> Result<serde_json::Value> {
+        serde_json::from_slice(&self.body)
+            .map_err(|e| Error::Response(format!("the answer is not JSON ({e})")))
+    }
+}
+
+/// What the verbose line of a successful attempt names.
+trait Answer {
+    fn request_id(&self) -> &str;
+}
+
+impl Answer for serde_json::Value {
+    fn request_id(&self) -> &str {
+        self.get("RequestId").and_then(|v| v.as_str()).unwrap_or("-")
+    }
+}
+
+impl Answer for RawAnswer {
+    fn request_id(&self) -> &str {
+        &self.request_id
+    }
+}
+
+/// How a status and body become an answer (or an error).
+type Interpret<T> = fn(&Client, u16, Vec<u8>) -> Result<T>;
 
 /// How a call is authenticated.
 enum Signing {
@@ -166,18 +201,24 @@ fn http_client(https: bool, policy: CallPolicy, transport: Transport) -> Result<
     if let Some(proxy) = transport.proxy {
         builder = builder.proxy(reqwest::Proxy::all(proxy).map_err(setup_error)?);
     }
-    for root in transport.extra_roots {
-        builder = builder.add_root_certificate(root);
-    }
-    // Loading the system's certificates costs milliseconds, more than a loopback
-    // request: only https needs them (plain http is only allowed to loopback).
+    // Loading the platform's certificate store costs about 4 ms, more than a loopback
+    // request: plain http (loopback only) needs no roots at all, and a CA bundle named
+    // by the user (--ca-bundle, SLBCTL_CA_BUNDLE, SSL_CERT_FILE) replaces the platform
+    // store: its certificates and the compiled-in Mozilla roots are trusted.
     if !https {
         builder = builder.tls_built_in_root_certs(false);
+    } else if !transport.extra_roots.is_empty() {
+        builder = builder.tls_built_in_native_certs(false);
+    }
+    for root in transport.extra_roots {
+        builder = builder.add_root_certificate(root);
     }
     builder
         .user_agent(concat!("slbctl/", env!("CARGO_PKG_VERSION")))
         .connect_timeout(policy.connect_timeout)
         .timeout(policy.timeout)
+        // Requests are small and answered one at a time: send each at once.
+        .tcp_nodelay(true)
         // Signed requests are for one host; never follow a redirect elsewhere.
         .redirect(reqwest::redirect::Policy::none())
         .build()
@@ -234,11 +275,25 @@ impl Client {
     /// (new nonce, new timestamp): the service refuses a reused nonce. Credentials that
     /// the service refuses as expired or invalid are renewed once, if they can be.
     pub fn call(&self, action_params: &[(&'static str, String)]) -> Result<serde_json::Value> {
-        match self.with_retries(&|| self.attempt(action_params, &[])) {
+        self.call_as(action_params, Client::interpret)
+    }
+
+    /// [`Client::call`], keeping a successful answer as its bytes.
+    pub fn call_raw(&self, action_params: &[(&'static str, String)]) -> Result<RawAnswer> {
+        self.call_as(action_params, |_, status, body| interpret_raw(status, body))
+    }
+
+    fn call_as<T: Answer>(
+        &self,
+        action_params: &[(&'static str, String)],
+        interpret: Interpret<T>,
+    ) -> Result<T> {
+        let once = || self.attempt(action_params, &[], interpret);
+        match self.with_retries(&once) {
             Err(error) if is_credential_rejection(error.last()) => match &self.signing {
                 Signing::Key(source) if source.renew_after_rejection()? => {
                     crate::verbose!("credentials refused ({error}); retrying once with fresh ones");
-                    self.with_retries(&|| self.attempt(action_params, &[]))
+                    self.with_retries(&once)
                 }
                 _ => Err(error),
             },
@@ -254,10 +309,18 @@ impl Client {
         action_params: &[(&'static str, String)],
         form: &[(&'static str, String)],
     ) -> Result<serde_json::Value> {
-        self.with_retries(&|| self.attempt(action_params, form))
+        self.with_retries(&|| self.attempt(action_params, form, Client::interpret))
     }
 
-    fn with_retries(&self, attempt_once: &dyn Fn() -> Attempt) -> Result<serde_json::Value> {
+    fn interpret(&self, status: u16, body: Vec<u8>) -> Result<serde_json::Value> {
+        if self.sensitive {
+            interpret_sensitive_answer(status, &body)
+        } else {
+            interpret_answer(status, &body)
+        }
+    }
+
+    fn with_retries<T: Answer>(&self, attempt_once: &dyn Fn() -> Attempt<T>) -> Result<T> {
         let max_attempts = self.retries.saturating_add(1);
         let mut attempt = 1;
         loop {
@@ -266,7 +329,7 @@ impl Client {
             let elapsed_ms = started.elapsed().as_millis();
             let error = match outcome.result {
                 Ok(value) => {
-                    let request_id = value.get("RequestId").and_then(|v| v.as_str()).unwrap_or("-");
+                    let request_id = value.request_id();
                     crate::verbose!(
                         "attempt {attempt}: HTTP {} in {elapsed_ms} ms, RequestId {}",
                         outcome.status.unwrap_or(0),
@@ -295,7 +358,12 @@ impl Client {
         }
     }
 
-    fn attempt(&self, action_params: &[(&'static str, String)], form: &[(&'static str, String)]) -> Attempt {
+    fn attempt<T>(
+        &self,
+        action_params: &[(&'static str, String)],
+        form: &[(&'static str, String)],
+        interpret: Interpret<T>,
+    ) -> Attempt<T> {
         let failed = |error| Attempt { result: Err(error), status: None, retry_after: None };
         let key = match &self.signing {
             Signing::Key(source) => match source.current() {
@@ -327,8 +395,7 @@ impl Client {
             .and_then(|v| v.trim().parse::<u64>().ok())
             .map(Duration::from_millis);
         let result = match read_body(response) {
-            Ok(body) if self.sensitive => interpret_sensitive_answer(status, &body),
-            Ok(body) => interpret_answer(status, &body),
+            Ok(body) => interpret(self, status, body),
             Err(e) => Err(Error::Network {
                 message: format!(
                     "reading the answer from {} failed: {}",
@@ -546,6 +613,27 @@ pub fn interpret_answer(status: u16, body: &[u8]) -> Result<serde_json::Value> {
             excerpt(body)
         ))),
     }
+}
+
+/// [`interpret_answer`], keeping a success as its bytes. The common case, a JSON object
+/// without `Code`, is checked without building a tree (fields other than `Code` and
+/// `RequestId` are skipped, not allocated); anything else gets `interpret_answer`'s
+/// verdict, so errors read the same.
+fn interpret_raw(status: u16, body: Vec<u8>) -> Result<RawAnswer> {
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        #[serde(rename = "Code")]
+        code: Option<serde::de::IgnoredAny>,
+        #[serde(rename = "RequestId")]
+        request_id: Option<String>,
+    }
+    if (200..300).contains(&status) && body.len() as u64 <= MAX_BODY_BYTES {
+        if let Ok(Probe { code: None, request_id }) = serde_json::from_slice::<Probe>(&body) {
+            return Ok(RawAnswer { request_id: request_id.unwrap_or_else(|| "-".to_owned()), body });
+        }
+    }
+    let value = interpret_answer(status, &body)?;
+    Ok(RawAnswer { request_id: value.request_id().to_owned(), body })
 }
 
 /// [`interpret_answer`] for answers that carry secrets: the same verdicts, but an

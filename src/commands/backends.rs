@@ -6,21 +6,22 @@ use super::batch::{self, BatchOutcome};
 use super::context::Context;
 use super::selection::{selected_ids, selection_words};
 use super::{dry_run, render, rerun};
-use crate::api::client::Client;
+use crate::api::client::{Client, RawAnswer};
 use crate::cli::{GlobalArgs, OutputFormat, ServerSelection};
 use crate::error::Result;
 use crate::output;
 use crate::slb::{self, BackendAction, BackendServerRef, BackendsResponse};
 
-/// The current backends of a load balancer (DescribeLoadBalancerAttribute).
+/// The current backends of a load balancer (DescribeLoadBalancerAttribute): the answer
+/// as it came (a JSON tree is built from it only for `--output json`) and its backends.
 pub fn describe(
     client: &Client,
     region: &str,
     load_balancer_id: &str,
-) -> Result<(serde_json::Value, BackendsResponse)> {
-    let body = client.call(&slb::describe_load_balancer_attribute(region, load_balancer_id))?;
-    let parsed = BackendsResponse::from_json(&body)?;
-    Ok((body, parsed))
+) -> Result<(RawAnswer, BackendsResponse)> {
+    let answer = client.call_raw(&slb::describe_load_balancer_attribute(region, load_balancer_id))?;
+    let parsed = BackendsResponse::from_slice(&answer.body)?;
+    Ok((answer, parsed))
 }
 
 /// Render a finished backend action: the backends after the last call, and a summary.

@@ -35,16 +35,15 @@ pub fn run(
     let chunks: Vec<&[BackendServerRef]> = batches(servers).collect();
     let total = chunks.len();
     let progress = Progress::new(total, action, global.output != OutputFormat::Json);
-    let mut last = serde_json::Value::Null;
+    let mut last = None;
     let mut request_ids = Vec::with_capacity(total);
     for (index, chunk) in chunks.iter().enumerate() {
         let params = slb::backend_action(action, region, load_balancer_id, chunk)?;
-        match client.call(&params) {
+        match client.call_raw(&params) {
             Ok(answer) => {
-                let request_id = answer.get("RequestId").and_then(|r| r.as_str()).unwrap_or("-").to_owned();
-                progress.done(index + 1, chunk.len(), &request_id);
-                request_ids.push(request_id);
-                last = answer;
+                progress.done(index + 1, chunk.len(), &answer.request_id);
+                request_ids.push(answer.request_id.clone());
+                last = Some(answer);
             }
             Err(failure) if index == 0 => {
                 progress.abandon();
@@ -69,6 +68,11 @@ pub fn run(
         }
     }
     progress.finish();
+    // Only now is an answer turned into a tree: the last, which the output shows.
+    let last = match last {
+        Some(answer) => answer.json()?,
+        None => serde_json::Value::Null,
+    };
     Ok(BatchOutcome { last, request_ids, calls: total })
 }
 

@@ -14,7 +14,7 @@ pub fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     let client = context.client(global)?;
     let (body, parsed) = describe(&client, &context.region.value, &args.lb)?;
     let text = match global.output {
-        OutputFormat::Json => output::json(&body),
+        OutputFormat::Json => output::json(&body.json()?),
         OutputFormat::Text => render::backends_text(parsed.backends()),
         OutputFormat::Table => render::backends_report(
             parsed.backends(),

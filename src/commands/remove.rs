@@ -8,7 +8,7 @@ use super::backends::{self, describe};
 use super::context::Context;
 use super::selection::{selected_ids, selection_words};
 use super::{batch, dry_run, rerun};
-use crate::api::client::Client;
+use crate::api::client::{Client, RawAnswer};
 use crate::cli::{GlobalArgs, OutputFormat, RemoveArgs};
 use crate::error::{Error, Result};
 use crate::interrupt;
@@ -260,17 +260,33 @@ fn render_verdicts(
     global: &GlobalArgs,
     lb: &str,
     verdicts: &[(String, Verdict)],
-    (after_body, after): (&serde_json::Value, &BackendsResponse),
+    (after_body, after): (&RawAnswer, &BackendsResponse),
     request_ids: &[String],
 ) -> Result<()> {
+    /// The `--output json` report, serialized straight to text: a batch may name
+    /// thousands of servers, and a JSON tree of them would cost megabytes.
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Report<'a> {
+        load_balancer_id: &'a str,
+        request_ids: &'a [String],
+        verdicts: Vec<Row<'a>>,
+        /// The group after removal as the API described it, every field kept.
+        backend_servers: Option<serde_json::Value>,
+    }
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "PascalCase")]
+    struct Row<'a> {
+        server_id: &'a str,
+        verdict: &'static str,
+    }
     let text = match global.output {
-        OutputFormat::Json => output::json(&serde_json::json!({
-            "LoadBalancerId": lb,
-            "RequestIds": request_ids,
-            "Verdicts": verdicts.iter().map(|(id, v)| serde_json::json!({"ServerId": id, "Verdict": v.as_str()})).collect::<Vec<_>>(),
-            // The group after removal as the API described it, every field kept.
-            "BackendServers": after_body.get("BackendServers"),
-        })),
+        OutputFormat::Json => output::json(&Report {
+            load_balancer_id: lb,
+            request_ids,
+            verdicts: verdicts.iter().map(|(id, v)| Row { server_id: id, verdict: v.as_str() }).collect(),
+            backend_servers: after_body.json()?.get_mut("BackendServers").map(serde_json::Value::take),
+        }),
         OutputFormat::Text => verdicts.iter().map(|(id, v)| format!("{id}\t{}\n", v.as_str())).collect(),
         OutputFormat::Table => {
             let mut text = output::table(

@@ -163,8 +163,9 @@ pub fn table(header: &[&str], rows: impl Iterator<Item = Vec<String>>, decorated
 }
 
 /// JSON output: the body as the API sent it, pretty-printed.
-pub fn json(value: &serde_json::Value) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|_| value.to_string());
+pub fn json(value: &impl serde::Serialize) -> String {
+    // Serializing plain data (a JSON tree, or a struct of strings and numbers) cannot fail.
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
     text
 }

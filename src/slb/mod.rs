@@ -132,6 +132,12 @@ pub struct BackendServers {
 }
 
 impl BackendsResponse {
+    /// Read the answer straight from its bytes, without a JSON tree in between.
+    pub fn from_slice(body: &[u8]) -> Result<Self> {
+        serde_json::from_slice(body)
+            .map_err(|e| Error::Response(format!("the answer has an unexpected shape: {e}")))
+    }
+
     pub fn from_json(body: &serde_json::Value) -> Result<Self> {
         Self::deserialize(body)
             .map_err(|e| Error::Response(format!("the answer has an unexpected shape: {e}")))

@@ -45,6 +45,7 @@ fn a_batch_of_two_thousand_keeps_memory_flat() {
         // load). The release figures are in the benchmark.
         assert!(peak_kib < 56 * 1024, "{extra:?}: peak RSS {} MiB", peak_kib / 1024);
     }
-    // 200 calls (and two reads for --verify) went over one kept-alive connection a run.
-    assert!(server.connections() <= 4, "{} connections", server.connections());
+    // 202 requests went over kept-alive connections: one a run (a few more only if the
+    // machine is so loaded that a pooled connection is given up).
+    assert!(server.connections() < 20, "{} connections for 202 requests", server.connections());
 }

@@ -144,6 +144,7 @@ impl FakeSlb {
                         break;
                     }
                     let Ok(stream) = stream else { continue };
+                    let _ = stream.set_nodelay(true);
                     let state = Arc::clone(&state);
                     let tls = tls.clone();
                     std::thread::spawn(move || {
@@ -456,10 +457,11 @@ fn serve_request<S: Write>(stream: &mut S, state: &Mutex<State>, request: &HttpR
         if keep_alive { "keep-alive" } else { "close" }
     );
     // The client may have given up (timeout tests); that is not a server problem.
-    let written = stream
-        .write_all(head.as_bytes())
-        .and_then(|_| stream.write_all(body.as_bytes()))
-        .and_then(|_| stream.flush());
+    // One write of head and body (with TCP_NODELAY on the socket): two small writes
+    // would wait out the client's delayed ACK, 40 ms a call on a kept-alive connection.
+    let mut answer = head.into_bytes();
+    answer.extend_from_slice(body.as_bytes());
+    let written = stream.write_all(&answer).and_then(|_| stream.flush());
     keep_alive && written.is_ok()
 }
 
