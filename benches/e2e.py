@@ -281,8 +281,8 @@ def main():
           f"{ms(one_call_cpu):.2f} ms for a single call")
     print(f"Connection reuse, one 1,000-server batch over HTTPS: {reuse}")
     if reads_store is not None:
-        print(f"Certificate files opened by slbctl with --ca-bundle (strace): {reads_store} "
-              f"(the CA bundle only; no platform store)")
+        print(f"Platform certificate-store files (/etc/ssl, */certs) opened by slbctl with --ca-bundle "
+              f"(strace): {reads_store}")
     print("Discovery for `standby enter`: not measured (vServer groups and standby have not landed)")
     print()
 
