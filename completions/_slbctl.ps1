@@ -70,6 +70,7 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove servers from a load balancer (RemoveBackendServers)')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add servers to a load balancer, or update their weight (AddBackendServers)')
             [CompletionResult]::new('set-weight', 'set-weight', [CompletionResultType]::ParameterValue, 'Set the weight of member servers (SetBackendServers); weight 0 drains a server')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until servers are healthy, removed or drained, polling the load balancer; exit 8 when the time runs out')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -100,6 +101,8 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored')
             [CompletionResult]::new('--min-remaining', '--min-remaining', [CompletionResultType]::ParameterName, 'Refuse (exit 7, nothing removed) if fewer than N backends would remain')
             [CompletionResult]::new('--drain', '--drain', [CompletionResultType]::ParameterName, 'Set the servers'' weight to 0 first, wait this many seconds for connections to drain, then remove them')
+            [CompletionResult]::new('--min-healthy', '--min-healthy', [CompletionResultType]::ParameterName, 'Refuse (exit 7, nothing changed) if fewer than N members that are `normal` on every listener would remain (read before draining or removing)')
+            [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'With --verify/--strict: how long to wait for the load balancer''s description to show the removal (it is eventually consistent) before calling a server still_present')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/slbctl/config.toml]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the load balancer, e.g. cn-hangzhou')
@@ -128,6 +131,8 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Backend type of every server; by default inferred from each id''s prefix (eni- → eni, eci- → eci, else ecs)')
             [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored')
             [CompletionResult]::new('--weight', '--weight', [CompletionResultType]::ParameterName, 'Weight of the added servers, 0 to 100')
+            [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'Give up after this many seconds (exit 8). (The global --timeout is the limit of one HTTP attempt.)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Poll every SECS seconds [default: at once, then after 2, 4, 8, 15, 15, … s]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/slbctl/config.toml]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the load balancer, e.g. cn-hangzhou')
@@ -140,6 +145,7 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Send more than 20 servers as consecutive calls of at most 20, in order')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Validate, resolve and sign, print the request, and send nothing')
+            [CompletionResult]::new('--wait-healthy', '--wait-healthy', [CompletionResultType]::ParameterName, 'Then wait until the servers are `normal` on every listener (exit 8 on timeout)')
             [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
@@ -154,6 +160,8 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Backend type of every server; by default inferred from each id''s prefix (eni- → eni, eci- → eci, else ecs)')
             [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored')
             [CompletionResult]::new('--weight', '--weight', [CompletionResultType]::ParameterName, 'The new weight, 0 to 100 (0 stops new connections)')
+            [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'Give up after this many seconds (exit 8). (The global --timeout is the limit of one HTTP attempt.)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Poll every SECS seconds [default: at once, then after 2, 4, 8, 15, 15, … s]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/slbctl/config.toml]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the load balancer, e.g. cn-hangzhou')
@@ -166,6 +174,33 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Send more than 20 servers as consecutive calls of at most 20, in order')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Validate, resolve and sign, print the request, and send nothing')
+            [CompletionResult]::new('--wait-healthy', '--wait-healthy', [CompletionResultType]::ParameterName, 'Then wait until the servers are `normal` on every listener (exit 8 on timeout); not with weight 0')
+            [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'slbctl;backends;wait' {
+            [CompletionResult]::new('--lb', '--lb', [CompletionResultType]::ParameterName, 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'The condition to wait for')
+            [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'Give up after this many seconds (exit 8). (The global --timeout is the limit of one HTTP attempt.)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Poll every SECS seconds [default: at once, then after 2, 4, 8, 15, 15, … s]')
+            [CompletionResult]::new('--listener', '--listener', [CompletionResultType]::ParameterName, 'Only this listener''s health (`80`, or `80/http` where several share the port)')
+            [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read server ids from a file, as for the other backend commands')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/slbctl/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the load balancer, e.g. cn-hangzhou')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, overriding the one derived from the region')
+            [CompletionResult]::new('--endpoint-type', '--endpoint-type', [CompletionResultType]::ParameterName, 'Reach the API over the public internet or from inside a VPC')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts after the first for failures that are safe to retry (0 disables)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of one attempt, in seconds')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time limit to connect (TCP and TLS), in seconds')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
@@ -180,6 +215,7 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove servers from a load balancer (RemoveBackendServers)')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add servers to a load balancer, or update their weight (AddBackendServers)')
             [CompletionResult]::new('set-weight', 'set-weight', [CompletionResultType]::ParameterValue, 'Set the weight of member servers (SetBackendServers); weight 0 drains a server')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until servers are healthy, removed or drained, polling the load balancer; exit 8 when the time runs out')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -193,6 +229,9 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             break
         }
         'slbctl;backends;help;set-weight' {
+            break
+        }
+        'slbctl;backends;help;wait' {
             break
         }
         'slbctl;backends;help;help' {
@@ -375,6 +414,7 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove servers from a load balancer (RemoveBackendServers)')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add servers to a load balancer, or update their weight (AddBackendServers)')
             [CompletionResult]::new('set-weight', 'set-weight', [CompletionResultType]::ParameterValue, 'Set the weight of member servers (SetBackendServers); weight 0 drains a server')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait until servers are healthy, removed or drained, polling the load balancer; exit 8 when the time runs out')
             break
         }
         'slbctl;help;backends;list' {
@@ -387,6 +427,9 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             break
         }
         'slbctl;help;backends;set-weight' {
+            break
+        }
+        'slbctl;help;backends;wait' {
             break
         }
         'slbctl;help;configure' {

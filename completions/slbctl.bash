@@ -49,6 +49,9 @@ _slbctl() {
             slbctl__subcmd__backends,set-weight)
                 cmd="slbctl__subcmd__backends__subcmd__set__subcmd__weight"
                 ;;
+            slbctl__subcmd__backends,wait)
+                cmd="slbctl__subcmd__backends__subcmd__wait"
+                ;;
             slbctl__subcmd__backends__subcmd__help,add)
                 cmd="slbctl__subcmd__backends__subcmd__help__subcmd__add"
                 ;;
@@ -63,6 +66,9 @@ _slbctl() {
                 ;;
             slbctl__subcmd__backends__subcmd__help,set-weight)
                 cmd="slbctl__subcmd__backends__subcmd__help__subcmd__set__subcmd__weight"
+                ;;
+            slbctl__subcmd__backends__subcmd__help,wait)
+                cmd="slbctl__subcmd__backends__subcmd__help__subcmd__wait"
                 ;;
             slbctl__subcmd__config,clear-cache)
                 cmd="slbctl__subcmd__config__subcmd__clear__subcmd__cache"
@@ -117,6 +123,9 @@ _slbctl() {
                 ;;
             slbctl__subcmd__help__subcmd__backends,set-weight)
                 cmd="slbctl__subcmd__help__subcmd__backends__subcmd__set__subcmd__weight"
+                ;;
+            slbctl__subcmd__help__subcmd__backends,wait)
+                cmd="slbctl__subcmd__help__subcmd__backends__subcmd__wait"
                 ;;
             slbctl__subcmd__help__subcmd__config,clear-cache)
                 cmd="slbctl__subcmd__help__subcmd__config__subcmd__clear__subcmd__cache"
@@ -188,7 +197,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help list remove add set-weight help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help list remove add set-weight wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -242,7 +251,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__add)
-            opts="-v -q -h --lb --type --batch --dry-run --from-file --weight --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --type --batch --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -261,6 +270,14 @@ _slbctl() {
                     return 0
                     ;;
                 --weight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -312,7 +329,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__help)
-            opts="list remove add set-weight help"
+            opts="list remove add set-weight wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -395,6 +412,20 @@ _slbctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        slbctl__subcmd__backends__subcmd__help__subcmd__wait)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         slbctl__subcmd__backends__subcmd__list)
             opts="-v -q -h --lb --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -454,7 +485,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__remove)
-            opts="-v -q -h --lb --type --batch --dry-run --from-file --verify --strict --min-remaining --drain --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --type --batch --dry-run --from-file --verify --strict --min-remaining --drain --min-healthy --wait-timeout --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -477,6 +508,14 @@ _slbctl() {
                     return 0
                     ;;
                 --drain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-healthy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -528,7 +567,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__set__subcmd__weight)
-            opts="-v -q -h --lb --type --batch --dry-run --from-file --weight --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --type --batch --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -547,6 +586,92 @@ _slbctl() {
                     return 0
                     ;;
                 --weight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wait-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-type)
+                    COMPREPLY=($(compgen -W "public vpc" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        slbctl__subcmd__backends__subcmd__wait)
+            opts="-v -q -h --lb --until --wait-timeout --interval --listener --from-file --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lb)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -W "healthy removed drained" -- "${cur}"))
+                    return 0
+                    ;;
+                --wait-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --listener)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1006,7 +1131,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__help__subcmd__backends)
-            opts="list remove add set-weight"
+            opts="list remove add set-weight wait"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1062,6 +1187,20 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__help__subcmd__backends__subcmd__set__subcmd__weight)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        slbctl__subcmd__help__subcmd__backends__subcmd__wait)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

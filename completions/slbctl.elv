@@ -66,6 +66,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand remove 'Remove servers from a load balancer (RemoveBackendServers)'
             cand add 'Add servers to a load balancer, or update their weight (AddBackendServers)'
             cand set-weight 'Set the weight of member servers (SetBackendServers); weight 0 drains a server'
+            cand wait 'Wait until servers are healthy, removed or drained, polling the load balancer; exit 8 when the time runs out'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'slbctl;backends;list'= {
@@ -94,6 +95,8 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --from-file 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored'
             cand --min-remaining 'Refuse (exit 7, nothing removed) if fewer than N backends would remain'
             cand --drain 'Set the servers'' weight to 0 first, wait this many seconds for connections to drain, then remove them'
+            cand --min-healthy 'Refuse (exit 7, nothing changed) if fewer than N members that are `normal` on every listener would remain (read before draining or removing)'
+            cand --wait-timeout 'With --verify/--strict: how long to wait for the load balancer''s description to show the removal (it is eventually consistent) before calling a server still_present'
             cand --profile 'Profile to use from the config file'
             cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
             cand --region 'Region of the load balancer, e.g. cn-hangzhou'
@@ -121,6 +124,8 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --type 'Backend type of every server; by default inferred from each id''s prefix (eni- → eni, eci- → eci, else ecs)'
             cand --from-file 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored'
             cand --weight 'Weight of the added servers, 0 to 100'
+            cand --wait-timeout 'Give up after this many seconds (exit 8). (The global --timeout is the limit of one HTTP attempt.)'
+            cand --interval 'Poll every SECS seconds [default: at once, then after 2, 4, 8, 15, 15, … s]'
             cand --profile 'Profile to use from the config file'
             cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
             cand --region 'Region of the load balancer, e.g. cn-hangzhou'
@@ -133,6 +138,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --output 'Output format'
             cand --batch 'Send more than 20 servers as consecutive calls of at most 20, in order'
             cand --dry-run 'Validate, resolve and sign, print the request, and send nothing'
+            cand --wait-healthy 'Then wait until the servers are `normal` on every listener (exit 8 on timeout)'
             cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
             cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
@@ -146,6 +152,8 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --type 'Backend type of every server; by default inferred from each id''s prefix (eni- → eni, eci- → eci, else ecs)'
             cand --from-file 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored'
             cand --weight 'The new weight, 0 to 100 (0 stops new connections)'
+            cand --wait-timeout 'Give up after this many seconds (exit 8). (The global --timeout is the limit of one HTTP attempt.)'
+            cand --interval 'Poll every SECS seconds [default: at once, then after 2, 4, 8, 15, 15, … s]'
             cand --profile 'Profile to use from the config file'
             cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
             cand --region 'Region of the load balancer, e.g. cn-hangzhou'
@@ -158,6 +166,32 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --output 'Output format'
             cand --batch 'Send more than 20 servers as consecutive calls of at most 20, in order'
             cand --dry-run 'Validate, resolve and sign, print the request, and send nothing'
+            cand --wait-healthy 'Then wait until the servers are `normal` on every listener (exit 8 on timeout); not with weight 0'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
+            cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand -q 'Print nothing on stdout on success; errors still go to stderr'
+            cand --quiet 'Print nothing on stdout on success; errors still go to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'slbctl;backends;wait'= {
+            cand --lb 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z'
+            cand --until 'The condition to wait for'
+            cand --wait-timeout 'Give up after this many seconds (exit 8). (The global --timeout is the limit of one HTTP attempt.)'
+            cand --interval 'Poll every SECS seconds [default: at once, then after 2, 4, 8, 15, 15, … s]'
+            cand --listener 'Only this listener''s health (`80`, or `80/http` where several share the port)'
+            cand --from-file 'Read server ids from a file, as for the other backend commands'
+            cand --profile 'Profile to use from the config file'
+            cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
+            cand --region 'Region of the load balancer, e.g. cn-hangzhou'
+            cand --endpoint 'API endpoint URL, overriding the one derived from the region'
+            cand --endpoint-type 'Reach the API over the public internet or from inside a VPC'
+            cand --ca-bundle 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)'
+            cand --retries 'Attempts after the first for failures that are safe to retry (0 disables)'
+            cand --timeout 'Time limit of one attempt, in seconds'
+            cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
+            cand --output 'Output format'
             cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
             cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
@@ -171,6 +205,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand remove 'Remove servers from a load balancer (RemoveBackendServers)'
             cand add 'Add servers to a load balancer, or update their weight (AddBackendServers)'
             cand set-weight 'Set the weight of member servers (SetBackendServers); weight 0 drains a server'
+            cand wait 'Wait until servers are healthy, removed or drained, polling the load balancer; exit 8 when the time runs out'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'slbctl;backends;help;list'= {
@@ -180,6 +215,8 @@ set edit:completion:arg-completer[slbctl] = {|@words|
         &'slbctl;backends;help;add'= {
         }
         &'slbctl;backends;help;set-weight'= {
+        }
+        &'slbctl;backends;help;wait'= {
         }
         &'slbctl;backends;help;help'= {
         }
@@ -347,6 +384,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand remove 'Remove servers from a load balancer (RemoveBackendServers)'
             cand add 'Add servers to a load balancer, or update their weight (AddBackendServers)'
             cand set-weight 'Set the weight of member servers (SetBackendServers); weight 0 drains a server'
+            cand wait 'Wait until servers are healthy, removed or drained, polling the load balancer; exit 8 when the time runs out'
         }
         &'slbctl;help;backends;list'= {
         }
@@ -355,6 +393,8 @@ set edit:completion:arg-completer[slbctl] = {|@words|
         &'slbctl;help;backends;add'= {
         }
         &'slbctl;help;backends;set-weight'= {
+        }
+        &'slbctl;help;backends;wait'= {
         }
         &'slbctl;help;configure'= {
         }

@@ -48,28 +48,29 @@ complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "config" -d 'Show the 
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "completions" -d 'Print a shell completion script (see the README for where to put it)'
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "man" -d 'Print the manual page (roff), e.g. `slbctl man | man -l -`'
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l profile -d 'Profile to use from the config file' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l profile -d 'Profile to use from the config file' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l timeout -d 'Time limit of one attempt, in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -f -a "list" -d 'List the backends of a load balancer (DescribeLoadBalancerAttribute)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -f -a "remove" -d 'Remove servers from a load balancer (RemoveBackendServers)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -f -a "add" -d 'Add servers to a load balancer, or update their weight (AddBackendServers)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -f -a "set-weight" -d 'Set the weight of member servers (SetBackendServers); weight 0 drains a server'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "list" -d 'List the backends of a load balancer (DescribeLoadBalancerAttribute)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "remove" -d 'Remove servers from a load balancer (RemoveBackendServers)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "add" -d 'Add servers to a load balancer, or update their weight (AddBackendServers)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "set-weight" -d 'Set the weight of member servers (SetBackendServers); weight 0 drains a server'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "wait" -d 'Wait until servers are healthy, removed or drained, polling the load balancer; exit 8 when the time runs out'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
@@ -95,6 +96,8 @@ eci\t'An elastic container instance (`eci-…`)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l from-file -d 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l min-remaining -d 'Refuse (exit 7, nothing removed) if fewer than N backends would remain' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l drain -d 'Set the servers\' weight to 0 first, wait this many seconds for connections to drain, then remove them' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l min-healthy -d 'Refuse (exit 7, nothing changed) if fewer than N members that are `normal` on every listener would remain (read before draining or removing)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l wait-timeout -d 'With --verify/--strict: how long to wait for the load balancer\'s description to show the removal (it is eventually consistent) before calling a server still_present' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
@@ -122,6 +125,8 @@ eni\t'An elastic network interface (`eni-…`)'
 eci\t'An elastic container instance (`eci-…`)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l from-file -d 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l weight -d 'Weight of the added servers, 0 to 100' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l wait-timeout -d 'Give up after this many seconds (exit 8). (The global --timeout is the limit of one HTTP attempt.)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l interval -d 'Poll every SECS seconds [default: at once, then after 2, 4, 8, 15, 15, … s]' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
@@ -137,6 +142,7 @@ json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l batch -d 'Send more than 20 servers as consecutive calls of at most 20, in order'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l dry-run -d 'Validate, resolve and sign, print the request, and send nothing'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l wait-healthy -d 'Then wait until the servers are `normal` on every listener (exit 8 on timeout)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
@@ -147,6 +153,8 @@ eni\t'An elastic network interface (`eni-…`)'
 eci\t'An elastic container instance (`eci-…`)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l from-file -d 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l weight -d 'The new weight, 0 to 100 (0 stops new connections)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l wait-timeout -d 'Give up after this many seconds (exit 8). (The global --timeout is the limit of one HTTP attempt.)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l interval -d 'Poll every SECS seconds [default: at once, then after 2, 4, 8, 15, 15, … s]' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
@@ -162,14 +170,41 @@ json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l batch -d 'Send more than 20 servers as consecutive calls of at most 20, in order'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l dry-run -d 'Validate, resolve and sign, print the request, and send nothing'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l wait-healthy -d 'Then wait until the servers are `normal` on every listener (exit 8 on timeout); not with weight 0'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l until -d 'The condition to wait for' -r -f -a "healthy\t'Every server `normal` on every listener that serves it (DescribeHealthStatus)'
+removed\t'No server a member any more (DescribeLoadBalancerAttribute catches up)'
+drained\t'Every server a member at weight 0, on two consecutive polls'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l wait-timeout -d 'Give up after this many seconds (exit 8). (The global --timeout is the limit of one HTTP attempt.)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l interval -d 'Poll every SECS seconds [default: at once, then after 2, 4, 8, 15, 15, … s]' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l listener -d 'Only this listener\'s health (`80`, or `80/http` where several share the port)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l from-file -d 'Read server ids from a file, as for the other backend commands' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l profile -d 'Profile to use from the config file' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
+vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
+text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the backends of a load balancer (DescribeLoadBalancerAttribute)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove servers from a load balancer (RemoveBackendServers)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add servers to a load balancer, or update their weight (AddBackendServers)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "set-weight" -d 'Set the weight of member servers (SetBackendServers); weight 0 drains a server'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait until servers are healthy, removed or drained, polling the load balancer; exit 8 when the time runs out'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
@@ -308,6 +343,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subc
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "remove" -d 'Remove servers from a load balancer (RemoveBackendServers)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "add" -d 'Add servers to a load balancer, or update their weight (AddBackendServers)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "set-weight" -d 'Set the weight of member servers (SetBackendServers); weight 0 drains a server'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "wait" -d 'Wait until servers are healthy, removed or drained, polling the load balancer; exit 8 when the time runs out'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'The resolved profile, region, endpoint and credentials, each with its source; temporary credentials are obtained (from the cache, or fetched and cached) to say when they expire. Never prints a secret'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'The profiles in the slbctl config file and in the aliyun CLI\'s config.json'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "clear-cache" -d 'Delete every temporary credential slbctl has cached'

@@ -29,7 +29,7 @@ use crate::slb::ids::ServerType;
                   the aliyun CLI's config.json, ~/.alibabacloud/credentials.ini), the ECS instance's RAM role, \
                   or ALIBABA_CLOUD_CREDENTIALS_URI; `slbctl config show` says which is used.\n\
                   Exit codes: 0 ok, 2 usage, 3 configuration, 4 API error or failed verification, \
-                  5 network or response, 6 partial (some batches done), 7 refused by a guard, 1 unexpected."
+                  5 network or response, 6 partial (some batches done), 7 refused by a guard, 8 a wait timed out, 1 unexpected."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -221,6 +221,59 @@ pub enum BackendsCommand {
     Add(AddArgs),
     /// Set the weight of member servers (SetBackendServers); weight 0 drains a server.
     SetWeight(SetWeightArgs),
+    /// Wait until servers are healthy, removed or drained, polling the load balancer;
+    /// exit 8 when the time runs out.
+    Wait(WaitArgs),
+}
+
+/// What `backends wait` waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Until {
+    /// Every server `normal` on every listener that serves it (DescribeHealthStatus).
+    Healthy,
+    /// No server a member any more (DescribeLoadBalancerAttribute catches up).
+    Removed,
+    /// Every server a member at weight 0, on two consecutive polls.
+    Drained,
+}
+
+#[derive(Debug, Args)]
+pub struct WaitArgs {
+    /// The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z.
+    #[arg(long, value_name = "LB_ID")]
+    pub lb: String,
+
+    /// The condition to wait for.
+    #[arg(long, value_name = "CONDITION", value_enum)]
+    pub until: Until,
+
+    #[command(flatten)]
+    pub timing: WaitTiming,
+
+    /// Only this listener's health (`80`, or `80/http` where several share the port).
+    #[arg(long, value_name = "PORT[/PROTOCOL]")]
+    pub listener: Option<String>,
+
+    /// Read server ids from a file, as for the other backend commands.
+    #[arg(long, value_name = "PATH", conflicts_with = "servers")]
+    pub from_file: Option<PathBuf>,
+
+    /// Servers to wait for; `-` alone reads them from stdin.
+    #[arg(value_name = "SERVER_ID", required_unless_present = "from_file")]
+    pub servers: Vec<String>,
+}
+
+/// How long a wait may take and how often it polls.
+#[derive(Debug, Args)]
+pub struct WaitTiming {
+    /// Give up after this many seconds (exit 8). (The global --timeout is the limit of
+    /// one HTTP attempt.)
+    #[arg(long, value_name = "SECS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=86400))]
+    pub wait_timeout: u64,
+
+    /// Poll every SECS seconds [default: at once, then after 2, 4, 8, 15, 15, … s].
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub interval: Option<u64>,
 }
 
 #[derive(Debug, Args)]
@@ -284,6 +337,17 @@ pub struct RemoveArgs {
     /// drain, then remove them.
     #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(0..=86400))]
     pub drain: Option<u64>,
+
+    /// Refuse (exit 7, nothing changed) if fewer than N members that are `normal` on
+    /// every listener would remain (read before draining or removing).
+    #[arg(long, value_name = "N")]
+    pub min_healthy: Option<u32>,
+
+    /// With --verify/--strict: how long to wait for the load balancer's description to
+    /// show the removal (it is eventually consistent) before calling a server
+    /// still_present.
+    #[arg(long, value_name = "SECS", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=86400))]
+    pub wait_timeout: u64,
 }
 
 #[derive(Debug, Args)]
@@ -294,6 +358,13 @@ pub struct AddArgs {
     /// Weight of the added servers, 0 to 100.
     #[arg(long, value_name = "WEIGHT", default_value_t = 100, value_parser = clap::value_parser!(u8).range(0..=100))]
     pub weight: u8,
+
+    /// Then wait until the servers are `normal` on every listener (exit 8 on timeout).
+    #[arg(long)]
+    pub wait_healthy: bool,
+
+    #[command(flatten)]
+    pub timing: WaitTiming,
 }
 
 #[derive(Debug, Args)]
@@ -304,6 +375,14 @@ pub struct SetWeightArgs {
     /// The new weight, 0 to 100 (0 stops new connections).
     #[arg(long, value_name = "WEIGHT", value_parser = clap::value_parser!(u8).range(0..=100))]
     pub weight: u8,
+
+    /// Then wait until the servers are `normal` on every listener (exit 8 on timeout);
+    /// not with weight 0.
+    #[arg(long)]
+    pub wait_healthy: bool,
+
+    #[command(flatten)]
+    pub timing: WaitTiming,
 }
 
 /// Where each global option came from. Global options may be matched at any level of

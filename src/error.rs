@@ -44,6 +44,10 @@ pub enum Error {
         /// The exact command that finishes the job.
         resume: String,
     },
+    /// A wait (`backends wait`, `--wait-healthy`) ran out of time: each server not
+    /// there yet, with its last state. Exit 8.
+    #[error("{message}")]
+    Timeout { message: String, waiting: Vec<(String, String)> },
     /// Retries ran out; the exit code is the last failure's.
     #[error("gave up after {attempts} attempts; last failure: {last}")]
     GaveUp { attempts: u32, last: Box<Error> },
@@ -81,6 +85,7 @@ pub mod exit {
     pub const NETWORK: u8 = 5;
     pub const PARTIAL: u8 = 6;
     pub const REFUSED: u8 = 7;
+    pub const TIMEOUT: u8 = 8;
 }
 
 impl Error {
@@ -120,12 +125,13 @@ impl Error {
             Error::Verification(_) => exit::API,
             Error::Refused(_) => exit::REFUSED,
             Error::Partial { .. } => exit::PARTIAL,
+            Error::Timeout { .. } => exit::TIMEOUT,
             Error::Other(_) => exit::UNEXPECTED,
         }
     }
 
     /// The kind's name in JSON errors: usage, config, api, network, response,
-    /// verification, guard, partial, internal.
+    /// verification, guard, partial, timeout, internal.
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Usage { .. } => "usage",
@@ -137,6 +143,7 @@ impl Error {
             Error::Verification(_) => "verification",
             Error::Refused(_) => "guard",
             Error::Partial { .. } => "partial",
+            Error::Timeout { .. } => "timeout",
             Error::Other(_) => "internal",
         }
     }

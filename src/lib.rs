@@ -42,7 +42,7 @@ pub mod signing {
 use std::process::ExitCode;
 
 use cli::{BackendsCommand, Cli, Command, ConfigCommand, OutputFormat};
-use commands::{add, config as config_cmd, configure, docs, list, remove, set_weight};
+use commands::{add, config as config_cmd, configure, docs, list, remove, set_weight, wait};
 use error::{Error, Result};
 
 /// The whole program: parse, run, print any error once, exit with its code.
@@ -75,6 +75,7 @@ fn run(cli: &Cli) -> Result<()> {
         Command::Backends(BackendsCommand::List(args)) => list::run(global, args),
         Command::Backends(BackendsCommand::Add(args)) => add::run(global, args),
         Command::Backends(BackendsCommand::SetWeight(args)) => set_weight::run(global, args),
+        Command::Backends(BackendsCommand::Wait(args)) => wait::run(global, args),
         Command::Configure => configure::run(global),
         Command::Config(ConfigCommand::Show) => config_cmd::show(global),
         Command::Config(ConfigCommand::List) => config_cmd::list(global),

@@ -8,5 +8,13 @@ use crate::slb::BackendAction;
 
 pub fn run(global: &GlobalArgs, args: &AddArgs) -> Result<()> {
     let summary = format!("{{count}} added at weight {}", args.weight);
-    backends::weighted_action(global, &args.selection, BackendAction::Add, args.weight, "add", &summary)
+    let wait = args.wait_healthy.then_some(&args.timing);
+    backends::weighted_action(
+        global,
+        &args.selection,
+        (BackendAction::Add, args.weight),
+        "add",
+        &summary,
+        wait,
+    )
 }

@@ -5,9 +5,9 @@
 use super::batch::{self, BatchOutcome};
 use super::context::Context;
 use super::selection::{selected_ids, selection_words};
-use super::{dry_run, render, rerun};
+use super::{dry_run, render, rerun, wait};
 use crate::api::client::{Client, RawAnswer};
-use crate::cli::{GlobalArgs, OutputFormat, ServerSelection};
+use crate::cli::{GlobalArgs, OutputFormat, ServerSelection, WaitTiming};
 use crate::error::Result;
 use crate::output;
 use crate::slb::{self, BackendAction, BackendServerRef, BackendsResponse};
@@ -56,14 +56,15 @@ pub fn render_outcome(
     output::emit(global.quiet, &text)
 }
 
-/// add and set-weight: the same flow with a weight on every server.
+/// add and set-weight: the same flow with a weight on every server, then, with
+/// `--wait-healthy`, a wait until they serve.
 pub fn weighted_action(
     global: &GlobalArgs,
     selection: &ServerSelection,
-    action: BackendAction,
-    weight: u8,
+    (action, weight): (BackendAction, u8),
     command: &str,
     summary: &str,
+    wait_healthy: Option<&WaitTiming>,
 ) -> Result<()> {
     let ids = selected_ids(selection)?;
     let context = Context::resolve(global)?;
@@ -75,6 +76,16 @@ pub fn weighted_action(
     let client = context.client(global)?;
     let mut words = selection_words(command, selection);
     words.extend(["--weight".to_owned(), weight.to_string()]);
+    if let Some(timing) = wait_healthy {
+        words.extend([
+            "--wait-healthy".to_owned(),
+            "--wait-timeout".to_owned(),
+            timing.wait_timeout.to_string(),
+        ]);
+        if let Some(interval) = timing.interval {
+            words.extend(["--interval".to_owned(), interval.to_string()]);
+        }
+    }
     let resume = |rest: &[String]| rerun::command(global, &words, rest);
     let outcome =
         batch::run(global, &client, action, &context.region.value, &selection.lb, &servers, &resume)?;
@@ -83,5 +94,13 @@ pub fn weighted_action(
         &selection.lb,
         &outcome,
         &summary.replace("{count}", &output::count(ids.len(), "server")),
-    )
+    )?;
+    if let Some(timing) = wait_healthy {
+        let show = global.output != OutputFormat::Json;
+        wait::until_healthy(&client, &context.region.value, &selection.lb, &ids, None, timing, show)?;
+        if show {
+            eprintln!("slbctl: {} healthy", output::count(ids.len(), "server"));
+        }
+    }
+    Ok(())
 }

@@ -2,7 +2,8 @@
 //! `configure`, `config`, `docs`), plus what they share: choosing the servers
 //! (`selection`, `input`), resolving settings and credentials into a client
 //! (`context`), the batch runner (`batch`), the dry run (`dry_run`), the commands printed
-//! for the user to run next (`rerun`) and how backends are shown (`render`).
+//! for the user to run next (`rerun`), how backends are shown (`render`) and waits on
+//! the load balancer's state (`wait`, also the `backends wait` command).
 //!
 //! The top layer: may use every module below it (`cli`, `credentials`, `config`,
 //! `slb`, `api`, `output`, the leaves); nothing but `lib.rs` uses it.
@@ -22,3 +23,4 @@ pub(crate) mod render;
 pub(crate) mod rerun;
 pub(crate) mod selection;
 pub(crate) mod set_weight;
+pub(crate) mod wait;

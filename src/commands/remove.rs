@@ -7,13 +7,13 @@ use std::time::{Duration, Instant};
 use super::backends::{self, describe};
 use super::context::Context;
 use super::selection::{selected_ids, selection_words};
-use super::{batch, dry_run, rerun};
+use super::{batch, dry_run, rerun, wait};
 use crate::api::client::{Client, RawAnswer};
 use crate::cli::{GlobalArgs, OutputFormat, RemoveArgs};
 use crate::error::{Error, Result};
 use crate::interrupt;
 use crate::output;
-use crate::slb::{BackendAction, BackendServerRef, BackendsResponse};
+use crate::slb::{BackendAction, BackendServerRef, BackendsResponse, HealthResponse};
 use crate::text::{quote, sanitize};
 
 /// What happened to one requested server, as `--verify` reports it.
@@ -65,10 +65,15 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     let servers: Vec<BackendServerRef> =
         ids.iter().map(|id| BackendServerRef::new(id, selection.server_type)).collect();
     if selection.dry_run {
-        if args.verify || args.strict || args.min_remaining.is_some() || args.drain.is_some() {
+        if args.verify
+            || args.strict
+            || args.min_remaining.is_some()
+            || args.min_healthy.is_some()
+            || args.drain.is_some()
+        {
             eprintln!(
-                "slbctl: dry run: not shown: the DescribeLoadBalancerAttribute reads of \
-                 --verify/--strict/--min-remaining/--drain, and the SetBackendServers of --drain"
+                "slbctl: dry run: not shown: the DescribeLoadBalancerAttribute and DescribeHealthStatus reads of \
+                 --verify/--strict/--min-remaining/--min-healthy/--drain, and the SetBackendServers of --drain"
             );
         }
         return dry_run::backend_action(&context, global, BackendAction::Remove, lb, &servers);
@@ -76,14 +81,16 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     let client = context.client(global)?;
     let verify = args.verify || args.strict;
 
-    // One read of the backends before, shared by the guard, the drain and --verify.
-    let before = if verify || args.min_remaining.is_some() || args.drain.is_some() {
-        Some(describe(&client, region, lb)?.1)
-    } else {
-        None
-    };
+    // One read of the backends before, shared by the guards, the drain and --verify.
+    let guarded = args.min_remaining.is_some() || args.min_healthy.is_some();
+    let before =
+        if verify || guarded || args.drain.is_some() { Some(describe(&client, region, lb)?.1) } else { None };
     if let (Some(min), Some(before)) = (args.min_remaining, &before) {
         guard_min_remaining(lb, &ids, before, min)?;
+    }
+    if let (Some(min), Some(before)) = (args.min_healthy, &before) {
+        let health = wait::read_health(&client, region, lb, None)?;
+        guard_min_healthy(lb, &ids, before, &health, min)?;
     }
     let mut words = selection_words("remove", selection);
     if args.strict {
@@ -93,6 +100,9 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     }
     if let Some(min) = args.min_remaining {
         words.extend(["--min-remaining".to_owned(), min.to_string()]);
+    }
+    if let Some(min) = args.min_healthy {
+        words.extend(["--min-healthy".to_owned(), min.to_string()]);
     }
     if let (Some(seconds), Some(before)) = (args.drain, &before) {
         // Should draining fail part-way, the whole command (with --drain) is what to
@@ -114,7 +124,7 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
         return backends::render_outcome(global, lb, &outcome, &summary);
     };
 
-    let (after_body, after) = describe(&client, region, lb)?;
+    let (after_body, after) = catch_up(&client, (region, lb), &ids, &before, args.wait_timeout, global)?;
     let verdicts = verdicts(&ids, &before, &after);
     render_verdicts(global, lb, &verdicts, (&after_body, &after), &outcome.request_ids)?;
     let still: Vec<&str> = pick(&verdicts, Verdict::StillPresent);
@@ -155,6 +165,69 @@ fn guard_min_remaining(lb: &str, ids: &[String], before: &BackendsResponse, min:
         )));
     }
     Ok(())
+}
+
+/// `--min-healthy`: refuse before anything changes if fewer than `min` members that are
+/// `normal` on every listener would remain.
+fn guard_min_healthy(
+    lb: &str,
+    ids: &[String],
+    before: &BackendsResponse,
+    health: &HealthResponse,
+    min: u32,
+) -> Result<()> {
+    let leaving: HashSet<&str> = ids.iter().map(String::as_str).collect();
+    let staying: Vec<String> = before
+        .backends()
+        .iter()
+        .map(|b| b.server_id.clone())
+        .filter(|id| !leaving.contains(id.as_str()))
+        .collect();
+    let healthy = wait::health_standings(&staying, health.rows()).iter().filter(|s| s.reached).count();
+    if (healthy as u64) < u64::from(min) {
+        return Err(Error::Refused(format!(
+            "refusing to remove: {healthy} of the {} backends of {lb} that would remain are normal on every listener, fewer than --min-healthy {min}; nothing was changed",
+            staying.len()
+        )));
+    }
+    Ok(())
+}
+
+/// After a removal, the load balancer's description until it shows every removed
+/// member gone (it is eventually consistent), for at most `timeout_secs`; then the last
+/// description, whatever it shows: the verdicts say the rest.
+fn catch_up(
+    client: &Client,
+    (region, lb): (&str, &str),
+    ids: &[String],
+    before: &BackendsResponse,
+    timeout_secs: u64,
+    global: &GlobalArgs,
+) -> Result<(RawAnswer, BackendsResponse)> {
+    let were_members = before.member_ids();
+    let expected_gone: Vec<&String> = ids.iter().filter(|id| were_members.contains(id.as_str())).collect();
+    let show = global.output != OutputFormat::Json;
+    let goal = wait::Goal { name: "the removal shows", timeout_secs, interval: None, show };
+    let mut last = None;
+    let outcome = wait::poll(&goal, &mut || {
+        let (answer, after) = describe(client, region, lb)?;
+        let members = after.member_ids();
+        let standings = expected_gone
+            .iter()
+            .map(|id| {
+                let listed = members.contains(id.as_str());
+                let state = if listed { "still listed" } else { "removed" };
+                wait::Standing { id: (*id).clone(), state: state.to_owned(), reached: !listed }
+            })
+            .collect();
+        last = Some((answer, after));
+        Ok(standings)
+    });
+    match outcome {
+        Ok(_) | Err(Error::Timeout { .. }) => {}
+        Err(other) => return Err(other),
+    }
+    last.ok_or_else(|| Error::Other(anyhow::anyhow!("no description was read")))
 }
 
 /// Where a step of the command acts.

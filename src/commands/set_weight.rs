@@ -3,17 +3,17 @@
 
 use super::backends;
 use crate::cli::{GlobalArgs, SetWeightArgs};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::slb::BackendAction;
 
 pub fn run(global: &GlobalArgs, args: &SetWeightArgs) -> Result<()> {
+    // Checked before anything is read or sent.
+    if args.wait_healthy && args.weight == 0 {
+        return Err(Error::usage("--wait-healthy waits for servers to serve, which weight 0 stops")
+            .with_hint("to wait for connections to drain, use `backends wait --until drained`"));
+    }
     let summary = format!("weight of {{count}} set to {}", args.weight);
-    backends::weighted_action(
-        global,
-        &args.selection,
-        BackendAction::SetWeight,
-        args.weight,
-        "set-weight",
-        &summary,
-    )
+    let wait = args.wait_healthy.then_some(&args.timing);
+    let action = (BackendAction::SetWeight, args.weight);
+    backends::weighted_action(global, &args.selection, action, "set-weight", &summary, wait)
 }

@@ -72,3 +72,7 @@ pub const LEGACY_REGION: &str = "ALICLOUD_REGION_ID";
 pub const ENV_ALIYUN_CONFIG_FILE: &str = "ALIBABA_CLOUD_CONFIG_FILE";
 /// `true`: do not read the aliyun CLI's config.json.
 pub const ENV_CLI_PROFILE_DISABLED: &str = "ALIBABA_CLOUD_CLI_PROFILE_DISABLED";
+
+/// Test hook: the length in milliseconds of one second of a wait (`backends wait`,
+/// `--wait-healthy`, `--verify` catching up), so tests run real waits quickly.
+pub const ENV_WAIT_SECOND_MS: &str = "SLBCTL_WAIT_SECOND_MS";

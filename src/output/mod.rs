@@ -110,6 +110,13 @@ pub fn error_json(error: &Error) -> serde_json::Value {
     if let Error::GaveUp { attempts, .. } = error {
         fields["attempts"] = (*attempts).into();
     }
+    if let Error::Timeout { waiting, .. } = error {
+        fields["waiting"] = waiting
+            .iter()
+            .map(|(id, state)| serde_json::json!({"ServerId": id, "State": state}))
+            .collect::<Vec<_>>()
+            .into();
+    }
     if let Error::Partial { failed_batch, batches, done, not_done, resume, .. } = error {
         fields["failed_batch"] = (*failed_batch).into();
         fields["batches"] = (*batches).into();

@@ -101,6 +101,61 @@ pub fn describe_load_balancer_attribute(region: &str, load_balancer_id: &str) ->
     ]
 }
 
+/// `DescribeHealthStatus` parameters: every listener, or the one given (port, and the
+/// protocol when several listeners share the port).
+pub fn describe_health_status(
+    region: &str,
+    load_balancer_id: &str,
+    listener: Option<(u16, Option<&str>)>,
+) -> Vec<(&'static str, String)> {
+    let mut params = vec![
+        ("Action", "DescribeHealthStatus".to_owned()),
+        ("RegionId", region.to_owned()),
+        ("LoadBalancerId", load_balancer_id.to_owned()),
+    ];
+    if let Some((port, protocol)) = listener {
+        params.push(("ListenerPort", port.to_string()));
+        if let Some(protocol) = protocol {
+            params.push(("ListenerProtocol", protocol.to_owned()));
+        }
+    }
+    params
+}
+
+/// One row of `DescribeHealthStatus`: a backend's health on one listener and port.
+#[derive(Debug, Clone, Deserialize)]
+pub struct HealthRow {
+    #[serde(rename = "ServerId")]
+    pub server_id: String,
+    /// `normal`, `abnormal` or `unavailable` (health check off or not finished).
+    #[serde(rename = "ServerHealthStatus", default)]
+    pub status: String,
+}
+
+/// The answer to `DescribeHealthStatus`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct HealthResponse {
+    #[serde(rename = "BackendServers", default)]
+    backend_servers: HealthRows,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct HealthRows {
+    #[serde(rename = "BackendServer", default)]
+    backend_server: Vec<HealthRow>,
+}
+
+impl HealthResponse {
+    pub fn from_slice(body: &[u8]) -> Result<Self> {
+        serde_json::from_slice(body)
+            .map_err(|e| Error::Response(format!("the health answer has an unexpected shape: {e}")))
+    }
+
+    pub fn rows(&self) -> &[HealthRow] {
+        &self.backend_servers.backend_server
+    }
+}
+
 /// One backend as the API reports it. Fields the API may leave out are optional; the
 /// weight is kept as JSON because the API has sent it both as a number and a string.
 #[derive(Debug, Clone, Deserialize)]

@@ -65,6 +65,8 @@ fn help_texts_are_deliberate() {
     insta::assert_snapshot!("help_backends_add", help(&["backends", "add"]));
     insta::assert_snapshot!("help_backends_set_weight", help(&["backends", "set-weight"]));
     insta::assert_snapshot!("help_backends_list", help(&["backends", "list"]));
+    insta::assert_snapshot!("help_backends_wait", help(&["backends", "wait"]));
+    insta::assert_snapshot!("help_config_clear_cache", help(&["config", "clear-cache"]));
     insta::assert_snapshot!("help_config", help(&["config"]));
     insta::assert_snapshot!("help_config_show", help(&["config", "show"]));
     insta::assert_snapshot!("help_config_list", help(&["config", "list"]));

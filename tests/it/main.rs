@@ -20,3 +20,4 @@ mod scale;
 mod secrets;
 mod support;
 mod terminal;
+mod waits;

@@ -78,6 +78,8 @@ fn readme_examples_run() {
                 assert!(stdout.contains("deploying to i-web1\ndeploying to i-web2\n"), "{stdout}");
                 assert!(stdout.ends_with("i-web3\ni-web4\ni-web1\ni-web2\n"), "{stdout}");
                 assert_eq!(server.requests_of("SetBackendServers").len(), 2, "each server drained");
+                let health = server.requests_of("DescribeHealthStatus").len();
+                assert_eq!(health, 4, "a guard and a wait for each server");
             }
             "remaining backends with jq" => assert_eq!(stdout, "i-web2\ni-web3\ni-web4\n"),
             "branch on exit codes" => {

@@ -15,8 +15,12 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+#[path = "fake_slb/health.rs"]
+mod health;
 #[path = "fake_slb/services.rs"]
 mod services;
+
+pub use health::Script;
 
 pub use services::Imdsv2;
 
@@ -75,6 +79,9 @@ struct Backend {
 struct LoadBalancer {
     region: String,
     backends: Vec<Backend>,
+    /// Removed backends that describes still list, and for how many more describes
+    /// (eventual consistency, see `health::set_describe_lag`).
+    ghosts: Vec<(Backend, usize)>,
 }
 
 #[derive(Default)]
@@ -99,6 +106,8 @@ struct State {
     problems: Vec<String>,
     /// STS, the metadata server and the credentials URI.
     services: services::Services,
+    /// Listeners, health checks and describe lag.
+    health: health::Health,
 }
 
 pub struct FakeSlb {
@@ -224,7 +233,9 @@ impl FakeSlb {
                 description: String::new(),
             })
             .collect();
-        lock(&self.state).lbs.insert(id.into(), LoadBalancer { region: region.into(), backends });
+        lock(&self.state)
+            .lbs
+            .insert(id.into(), LoadBalancer { region: region.into(), backends, ghosts: Vec::new() });
     }
 
     /// The current backend ids of a load balancer.
@@ -612,6 +623,7 @@ fn serve(state: &mut State, method: &str, params: &BTreeMap<String, String>) -> 
         Some("AddBackendServers") => add_backend_servers(state, params),
         Some("SetBackendServers") => set_backend_servers(state, params),
         Some("DescribeLoadBalancerAttribute") => describe_load_balancer_attribute(state, params),
+        Some("DescribeHealthStatus") => health::describe_health_status(state, params),
         _ => Err((
             404,
             "InvalidAction.NotFound",
@@ -798,17 +810,25 @@ fn backends_answer(lb_id: &str, lb: &LoadBalancer, extra: serde_json::Value) -> 
 
 fn remove_backend_servers(state: &mut State, params: &BTreeMap<String, String>) -> Result<String, Failure> {
     let items = backend_servers(params)?;
+    let lag = state.health.describe_lag;
     let (lb_id, lb) = load_balancer(state, params)?;
     // Ids that are not members are ignored, as the real service does.
-    lb.backends.retain(|b| !items.iter().any(|i| i.server_id == b.server_id));
+    let (gone, kept): (Vec<Backend>, Vec<Backend>) =
+        lb.backends.drain(..).partition(|b| items.iter().any(|i| i.server_id == b.server_id));
+    lb.backends = kept;
+    if lag > 0 {
+        lb.ghosts.extend(gone.into_iter().map(|b| (b, lag)));
+    }
     Ok(backends_answer(&lb_id, lb, serde_json::json!({})))
 }
 
 fn add_backend_servers(state: &mut State, params: &BTreeMap<String, String>) -> Result<String, Failure> {
     let items = backend_servers(params)?;
+    health::on_added(state, params, &items);
     let (lb_id, lb) = load_balancer(state, params)?;
     for item in items {
         let weight = item.weight.unwrap_or(100);
+        lb.ghosts.retain(|(g, _)| g.server_id != item.server_id);
         match lb.backends.iter_mut().find(|b| b.server_id == item.server_id) {
             Some(existing) => existing.weight = weight,
             None => lb.backends.push(Backend {
@@ -847,6 +867,14 @@ fn describe_load_balancer_attribute(
     params: &BTreeMap<String, String>,
 ) -> Result<String, Failure> {
     let (lb_id, lb) = load_balancer(state, params)?;
+    // Describes catch up with removals only after a while, when told to (lag).
+    let ghosts: Vec<Backend> = lb.ghosts.iter().map(|(b, _)| b.clone()).collect();
+    lb.ghosts.iter_mut().for_each(|(_, left)| *left -= 1);
+    lb.ghosts.retain(|(_, left)| *left > 0);
+    let mut shown =
+        LoadBalancer { region: lb.region.clone(), backends: lb.backends.clone(), ghosts: Vec::new() };
+    shown.backends.extend(ghosts);
+    let lb = &shown;
     let extra = serde_json::json!({
         "LoadBalancerName": format!("{lb_id}-name"),
         "LoadBalancerStatus": "active",

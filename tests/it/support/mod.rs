@@ -76,11 +76,13 @@ pub fn write_config(path: &Path, text: &str) -> std::path::PathBuf {
 pub const CLOSED_PORT_URL: &str = "http://127.0.0.1:9";
 
 /// The base environment of every test command (see [`slbctl_std`]). A test that means
-/// to use STS or the metadata server sets these to its own fake.
-pub const SAFE_ENV: [(&str, &str); 3] = [
+/// to use STS or the metadata server sets these to its own fake. Waits run with a
+/// "second" of 10 ms (the documented test hook), so timeouts take milliseconds.
+pub const SAFE_ENV: [(&str, &str); 4] = [
     ("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true"),
     ("SLBCTL_ECS_METADATA_ENDPOINT", CLOSED_PORT_URL),
     ("ALIBABA_CLOUD_STS_ENDPOINT", CLOSED_PORT_URL),
+    ("SLBCTL_WAIT_SECOND_MS", "10"),
 ];
 
 /// STS credentials in the environment: `cmd.envs(STS_ENV)`.
