@@ -17,7 +17,8 @@ Rows, each against the fake SLB server on loopback (benches/../examples/fake_slb
   AssumeRole) and cached run, against the same call with static keys;
 - memory at scale: peak RSS of removing a group's 5,000 servers in one batch (each
   answer lists the servers left), table and JSON, with and without --verify; and the
-  CPU time per call of that run against a single call's.
+  CPU time per call of that run against a single call's;
+- the number of describe calls a 60-second `backends wait` makes at the default pace.
 
 Clients are interleaved, in a rotating order, so that machine noise falls on all of
 them alike. Wall time is measured around each process, CPU time (user + system) from
@@ -259,6 +260,16 @@ def main():
     huge_run = timed(slbctl(plain, "-q", "backends", "remove", "--lb", f"{HUGE_LB}-{len(variants)}", "--batch",
                             "--from-file", ids_5000), env)
 
+    # 6. A 60-second wait at the default pace (run with the test hook that makes a wait's
+    # second 10 ms): how many describe calls it makes.
+    waiting = Fake(args.fake)
+    wait_env = dict(env, SLBCTL_WAIT_SECOND_MS="10")
+    wait_run = subprocess.run(slbctl(waiting, "backends", "wait", "--lb", LB, "--until", "healthy", "--wait-timeout",
+                                     "60", "i-absent"), env=wait_env, capture_output=True)
+    if wait_run.returncode != 8:
+        sys.exit(f"the wait should time out with exit 8: {wait_run.stderr.decode(errors='replace')}")
+    wait_calls = int(waiting.close().split()[1])
+
     startup = {}
     for flag in ["--version", "--help"]:
         startup[flag] = ms(statistics.median(timed([args.slbctl, flag], env).wall for _ in range(runs)))
@@ -283,6 +294,7 @@ def main():
     if reads_store is not None:
         print(f"Platform certificate-store files (/etc/ssl, */certs) opened by slbctl with --ca-bundle "
               f"(strace): {reads_store}")
+    print(f"Describe calls of a 60-second `backends wait` at the default pace: {wait_calls}")
     print("Discovery for `standby enter`: not measured (vServer groups and standby have not landed)")
     print()
 
@@ -307,6 +319,7 @@ def main():
         ("5,000 servers: CPU per call ≤ a single call's", per_call_cpu <= one_call_cpu,
          f"{ms(per_call_cpu):.2f} vs {ms(one_call_cpu):.2f} ms"),
         ("temporary credentials: cached run ≤ 1.15× static keys", cached_ratio <= 1.15, f"{cached_ratio:.2f}×"),
+        ("a 60-second wait: ≤ 10 describe calls", wait_calls <= 10, f"{wait_calls}"),
         ("slbctl --version < 5 ms", startup["--version"] < 5, f"{startup['--version']:.2f} ms"),
         ("slbctl --help < 5 ms", startup["--help"] < 5, f"{startup['--help']:.2f} ms"),
         ("release binary ≤ 6 MiB", size <= 6 * 1024 * 1024, f"{size / 1024 / 1024:.2f} MiB"),

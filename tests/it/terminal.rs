@@ -1,5 +1,5 @@
 //! Interactive use on a real terminal (tmux): `slbctl configure` prompts, and the
-//! secret is not echoed to the screen.
+//! secret is not echoed to the screen; a wait shows a live line.
 
 use std::path::Path;
 use std::process::Command;
@@ -13,7 +13,10 @@ struct Tmux {
 
 impl Tmux {
     fn start(command: &str, home: &Path) -> Tmux {
-        let session = format!("slbctl-test-{}", std::process::id());
+        // Unique per test: the tests of one binary run in parallel.
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let session = format!("slbctl-test-{}-{n}", std::process::id());
         let status = Command::new("tmux")
             .args(["new-session", "-d", "-s", &session, "-x", "120", "-y", "30"])
             .arg(format!("env -i HOME={} PATH=/usr/bin:/bin NO_COLOR=1 {command}; sleep 30", home.display()))
@@ -73,4 +76,29 @@ fn configure_prompts_on_a_terminal_and_never_echoes_the_secret() {
     assert!(text.contains("[profiles.desk]"), "{text}");
     assert!(text.contains(&format!("access_key_secret = \"{SECRET}\"")), "{text}");
     assert!(text.contains("region = \"cn-shanghai\""), "{text}");
+}
+
+#[test]
+fn a_wait_on_a_terminal_shows_a_live_line_with_the_time_left() {
+    use crate::support::fake_slb::{FakeSlb, Script};
+    let home = tempfile::tempdir().unwrap();
+    let server = FakeSlb::start();
+    server.add_key(KEY_ID, SECRET, None);
+    server.add_lb("lb-1", "cn-hangzhou", &["i-a", "i-b"]);
+    server.set_health("lb-1", "i-a", Script::Abnormal);
+    let binary = assert_cmd::cargo::cargo_bin("slbctl");
+    let command = format!(
+        "ALIBABA_CLOUD_ECS_METADATA_DISABLED=true SLBCTL_WAIT_SECOND_MS=10 ALIBABA_CLOUD_ACCESS_KEY_ID={KEY_ID} \
+         ALIBABA_CLOUD_ACCESS_KEY_SECRET={SECRET} ALIBABA_CLOUD_REGION_ID=cn-hangzhou SLBCTL_ENDPOINT={} \
+         {} backends wait --lb lb-1 --until healthy --wait-timeout 86400 i-a i-b",
+        server.url(),
+        binary.display()
+    );
+    let tmux = Tmux::start(&command, home.path());
+    let screen = tmux.wait_for("slbctl: waiting until healthy: i-a abnormal, i-b normal (");
+    assert!(screen.contains(" s left)"), "{screen}");
+    // One line, rewritten in place, not a line a poll.
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(tmux.screen().matches("waiting until healthy").count(), 1, "{}", tmux.screen());
+    assert!(server.requests_of("DescribeHealthStatus").len() >= 2);
 }
