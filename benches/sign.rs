@@ -7,7 +7,8 @@ use chrono::{DateTime, Utc};
 use criterion::{Criterion, black_box, criterion_group, criterion_main};
 use reqwest::Url;
 use slbctl::signing::{
-    self as sign, AccessKey, BackendAction, BackendServerRef, PRODUCT, Secret, backend_action, sign_request,
+    self as sign, AccessKey, BackendAction, BackendServerRef, Group, PRODUCT, Secret, backend_action,
+    sign_request,
 };
 
 fn signing(c: &mut Criterion) {
@@ -34,8 +35,8 @@ fn signing(c: &mut Criterion) {
     };
     let servers: Vec<BackendServerRef> =
         (0..20).map(|n| BackendServerRef::new(&format!("i-bp1bench{n:012}"), None)).collect();
-    let params =
-        backend_action(BackendAction::Remove, "cn-hangzhou", "lb-bp1o94dp5i6earr9g6d1z", &servers).unwrap();
+    let lb = Group::Default { load_balancer_id: "lb-bp1o94dp5i6earr9g6d1z".into() };
+    let params = backend_action(BackendAction::Remove, "cn-hangzhou", &lb, &servers).unwrap();
     let now: DateTime<Utc> = Utc::now();
     c.bench_function("sign a RemoveBackendServers request of 20 servers", |b| {
         b.iter(|| {

@@ -40,7 +40,8 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('backends', 'backends', [CompletionResultType]::ParameterValue, 'Work with the backend servers of a load balancer''s default server group')
+            [CompletionResult]::new('backends', 'backends', [CompletionResultType]::ParameterValue, 'Work with the backend servers of a load balancer''s default server group, or of a vServer group (--vserver-group)')
+            [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'The server groups of a load balancer (the default group and vServer groups)')
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Write or update a profile in the slbctl config file (asks for the access key id, the secret without echo, and the region; reads them from stdin, one per line, when stdin is not a terminal)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the resolved settings and the profiles slbctl can see')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (see the README for where to put it)')
@@ -76,6 +77,7 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
         }
         'slbctl;backends;list' {
             [CompletionResult]::new('--lb', '--lb', [CompletionResultType]::ParameterName, 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z')
+            [CompletionResult]::new('--vserver-group', '--vserver-group', [CompletionResultType]::ParameterName, 'List this vServer group''s members instead of the default server group''s')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/slbctl/config.toml]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the load balancer, e.g. cn-hangzhou')
@@ -97,6 +99,8 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
         }
         'slbctl;backends;remove' {
             [CompletionResult]::new('--lb', '--lb', [CompletionResultType]::ParameterName, 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z')
+            [CompletionResult]::new('--vserver-group', '--vserver-group', [CompletionResultType]::ParameterName, 'Work on this vServer group instead of the load balancer''s default server group. Servers are then `ID:PORT` (`ID:PORT@IP` for an ENI with several addresses); a bare `ID` means every port of that server in the group (remove, set-weight)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'The backend port of every server given without one (with --vserver-group)')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Backend type of every server; by default inferred from each id''s prefix (eni- → eni, eci- → eci, else ecs)')
             [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored')
             [CompletionResult]::new('--min-remaining', '--min-remaining', [CompletionResultType]::ParameterName, 'Refuse (exit 7, nothing removed) if fewer than N backends would remain')
@@ -128,6 +132,8 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
         }
         'slbctl;backends;add' {
             [CompletionResult]::new('--lb', '--lb', [CompletionResultType]::ParameterName, 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z')
+            [CompletionResult]::new('--vserver-group', '--vserver-group', [CompletionResultType]::ParameterName, 'Work on this vServer group instead of the load balancer''s default server group. Servers are then `ID:PORT` (`ID:PORT@IP` for an ENI with several addresses); a bare `ID` means every port of that server in the group (remove, set-weight)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'The backend port of every server given without one (with --vserver-group)')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Backend type of every server; by default inferred from each id''s prefix (eni- → eni, eci- → eci, else ecs)')
             [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored')
             [CompletionResult]::new('--weight', '--weight', [CompletionResultType]::ParameterName, 'Weight of the added servers, 0 to 100')
@@ -157,6 +163,8 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
         }
         'slbctl;backends;set-weight' {
             [CompletionResult]::new('--lb', '--lb', [CompletionResultType]::ParameterName, 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z')
+            [CompletionResult]::new('--vserver-group', '--vserver-group', [CompletionResultType]::ParameterName, 'Work on this vServer group instead of the load balancer''s default server group. Servers are then `ID:PORT` (`ID:PORT@IP` for an ENI with several addresses); a bare `ID` means every port of that server in the group (remove, set-weight)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'The backend port of every server given without one (with --vserver-group)')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Backend type of every server; by default inferred from each id''s prefix (eni- → eni, eci- → eci, else ecs)')
             [CompletionResult]::new('--from-file', '--from-file', [CompletionResultType]::ParameterName, 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored')
             [CompletionResult]::new('--weight', '--weight', [CompletionResultType]::ParameterName, 'The new weight, 0 to 100 (0 stops new connections)')
@@ -235,6 +243,60 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             break
         }
         'slbctl;backends;help;help' {
+            break
+        }
+        'slbctl;groups' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/slbctl/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the load balancer, e.g. cn-hangzhou')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, overriding the one derived from the region')
+            [CompletionResult]::new('--endpoint-type', '--endpoint-type', [CompletionResultType]::ParameterName, 'Reach the API over the public internet or from inside a VPC')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts after the first for failures that are safe to retry (0 disables)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of one attempt, in seconds')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time limit to connect (TCP and TLS), in seconds')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The default server group and every vServer group of a load balancer, with the listeners that use them and their member counts')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'slbctl;groups;list' {
+            [CompletionResult]::new('--lb', '--lb', [CompletionResultType]::ParameterName, 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/slbctl/config.toml]')
+            [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the load balancer, e.g. cn-hangzhou')
+            [CompletionResult]::new('--endpoint', '--endpoint', [CompletionResultType]::ParameterName, 'API endpoint URL, overriding the one derived from the region')
+            [CompletionResult]::new('--endpoint-type', '--endpoint-type', [CompletionResultType]::ParameterName, 'Reach the API over the public internet or from inside a VPC')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Attempts after the first for failures that are safe to retry (0 disables)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Time limit of one attempt, in seconds')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time limit to connect (TCP and TLS), in seconds')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'slbctl;groups;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The default server group and every vServer group of a load balancer, with the listeners that use them and their member counts')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'slbctl;groups;help;list' {
+            break
+        }
+        'slbctl;groups;help;help' {
             break
         }
         'slbctl;configure' {
@@ -401,7 +463,8 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             break
         }
         'slbctl;help' {
-            [CompletionResult]::new('backends', 'backends', [CompletionResultType]::ParameterValue, 'Work with the backend servers of a load balancer''s default server group')
+            [CompletionResult]::new('backends', 'backends', [CompletionResultType]::ParameterValue, 'Work with the backend servers of a load balancer''s default server group, or of a vServer group (--vserver-group)')
+            [CompletionResult]::new('groups', 'groups', [CompletionResultType]::ParameterValue, 'The server groups of a load balancer (the default group and vServer groups)')
             [CompletionResult]::new('configure', 'configure', [CompletionResultType]::ParameterValue, 'Write or update a profile in the slbctl config file (asks for the access key id, the secret without echo, and the region; reads them from stdin, one per line, when stdin is not a terminal)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show the resolved settings and the profiles slbctl can see')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (see the README for where to put it)')
@@ -430,6 +493,13 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             break
         }
         'slbctl;help;backends;wait' {
+            break
+        }
+        'slbctl;help;groups' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'The default server group and every vServer group of a load balancer, with the listeners that use them and their member counts')
+            break
+        }
+        'slbctl;help;groups;list' {
             break
         }
         'slbctl;help;configure' {

@@ -28,6 +28,9 @@ _slbctl() {
             slbctl,configure)
                 cmd="slbctl__subcmd__configure"
                 ;;
+            slbctl,groups)
+                cmd="slbctl__subcmd__groups"
+                ;;
             slbctl,help)
                 cmd="slbctl__subcmd__help"
                 ;;
@@ -94,6 +97,18 @@ _slbctl() {
             slbctl__subcmd__config__subcmd__help,show)
                 cmd="slbctl__subcmd__config__subcmd__help__subcmd__show"
                 ;;
+            slbctl__subcmd__groups,help)
+                cmd="slbctl__subcmd__groups__subcmd__help"
+                ;;
+            slbctl__subcmd__groups,list)
+                cmd="slbctl__subcmd__groups__subcmd__list"
+                ;;
+            slbctl__subcmd__groups__subcmd__help,help)
+                cmd="slbctl__subcmd__groups__subcmd__help__subcmd__help"
+                ;;
+            slbctl__subcmd__groups__subcmd__help,list)
+                cmd="slbctl__subcmd__groups__subcmd__help__subcmd__list"
+                ;;
             slbctl__subcmd__help,backends)
                 cmd="slbctl__subcmd__help__subcmd__backends"
                 ;;
@@ -105,6 +120,9 @@ _slbctl() {
                 ;;
             slbctl__subcmd__help,configure)
                 cmd="slbctl__subcmd__help__subcmd__configure"
+                ;;
+            slbctl__subcmd__help,groups)
+                cmd="slbctl__subcmd__help__subcmd__groups"
                 ;;
             slbctl__subcmd__help,help)
                 cmd="slbctl__subcmd__help__subcmd__help"
@@ -136,6 +154,9 @@ _slbctl() {
             slbctl__subcmd__help__subcmd__config,show)
                 cmd="slbctl__subcmd__help__subcmd__config__subcmd__show"
                 ;;
+            slbctl__subcmd__help__subcmd__groups,list)
+                cmd="slbctl__subcmd__help__subcmd__groups__subcmd__list"
+                ;;
             *)
                 ;;
         esac
@@ -143,7 +164,7 @@ _slbctl() {
 
     case "${cmd}" in
         slbctl)
-            opts="-v -q -h -V --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help --version backends configure config completions man help"
+            opts="-v -q -h -V --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help --version backends groups configure config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -251,13 +272,21 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__add)
-            opts="-v -q -h --lb --type --batch --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --vserver-group --port --type --batch --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --lb)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vserver-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -427,13 +456,17 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__list)
-            opts="-v -q -h --lb --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --vserver-group --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --lb)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vserver-group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -485,13 +518,21 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__remove)
-            opts="-v -q -h --lb --type --batch --dry-run --from-file --verify --strict --min-remaining --drain --min-healthy --wait-timeout --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --vserver-group --port --type --batch --dry-run --from-file --verify --strict --min-remaining --drain --min-healthy --wait-timeout --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --lb)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vserver-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -567,13 +608,21 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__set__subcmd__weight)
-            opts="-v -q -h --lb --type --batch --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --vserver-group --port --type --batch --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --lb)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vserver-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --port)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1116,8 +1165,162 @@ _slbctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        slbctl__subcmd__groups)
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-type)
+                    COMPREPLY=($(compgen -W "public vpc" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        slbctl__subcmd__groups__subcmd__help)
+            opts="list help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        slbctl__subcmd__groups__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        slbctl__subcmd__groups__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        slbctl__subcmd__groups__subcmd__list)
+            opts="-v -q -h --lb --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lb)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --region)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --endpoint-type)
+                    COMPREPLY=($(compgen -W "public vpc" -- "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         slbctl__subcmd__help)
-            opts="backends configure config completions man help"
+            opts="backends groups configure config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1287,6 +1490,34 @@ _slbctl() {
         slbctl__subcmd__help__subcmd__configure)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        slbctl__subcmd__help__subcmd__groups)
+            opts="list"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        slbctl__subcmd__help__subcmd__groups__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -37,7 +37,8 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand backends 'Work with the backend servers of a load balancer''s default server group'
+            cand backends 'Work with the backend servers of a load balancer''s default server group, or of a vServer group (--vserver-group)'
+            cand groups 'The server groups of a load balancer (the default group and vServer groups)'
             cand configure 'Write or update a profile in the slbctl config file (asks for the access key id, the secret without echo, and the region; reads them from stdin, one per line, when stdin is not a terminal)'
             cand config 'Show the resolved settings and the profiles slbctl can see'
             cand completions 'Print a shell completion script (see the README for where to put it)'
@@ -71,6 +72,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
         }
         &'slbctl;backends;list'= {
             cand --lb 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z'
+            cand --vserver-group 'List this vServer group''s members instead of the default server group''s'
             cand --profile 'Profile to use from the config file'
             cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
             cand --region 'Region of the load balancer, e.g. cn-hangzhou'
@@ -91,6 +93,8 @@ set edit:completion:arg-completer[slbctl] = {|@words|
         }
         &'slbctl;backends;remove'= {
             cand --lb 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z'
+            cand --vserver-group 'Work on this vServer group instead of the load balancer''s default server group. Servers are then `ID:PORT` (`ID:PORT@IP` for an ENI with several addresses); a bare `ID` means every port of that server in the group (remove, set-weight)'
+            cand --port 'The backend port of every server given without one (with --vserver-group)'
             cand --type 'Backend type of every server; by default inferred from each id''s prefix (eni- → eni, eci- → eci, else ecs)'
             cand --from-file 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored'
             cand --min-remaining 'Refuse (exit 7, nothing removed) if fewer than N backends would remain'
@@ -121,6 +125,8 @@ set edit:completion:arg-completer[slbctl] = {|@words|
         }
         &'slbctl;backends;add'= {
             cand --lb 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z'
+            cand --vserver-group 'Work on this vServer group instead of the load balancer''s default server group. Servers are then `ID:PORT` (`ID:PORT@IP` for an ENI with several addresses); a bare `ID` means every port of that server in the group (remove, set-weight)'
+            cand --port 'The backend port of every server given without one (with --vserver-group)'
             cand --type 'Backend type of every server; by default inferred from each id''s prefix (eni- → eni, eci- → eci, else ecs)'
             cand --from-file 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored'
             cand --weight 'Weight of the added servers, 0 to 100'
@@ -149,6 +155,8 @@ set edit:completion:arg-completer[slbctl] = {|@words|
         }
         &'slbctl;backends;set-weight'= {
             cand --lb 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z'
+            cand --vserver-group 'Work on this vServer group instead of the load balancer''s default server group. Servers are then `ID:PORT` (`ID:PORT@IP` for an ENI with several addresses); a bare `ID` means every port of that server in the group (remove, set-weight)'
+            cand --port 'The backend port of every server given without one (with --vserver-group)'
             cand --type 'Backend type of every server; by default inferred from each id''s prefix (eni- → eni, eci- → eci, else ecs)'
             cand --from-file 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored'
             cand --weight 'The new weight, 0 to 100 (0 stops new connections)'
@@ -219,6 +227,55 @@ set edit:completion:arg-completer[slbctl] = {|@words|
         &'slbctl;backends;help;wait'= {
         }
         &'slbctl;backends;help;help'= {
+        }
+        &'slbctl;groups'= {
+            cand --profile 'Profile to use from the config file'
+            cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
+            cand --region 'Region of the load balancer, e.g. cn-hangzhou'
+            cand --endpoint 'API endpoint URL, overriding the one derived from the region'
+            cand --endpoint-type 'Reach the API over the public internet or from inside a VPC'
+            cand --ca-bundle 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)'
+            cand --retries 'Attempts after the first for failures that are safe to retry (0 disables)'
+            cand --timeout 'Time limit of one attempt, in seconds'
+            cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
+            cand --output 'Output format'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
+            cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand -q 'Print nothing on stdout on success; errors still go to stderr'
+            cand --quiet 'Print nothing on stdout on success; errors still go to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand list 'The default server group and every vServer group of a load balancer, with the listeners that use them and their member counts'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'slbctl;groups;list'= {
+            cand --lb 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z'
+            cand --profile 'Profile to use from the config file'
+            cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
+            cand --region 'Region of the load balancer, e.g. cn-hangzhou'
+            cand --endpoint 'API endpoint URL, overriding the one derived from the region'
+            cand --endpoint-type 'Reach the API over the public internet or from inside a VPC'
+            cand --ca-bundle 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)'
+            cand --retries 'Attempts after the first for failures that are safe to retry (0 disables)'
+            cand --timeout 'Time limit of one attempt, in seconds'
+            cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
+            cand --output 'Output format'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
+            cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand -q 'Print nothing on stdout on success; errors still go to stderr'
+            cand --quiet 'Print nothing on stdout on success; errors still go to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'slbctl;groups;help'= {
+            cand list 'The default server group and every vServer group of a load balancer, with the listeners that use them and their member counts'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'slbctl;groups;help;list'= {
+        }
+        &'slbctl;groups;help;help'= {
         }
         &'slbctl;configure'= {
             cand --profile 'Profile to use from the config file'
@@ -372,7 +429,8 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'slbctl;help'= {
-            cand backends 'Work with the backend servers of a load balancer''s default server group'
+            cand backends 'Work with the backend servers of a load balancer''s default server group, or of a vServer group (--vserver-group)'
+            cand groups 'The server groups of a load balancer (the default group and vServer groups)'
             cand configure 'Write or update a profile in the slbctl config file (asks for the access key id, the secret without echo, and the region; reads them from stdin, one per line, when stdin is not a terminal)'
             cand config 'Show the resolved settings and the profiles slbctl can see'
             cand completions 'Print a shell completion script (see the README for where to put it)'
@@ -395,6 +453,11 @@ set edit:completion:arg-completer[slbctl] = {|@words|
         &'slbctl;help;backends;set-weight'= {
         }
         &'slbctl;help;backends;wait'= {
+        }
+        &'slbctl;help;groups'= {
+            cand list 'The default server group and every vServer group of a load balancer, with the listeners that use them and their member counts'
+        }
+        &'slbctl;help;groups;list'= {
         }
         &'slbctl;help;configure'= {
         }

@@ -42,7 +42,8 @@ complete -c slbctl -n "__fish_slbctl_needs_command" -s v -l verbose -d 'Say what
 complete -c slbctl -n "__fish_slbctl_needs_command" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slbctl -n "__fish_slbctl_needs_command" -s V -l version -d 'Print version'
-complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "backends" -d 'Work with the backend servers of a load balancer\'s default server group'
+complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "backends" -d 'Work with the backend servers of a load balancer\'s default server group, or of a vServer group (--vserver-group)'
+complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "groups" -d 'The server groups of a load balancer (the default group and vServer groups)'
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "configure" -d 'Write or update a profile in the slbctl config file (asks for the access key id, the secret without echo, and the region; reads them from stdin, one per line, when stdin is not a terminal)'
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "config" -d 'Show the resolved settings and the profiles slbctl can see'
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "completions" -d 'Print a shell completion script (see the README for where to put it)'
@@ -72,6 +73,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "wait" -d 'Wait until servers are healthy, removed or drained, polling the load balancer; exit 8 when the time runs out'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l vserver-group -d 'List this vServer group\'s members instead of the default server group\'s' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
@@ -90,6 +92,8 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l vserver-group -d 'Work on this vServer group instead of the load balancer\'s default server group. Servers are then `ID:PORT` (`ID:PORT@IP` for an ENI with several addresses); a bare `ID` means every port of that server in the group (remove, set-weight)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l port -d 'The backend port of every server given without one (with --vserver-group)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l type -d 'Backend type of every server; by default inferred from each id\'s prefix (eni- → eni, eci- → eci, else ecs)' -r -f -a "ecs\t'An ECS instance (`i-…`)'
 eni\t'An elastic network interface (`eni-…`)'
 eci\t'An elastic container instance (`eci-…`)'"
@@ -120,6 +124,8 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l vserver-group -d 'Work on this vServer group instead of the load balancer\'s default server group. Servers are then `ID:PORT` (`ID:PORT@IP` for an ENI with several addresses); a bare `ID` means every port of that server in the group (remove, set-weight)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l port -d 'The backend port of every server given without one (with --vserver-group)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l type -d 'Backend type of every server; by default inferred from each id\'s prefix (eni- → eni, eci- → eci, else ecs)' -r -f -a "ecs\t'An ECS instance (`i-…`)'
 eni\t'An elastic network interface (`eni-…`)'
 eci\t'An elastic container instance (`eci-…`)'"
@@ -148,6 +154,8 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l vserver-group -d 'Work on this vServer group instead of the load balancer\'s default server group. Servers are then `ID:PORT` (`ID:PORT@IP` for an ENI with several addresses); a bare `ID` means every port of that server in the group (remove, set-weight)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l port -d 'The backend port of every server given without one (with --vserver-group)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l type -d 'Backend type of every server; by default inferred from each id\'s prefix (eni- → eni, eci- → eci, else ecs)' -r -f -a "ecs\t'An ECS instance (`i-…`)'
 eni\t'An elastic network interface (`eni-…`)'
 eci\t'An elastic container instance (`eci-…`)'"
@@ -206,6 +214,45 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "set-weight" -d 'Set the weight of member servers (SetBackendServers); weight 0 drains a server'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait until servers are healthy, removed or drained, polling the load balancer; exit 8 when the time runs out'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l profile -d 'Profile to use from the config file' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
+vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
+text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'The default server group and every vServer group of a load balancer, with the listeners that use them and their member counts'
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use from the config file' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
+vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
+text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "list" -d 'The default server group and every vServer group of a load balancer, with the listeners that use them and their member counts'
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
@@ -333,17 +380,19 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l no-credential-cach
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends configure config completions man help" -f -a "backends" -d 'Work with the backend servers of a load balancer\'s default server group'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends configure config completions man help" -f -a "configure" -d 'Write or update a profile in the slbctl config file (asks for the access key id, the secret without echo, and the region; reads them from stdin, one per line, when stdin is not a terminal)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends configure config completions man help" -f -a "config" -d 'Show the resolved settings and the profiles slbctl can see'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends configure config completions man help" -f -a "completions" -d 'Print a shell completion script (see the README for where to put it)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends configure config completions man help" -f -a "man" -d 'Print the manual page (roff), e.g. `slbctl man | man -l -`'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends configure config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups configure config completions man help" -f -a "backends" -d 'Work with the backend servers of a load balancer\'s default server group, or of a vServer group (--vserver-group)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups configure config completions man help" -f -a "groups" -d 'The server groups of a load balancer (the default group and vServer groups)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups configure config completions man help" -f -a "configure" -d 'Write or update a profile in the slbctl config file (asks for the access key id, the secret without echo, and the region; reads them from stdin, one per line, when stdin is not a terminal)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups configure config completions man help" -f -a "config" -d 'Show the resolved settings and the profiles slbctl can see'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups configure config completions man help" -f -a "completions" -d 'Print a shell completion script (see the README for where to put it)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups configure config completions man help" -f -a "man" -d 'Print the manual page (roff), e.g. `slbctl man | man -l -`'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups configure config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "list" -d 'List the backends of a load balancer (DescribeLoadBalancerAttribute)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "remove" -d 'Remove servers from a load balancer (RemoveBackendServers)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "add" -d 'Add servers to a load balancer, or update their weight (AddBackendServers)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "set-weight" -d 'Set the weight of member servers (SetBackendServers); weight 0 drains a server'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "wait" -d 'Wait until servers are healthy, removed or drained, polling the load balancer; exit 8 when the time runs out'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "list" -d 'The default server group and every vServer group of a load balancer, with the listeners that use them and their member counts'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'The resolved profile, region, endpoint and credentials, each with its source; temporary credentials are obtained (from the cache, or fetched and cached) to say when they expire. Never prints a secret'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'The profiles in the slbctl config file and in the aliyun CLI\'s config.json'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "clear-cache" -d 'Delete every temporary credential slbctl has cached'

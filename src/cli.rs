@@ -175,9 +175,14 @@ pub fn parse() -> Result<Cli, clap::Error> {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Work with the backend servers of a load balancer's default server group.
+    /// Work with the backend servers of a load balancer's default server group, or of a
+    /// vServer group (--vserver-group).
     #[command(subcommand)]
     Backends(BackendsCommand),
+
+    /// The server groups of a load balancer (the default group and vServer groups).
+    #[command(subcommand)]
+    Groups(GroupsCommand),
 
     /// Write or update a profile in the slbctl config file (asks for the access key id,
     /// the secret without echo, and the region; reads them from stdin, one per line,
@@ -281,6 +286,24 @@ pub struct ListArgs {
     /// The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z.
     #[arg(long, value_name = "LB_ID")]
     pub lb: String,
+
+    /// List this vServer group's members instead of the default server group's.
+    #[arg(long, value_name = "GROUP_ID")]
+    pub vserver_group: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GroupsCommand {
+    /// The default server group and every vServer group of a load balancer, with the
+    /// listeners that use them and their member counts.
+    List(GroupsListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct GroupsListArgs {
+    /// The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z.
+    #[arg(long, value_name = "LB_ID")]
+    pub lb: String,
 }
 
 /// The servers a backend command works on, and how to send them.
@@ -289,6 +312,16 @@ pub struct ServerSelection {
     /// The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z.
     #[arg(long, value_name = "LB_ID")]
     pub lb: String,
+
+    /// Work on this vServer group instead of the load balancer's default server group.
+    /// Servers are then `ID:PORT` (`ID:PORT@IP` for an ENI with several addresses); a
+    /// bare `ID` means every port of that server in the group (remove, set-weight).
+    #[arg(long, value_name = "GROUP_ID")]
+    pub vserver_group: Option<String>,
+
+    /// The backend port of every server given without one (with --vserver-group).
+    #[arg(long, value_name = "PORT", value_parser = clap::value_parser!(u16).range(1..))]
+    pub port: Option<u16>,
 
     /// Backend type of every server; by default inferred from each id's prefix
     /// (eni- → eni, eci- → eci, else ecs).

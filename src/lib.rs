@@ -36,13 +36,13 @@ pub mod signing {
     pub use crate::api::request::{AccessKey, SignedRequest, sign_request};
     pub use crate::api::sign::{canonical_query, signature, string_to_sign};
     pub use crate::secret::Secret;
-    pub use crate::slb::{BackendAction, BackendServerRef, PRODUCT, backend_action};
+    pub use crate::slb::{BackendAction, BackendServerRef, Group, PRODUCT, backend_action};
 }
 
 use std::process::ExitCode;
 
-use cli::{BackendsCommand, Cli, Command, ConfigCommand, OutputFormat};
-use commands::{add, config as config_cmd, configure, docs, list, remove, set_weight, wait};
+use cli::{BackendsCommand, Cli, Command, ConfigCommand, GroupsCommand, OutputFormat};
+use commands::{add, config as config_cmd, configure, docs, groups, list, remove, set_weight, wait};
 use error::{Error, Result};
 
 /// The whole program: parse, run, print any error once, exit with its code.
@@ -76,6 +76,7 @@ fn run(cli: &Cli) -> Result<()> {
         Command::Backends(BackendsCommand::Add(args)) => add::run(global, args),
         Command::Backends(BackendsCommand::SetWeight(args)) => set_weight::run(global, args),
         Command::Backends(BackendsCommand::Wait(args)) => wait::run(global, args),
+        Command::Groups(GroupsCommand::List(args)) => groups::list(global, args),
         Command::Configure => configure::run(global),
         Command::Config(ConfigCommand::Show) => config_cmd::show(global),
         Command::Config(ConfigCommand::List) => config_cmd::list(global),

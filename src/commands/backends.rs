@@ -4,22 +4,20 @@
 
 use super::batch::{self, BatchOutcome};
 use super::context::Context;
-use super::selection::{selected_ids, selection_words};
+use super::remove::{as_given, expand, place};
+use super::selection::{selected_members, selection_words};
 use super::{dry_run, render, rerun, wait};
 use crate::api::client::{Client, RawAnswer};
 use crate::cli::{GlobalArgs, OutputFormat, ServerSelection, WaitTiming};
 use crate::error::Result;
 use crate::output;
-use crate::slb::{self, BackendAction, BackendServerRef, BackendsResponse};
+use crate::slb::{BackendAction, BackendServerRef, BackendsResponse, Group};
 
-/// The current backends of a load balancer (DescribeLoadBalancerAttribute): the answer
-/// as it came (a JSON tree is built from it only for `--output json`) and its backends.
-pub fn describe(
-    client: &Client,
-    region: &str,
-    load_balancer_id: &str,
-) -> Result<(RawAnswer, BackendsResponse)> {
-    let answer = client.call_raw(&slb::describe_load_balancer_attribute(region, load_balancer_id))?;
+/// The current members of a group (DescribeLoadBalancerAttribute for the default group,
+/// DescribeVServerGroupAttribute for a vServer group): the answer as it came (a JSON
+/// tree is built from it only for `--output json`) and its members.
+pub fn describe(client: &Client, region: &str, group: &Group) -> Result<(RawAnswer, BackendsResponse)> {
+    let answer = client.call_raw(&group.describe_params(region))?;
     let parsed = BackendsResponse::from_slice(&answer.body)?;
     Ok((answer, parsed))
 }
@@ -66,14 +64,34 @@ pub fn weighted_action(
     summary: &str,
     wait_healthy: Option<&WaitTiming>,
 ) -> Result<()> {
-    let ids = selected_ids(selection)?;
+    // Adding needs the port of every member of a vServer group; setting weights can
+    // take a bare ID (every port of it, found by reading the group first).
+    let (group, specs) = selected_members(selection, action == BackendAction::Add)?;
     let context = Context::resolve(global)?;
-    let servers: Vec<BackendServerRef> =
-        ids.iter().map(|id| BackendServerRef::new(id, selection.server_type).with_weight(weight)).collect();
+    let place = place(&selection.lb, &group);
+    let partial = group.is_vserver() && specs.iter().any(|s| !s.has_port());
     if selection.dry_run {
-        return dry_run::backend_action(&context, global, action, &selection.lb, &servers);
+        if partial {
+            eprintln!("slbctl: dry run: not shown: the read of the group that finds the ports of a bare ID");
+        }
+        let servers: Vec<BackendServerRef> =
+            as_given(&specs, selection.server_type).into_iter().map(|s| s.with_weight(weight)).collect();
+        return dry_run::backend_action(&context, global, action, &group, &servers);
     }
     let client = context.client(global)?;
+    let (servers, unmatched) = if partial {
+        expand(&specs, &describe(&client, &context.region.value, &group)?.1, selection.server_type)
+    } else {
+        (as_given(&specs, selection.server_type), Vec::new())
+    };
+    if let Some(first) = unmatched.first() {
+        return Err(crate::error::Error::usage(format!(
+            "server {} has no port in {place}: it is not a member",
+            crate::text::quote(first)
+        )));
+    }
+    let servers: Vec<BackendServerRef> = servers.into_iter().map(|s| s.with_weight(weight)).collect();
+    let ids: Vec<String> = servers.iter().map(BackendServerRef::key).collect();
     let mut words = selection_words(command, selection);
     words.extend(["--weight".to_owned(), weight.to_string()]);
     if let Some(timing) = wait_healthy {
@@ -87,14 +105,9 @@ pub fn weighted_action(
         }
     }
     let resume = |rest: &[String]| rerun::command(global, &words, rest);
-    let outcome =
-        batch::run(global, &client, action, &context.region.value, &selection.lb, &servers, &resume)?;
-    render_outcome(
-        global,
-        &selection.lb,
-        &outcome,
-        &summary.replace("{count}", &output::count(ids.len(), "server")),
-    )?;
+    let outcome = batch::run(global, &client, action, &context.region.value, &group, &servers, &resume)?;
+    let noun = if group.is_vserver() { "member" } else { "server" };
+    render_outcome(global, &place, &outcome, &summary.replace("{count}", &output::count(ids.len(), noun)))?;
     if let Some(timing) = wait_healthy {
         let show = global.output != OutputFormat::Json;
         wait::until_healthy(&client, &context.region.value, &selection.lb, &ids, None, timing, show)?;

@@ -6,7 +6,7 @@ use crate::cli::{GlobalArgs, OutputFormat};
 use crate::error::{Error, Result};
 use crate::output;
 use crate::slb::ids::batches;
-use crate::slb::{self, BackendAction, BackendServerRef};
+use crate::slb::{self, BackendAction, BackendServerRef, Group};
 
 /// What a completed run keeps: the last call's answer (the group after the change, all
 /// the output needs) and every call's RequestId. Earlier answers are dropped as soon as
@@ -28,7 +28,7 @@ pub fn run(
     client: &Client,
     action: BackendAction,
     region: &str,
-    load_balancer_id: &str,
+    group: &Group,
     servers: &[BackendServerRef],
     resume: &dyn Fn(&[String]) -> String,
 ) -> Result<BatchOutcome> {
@@ -38,7 +38,7 @@ pub fn run(
     let mut last = None;
     let mut request_ids = Vec::with_capacity(total);
     for (index, chunk) in chunks.iter().enumerate() {
-        let params = slb::backend_action(action, region, load_balancer_id, chunk)?;
+        let params = slb::backend_action(action, region, group, chunk)?;
         match client.call_raw(&params) {
             Ok(answer) => {
                 progress.done(index + 1, chunk.len(), &answer.request_id);
@@ -52,7 +52,7 @@ pub fn run(
             Err(failure) => {
                 progress.abandon();
                 let ids = |batches: &[&[BackendServerRef]]| -> Vec<String> {
-                    batches.iter().flat_map(|b| b.iter().map(|s| s.server_id.clone())).collect()
+                    batches.iter().flat_map(|b| b.iter().map(BackendServerRef::key)).collect()
                 };
                 let not_done = ids(&chunks[index..]);
                 return Err(Error::Partial {

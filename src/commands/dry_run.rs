@@ -9,7 +9,7 @@ use crate::cli::{GlobalArgs, OutputFormat};
 use crate::credentials::Provider;
 use crate::error::Result;
 use crate::output;
-use crate::slb::{self, BackendAction, BackendServerRef, PRODUCT};
+use crate::slb::{self, BackendAction, BackendServerRef, Group, PRODUCT};
 use crate::source::Source;
 
 /// Every call of a backend action over `servers` (in calls of at most 20), shown.
@@ -17,11 +17,11 @@ pub fn backend_action(
     context: &Context,
     global: &GlobalArgs,
     action: BackendAction,
-    load_balancer_id: &str,
+    group: &Group,
     servers: &[BackendServerRef],
 ) -> Result<()> {
     for chunk in slb::ids::batches(servers) {
-        let params = slb::backend_action(action, &context.region.value, load_balancer_id, chunk)?;
+        let params = slb::backend_action(action, &context.region.value, group, chunk)?;
         show(context, global, &params)?;
     }
     eprintln!("slbctl: dry run: nothing was sent");

@@ -1,4 +1,4 @@
-//! The commands: one file per command (`list`, `remove`, `add`, `set_weight`,
+//! The commands: one file per command (`list`, `remove`, `add`, `set_weight`, `groups`,
 //! `configure`, `config`, `docs`), plus what they share: choosing the servers
 //! (`selection`, `input`), resolving settings and credentials into a client
 //! (`context`), the batch runner (`batch`), the dry run (`dry_run`), the commands printed
@@ -16,6 +16,7 @@ pub(crate) mod configure;
 pub(crate) mod context;
 pub(crate) mod docs;
 pub(crate) mod dry_run;
+pub(crate) mod groups;
 pub(crate) mod input;
 pub(crate) mod list;
 pub(crate) mod remove;

@@ -6,14 +6,15 @@ use std::time::{Duration, Instant};
 
 use super::backends::{self, describe};
 use super::context::Context;
-use super::selection::{selected_ids, selection_words};
+use super::selection::{selected_members, selection_words};
 use super::{batch, dry_run, rerun, wait};
 use crate::api::client::{Client, RawAnswer};
 use crate::cli::{GlobalArgs, OutputFormat, RemoveArgs};
 use crate::error::{Error, Result};
 use crate::interrupt;
 use crate::output;
-use crate::slb::{BackendAction, BackendServerRef, BackendsResponse, HealthResponse};
+use crate::slb::ids::{MemberSpec, ServerType, parse_member};
+use crate::slb::{BackendAction, BackendServerRef, BackendsResponse, Group, HealthResponse};
 use crate::text::{quote, sanitize};
 
 /// What happened to one requested server, as `--verify` reports it.
@@ -41,7 +42,7 @@ pub fn verdicts(
     before: &BackendsResponse,
     after: &BackendsResponse,
 ) -> Vec<(String, Verdict)> {
-    let (before, after) = (before.member_ids(), after.member_ids());
+    let (before, after) = (before.member_keys(), after.member_keys());
     ids.iter()
         .map(|id| {
             let verdict = if !before.contains(id.as_str()) {
@@ -58,39 +59,55 @@ pub fn verdicts(
 
 pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     let selection = &args.selection;
-    let ids = selected_ids(selection)?;
+    let (group, specs) = selected_members(selection, false)?;
     let context = Context::resolve(global)?;
     let region = context.region.value.as_str();
     let lb = selection.lb.as_str();
-    let servers: Vec<BackendServerRef> =
-        ids.iter().map(|id| BackendServerRef::new(id, selection.server_type)).collect();
+    let place = place(lb, &group);
+    let place = place.as_str();
+    // A bare ID in a vServer group means every port of it: the group is read first.
+    let partial = group.is_vserver() && specs.iter().any(|s| !s.has_port());
     if selection.dry_run {
         if args.verify
             || args.strict
             || args.min_remaining.is_some()
             || args.min_healthy.is_some()
             || args.drain.is_some()
+            || partial
         {
             eprintln!(
-                "slbctl: dry run: not shown: the DescribeLoadBalancerAttribute and DescribeHealthStatus reads of \
-                 --verify/--strict/--min-remaining/--min-healthy/--drain, and the SetBackendServers of --drain"
+                "slbctl: dry run: not shown: the reads of the group and its health (for \
+                 --verify/--strict/--min-remaining/--min-healthy/--drain, and to find the ports of a bare ID \
+                 in a vServer group), and the weight change of --drain"
             );
         }
-        return dry_run::backend_action(&context, global, BackendAction::Remove, lb, &servers);
+        let servers = as_given(&specs, selection.server_type);
+        return dry_run::backend_action(&context, global, BackendAction::Remove, &group, &servers);
     }
     let client = context.client(global)?;
     let verify = args.verify || args.strict;
 
-    // One read of the backends before, shared by the guards, the drain and --verify.
+    // One read of the members before, shared by the guards, the drain, --verify and
+    // finding the ports of a bare ID.
     let guarded = args.min_remaining.is_some() || args.min_healthy.is_some();
-    let before =
-        if verify || guarded || args.drain.is_some() { Some(describe(&client, region, lb)?.1) } else { None };
+    let before = if verify || guarded || args.drain.is_some() || partial {
+        Some(describe(&client, region, &group)?.1)
+    } else {
+        None
+    };
+    let (servers, unmatched) = match &before {
+        Some(before) if partial => expand(&specs, before, selection.server_type),
+        _ => (as_given(&specs, selection.server_type), Vec::new()),
+    };
+    // Every member by its key; those asked for but not found stay for the verdicts.
+    let sent: Vec<String> = servers.iter().map(BackendServerRef::key).collect();
+    let ids: Vec<String> = sent.iter().cloned().chain(unmatched.iter().cloned()).collect();
     if let (Some(min), Some(before)) = (args.min_remaining, &before) {
-        guard_min_remaining(lb, &ids, before, min)?;
+        guard_min_remaining(place, &ids, before, min)?;
     }
     if let (Some(min), Some(before)) = (args.min_healthy, &before) {
         let health = wait::read_health(&client, region, lb, None)?;
-        guard_min_healthy(lb, &ids, before, &health, min)?;
+        guard_min_healthy(place, &ids, before, &health, min)?;
     }
     let mut words = selection_words("remove", selection);
     if args.strict {
@@ -110,27 +127,39 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
         let mut again = words.clone();
         again.extend(["--drain".to_owned(), seconds.to_string()]);
         let rerun = rerun::command(global, &again, &ids);
-        let on = Target { global, client: &client, region, lb };
+        let on = Target { global, client: &client, region, lb, group: &group };
         drain(&on, &servers, before, seconds, &rerun)?;
     }
+    for id in &unmatched {
+        output::warn(&format!("server {} is not a member of {place}", quote(id)));
+    }
     let resume = |rest: &[String]| rerun::command(global, &words, rest);
-    let outcome = batch::run(global, &client, BackendAction::Remove, region, lb, &servers, &resume)?;
-
-    let Some(before) = before.filter(|_| verify) else {
-        warn_if_still_listed(&ids, &BackendsResponse::from_json(&outcome.last)?);
-        // The API ignores ids that are not members, so this says what was asked and
-        // what remains, not that each id was a member.
-        let summary = format!("removal of {} accepted", output::count(ids.len(), "server"));
-        return backends::render_outcome(global, lb, &outcome, &summary);
+    let outcome = if servers.is_empty() {
+        None
+    } else {
+        Some(batch::run(global, &client, BackendAction::Remove, region, &group, &servers, &resume)?)
     };
 
-    let (after_body, after) = catch_up(&client, (region, lb), &ids, &before, args.wait_timeout, global)?;
+    let Some(before) = before.filter(|_| verify) else {
+        let Some(outcome) = outcome else {
+            return Ok(());
+        };
+        warn_if_still_listed(&sent, &BackendsResponse::from_json(&outcome.last)?);
+        // The API ignores ids that are not members, so this says what was asked and
+        // what remains, not that each id was a member.
+        let noun = if group.is_vserver() { "member" } else { "server" };
+        let summary = format!("removal of {} accepted", output::count(sent.len(), noun));
+        return backends::render_outcome(global, place, &outcome, &summary);
+    };
+
+    let (after_body, after) = catch_up(&client, (region, &group), &ids, &before, args.wait_timeout, global)?;
     let verdicts = verdicts(&ids, &before, &after);
-    render_verdicts(global, lb, &verdicts, (&after_body, &after), &outcome.request_ids)?;
+    let request_ids = outcome.map(|o| o.request_ids).unwrap_or_default();
+    render_verdicts(global, place, &verdicts, (&after_body, &after), &request_ids)?;
     let still: Vec<&str> = pick(&verdicts, Verdict::StillPresent);
     if !still.is_empty() {
         return Err(Error::Verification(format!(
-            "{} of {lb} still present after removal: {}",
+            "{} of {place} still present after removal: {}",
             output::count(still.len(), "server"),
             still.join(" ")
         )));
@@ -138,7 +167,7 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     let strangers: Vec<&str> = pick(&verdicts, Verdict::NotMember);
     if args.strict && !strangers.is_empty() {
         return Err(Error::Verification(format!(
-            "{} not a member of {lb} (--strict): {}",
+            "{} not a member of {place} (--strict): {}",
             if strangers.len() == 1 {
                 "1 server was".to_owned()
             } else {
@@ -150,6 +179,66 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     Ok(())
 }
 
+/// How messages name the group: `lb-1`, or `vServer group rsp-1 of lb-1`.
+pub fn place(lb: &str, group: &Group) -> String {
+    match group {
+        Group::Default { .. } => lb.to_owned(),
+        Group::VServer { group_id } => format!("vServer group {group_id} of {lb}"),
+    }
+}
+
+/// The members to send, as given on the command line.
+pub fn as_given(specs: &[MemberSpec], server_type: Option<ServerType>) -> Vec<BackendServerRef> {
+    specs
+        .iter()
+        .map(|s| BackendServerRef::new(&s.server_id, server_type).at(s.port, s.server_ip.clone()))
+        .collect()
+}
+
+/// The members of `group` that the specs name (a bare ID: every port of that server;
+/// `ID:PORT` of an ENI: every address on that port), and the specs that name none.
+pub fn expand(
+    specs: &[MemberSpec],
+    group: &BackendsResponse,
+    server_type: Option<ServerType>,
+) -> (Vec<BackendServerRef>, Vec<String>) {
+    let mut found = Vec::new();
+    let mut unmatched = Vec::new();
+    let mut seen = HashSet::new();
+    for spec in specs {
+        let covered: Vec<&crate::slb::Backend> = group
+            .backends()
+            .iter()
+            .filter(|b| spec.covers(&b.server_id, b.port, b.server_ip.as_deref()))
+            .collect();
+        if covered.is_empty() {
+            match spec.port {
+                // Complete: sent as it is (the service ignores a non-member).
+                Some(_) => found.push(as_given(std::slice::from_ref(spec), server_type).remove(0)),
+                None => unmatched.push(spec.server_id.clone()),
+            }
+            continue;
+        }
+        let ports: Vec<String> = covered.iter().filter_map(|b| b.port.map(|p| p.to_string())).collect();
+        crate::verbose!("{}: port(s) {} in the group", spec.server_id, ports.join(", "));
+        for member in covered {
+            let listed = match member.server_type.as_deref() {
+                Some("eni") => Some(ServerType::Eni),
+                Some("eci") => Some(ServerType::Eci),
+                Some("ecs") => Some(ServerType::Ecs),
+                _ => None,
+            };
+            let explicit = server_type.or(listed);
+            let ip = member.server_ip.clone().filter(|_| member.server_type.as_deref() == Some("eni"));
+            let member = BackendServerRef::new(&member.server_id, explicit).at(member.port, ip);
+            if seen.insert(member.key()) {
+                found.push(member);
+            }
+        }
+    }
+    (found, unmatched)
+}
+
 fn pick(verdicts: &[(String, Verdict)], which: Verdict) -> Vec<&str> {
     verdicts.iter().filter(|(_, v)| *v == which).map(|(id, _)| id.as_str()).collect()
 }
@@ -158,7 +247,7 @@ fn pick(verdicts: &[(String, Verdict)], which: Verdict) -> Vec<&str> {
 fn guard_min_remaining(lb: &str, ids: &[String], before: &BackendsResponse, min: u32) -> Result<()> {
     let total = before.backends().len();
     let leaving: HashSet<&str> = ids.iter().map(String::as_str).collect();
-    let remaining = before.backends().iter().filter(|b| !leaving.contains(b.server_id.as_str())).count();
+    let remaining = before.backends().iter().filter(|b| !leaving.contains(b.key().as_str())).count();
     if (remaining as u64) < u64::from(min) {
         return Err(Error::Refused(format!(
             "refusing to remove: {remaining} of the {total} backends of {lb} would remain, fewer than --min-remaining {min}; nothing was changed"
@@ -198,20 +287,20 @@ fn guard_min_healthy(
 /// description, whatever it shows: the verdicts say the rest.
 fn catch_up(
     client: &Client,
-    (region, lb): (&str, &str),
+    (region, group): (&str, &Group),
     ids: &[String],
     before: &BackendsResponse,
     timeout_secs: u64,
     global: &GlobalArgs,
 ) -> Result<(RawAnswer, BackendsResponse)> {
-    let were_members = before.member_ids();
+    let were_members = before.member_keys();
     let expected_gone: Vec<&String> = ids.iter().filter(|id| were_members.contains(id.as_str())).collect();
     let show = global.output != OutputFormat::Json;
     let goal = wait::Goal { name: "the removal shows", timeout_secs, interval: None, show };
     let mut last = None;
     let outcome = wait::poll(&goal, &mut || {
-        let (answer, after) = describe(client, region, lb)?;
-        let members = after.member_ids();
+        let (answer, after) = describe(client, region, group)?;
+        let members = after.member_keys();
         let standings = expected_gone
             .iter()
             .map(|id| {
@@ -236,6 +325,7 @@ struct Target<'a> {
     client: &'a Client,
     region: &'a str,
     lb: &'a str,
+    group: &'a Group,
 }
 
 /// `--drain`: weight 0 for the servers that are members, then wait. If interrupted
@@ -247,26 +337,23 @@ fn drain(
     seconds: u64,
     rerun: &str,
 ) -> Result<()> {
-    let Target { global, client, region, lb } = *on;
-    let member_ids = before.member_ids();
-    let members: Vec<BackendServerRef> = servers
-        .iter()
-        .filter(|s| member_ids.contains(s.server_id.as_str()))
-        .map(|s| s.clone().with_weight(0))
-        .collect();
+    let Target { global, client, region, lb, group } = *on;
+    let member_keys = before.member_keys();
+    let members: Vec<BackendServerRef> =
+        servers.iter().filter(|s| member_keys.contains(&s.key())).map(|s| s.clone().with_weight(0)).collect();
     if members.is_empty() {
         return Ok(());
     }
-    let ids: Vec<String> = members.iter().map(|s| s.server_id.clone()).collect();
+    let ids: Vec<String> = members.iter().map(BackendServerRef::key).collect();
     let drained: HashSet<&str> = ids.iter().map(String::as_str).collect();
-    batch::run(global, client, BackendAction::SetWeight, region, lb, &members, &|_| rerun.to_owned())?;
+    batch::run(global, client, BackendAction::SetWeight, region, group, &members, &|_| rerun.to_owned())?;
     let previous: Vec<(String, String)> = before
         .backends()
         .iter()
-        .filter(|b| drained.contains(b.server_id.as_str()))
+        .filter(|b| drained.contains(b.key().as_str()))
         .map(|b| {
             let weight = b.weight.as_ref().map(|w| w.to_string().trim_matches('"').to_owned());
-            (b.server_id.clone(), weight.unwrap_or_default())
+            (b.key(), weight.unwrap_or_default())
         })
         .collect();
     // Restore to the common previous weight, or 100 when they differed (the note lists them).
@@ -274,13 +361,16 @@ fn drain(
         Some((_, w)) if previous.iter().all(|(_, other)| other == w) && !w.is_empty() => w.clone(),
         _ => "100".to_owned(),
     };
-    let restore_words: Vec<String> = ["backends", "set-weight", "--lb", lb, "--weight", &restore_weight]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let mut restore_words: Vec<String> =
+        ["backends", "set-weight", "--lb", lb].iter().map(|s| s.to_string()).collect();
+    if let Group::VServer { group_id } = group {
+        restore_words.extend(["--vserver-group".to_owned(), group_id.clone()]);
+    }
+    restore_words.extend(["--weight".to_owned(), restore_weight]);
     let listed: Vec<String> = previous.iter().map(|(id, w)| format!("{id}={w}")).collect();
+    let place = place(lb, group);
     interrupt::set_note(Some(format!(
-        "{} of {lb} left at weight 0, still members (weights before: {}); to put them back: {}",
+        "{} of {place} left at weight 0, still members (weights before: {}); to put them back: {}",
         output::count(ids.len(), "server"),
         listed.join(" "),
         rerun::command(global, &restore_words, &ids)
@@ -320,11 +410,9 @@ fn countdown(seconds: u64) {
 fn warn_if_still_listed(ids: &[String], response: &BackendsResponse) {
     let removed: HashSet<&str> = ids.iter().map(String::as_str).collect();
     for backend in response.backends() {
-        if removed.contains(backend.server_id.as_str()) {
-            output::warn(&format!(
-                "server {} is still listed as a backend after the removal",
-                quote(&backend.server_id)
-            ));
+        let key = backend.key();
+        if removed.contains(key.as_str()) {
+            output::warn(&format!("server {} is still listed as a backend after the removal", quote(&key)));
         }
     }
 }
@@ -343,21 +431,37 @@ fn render_verdicts(
     struct Report<'a> {
         load_balancer_id: &'a str,
         request_ids: &'a [String],
-        verdicts: Vec<Row<'a>>,
+        verdicts: Vec<Row>,
         /// The group after removal as the API described it, every field kept.
         backend_servers: Option<serde_json::Value>,
     }
     #[derive(serde::Serialize)]
     #[serde(rename_all = "PascalCase")]
-    struct Row<'a> {
-        server_id: &'a str,
+    struct Row {
+        server_id: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        port: Option<u16>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        server_ip: Option<String>,
         verdict: &'static str,
     }
     let text = match global.output {
         OutputFormat::Json => output::json(&Report {
             load_balancer_id: lb,
             request_ids,
-            verdicts: verdicts.iter().map(|(id, v)| Row { server_id: id, verdict: v.as_str() }).collect(),
+            verdicts: verdicts
+                .iter()
+                .map(|(key, v)| {
+                    // Keys are `ID`, `ID:PORT` or `ID:PORT@IP`, as members are given.
+                    let spec = parse_member(key).ok();
+                    Row {
+                        server_id: spec.as_ref().map_or_else(|| key.clone(), |s| s.server_id.clone()),
+                        port: spec.as_ref().and_then(|s| s.port),
+                        server_ip: spec.and_then(|s| s.server_ip),
+                        verdict: v.as_str(),
+                    }
+                })
+                .collect(),
             backend_servers: after_body.json()?.get_mut("BackendServers").map(serde_json::Value::take),
         }),
         OutputFormat::Text => verdicts.iter().map(|(id, v)| format!("{id}\t{}\n", v.as_str())).collect(),

@@ -6,19 +6,29 @@ use crate::slb::Backend;
 use crate::text::sanitize;
 
 /// The backends as a table: box-drawn on a terminal, plain aligned columns otherwise.
-/// The Description column appears only when some backend has one.
+/// The Port column (vServer groups) and the Description column appear only when some
+/// backend has one.
 pub fn backends_table(backends: &[Backend], decorated: bool) -> String {
     let with_description = backends.iter().any(|b| b.description.as_deref().is_some_and(|d| !d.is_empty()));
-    let mut header = vec!["ServerId", "Type", "Weight"];
+    let with_port = backends.iter().any(|b| b.port.is_some());
+    let mut header = vec!["ServerId"];
+    if with_port {
+        header.extend(["Port", "ServerIp"]);
+    }
+    header.extend(["Type", "Weight"]);
     if with_description {
         header.push("Description");
     }
     let rows = backends.iter().map(|b| {
-        let mut row = vec![
-            b.server_id.clone(),
+        let mut row = vec![b.server_id.clone()];
+        if with_port {
+            row.push(b.port.map(|p| p.to_string()).unwrap_or_default());
+            row.push(b.server_ip.clone().unwrap_or_default());
+        }
+        row.extend([
             b.server_type.clone().unwrap_or_default(),
             b.weight.as_ref().map(weight_text).unwrap_or_default(),
-        ];
+        ]);
         if with_description {
             row.push(b.description.clone().unwrap_or_default());
         }
@@ -38,13 +48,15 @@ pub fn backends_report(backends: &[Backend], summary: &str) -> String {
     text
 }
 
-/// Backends for scripts: `ServerId<TAB>Type<TAB>Weight`, one per line, no header.
+/// Backends for scripts: `ServerId<TAB>Type<TAB>Weight`, one per line, no header. In a
+/// vServer group the first column is the member as it is given back to slbctl:
+/// `ID:PORT` (`ID:PORT@IP` for an ENI).
 pub fn backends_text(backends: &[Backend]) -> String {
     let mut text = String::new();
     for b in backends {
         text.push_str(&format!(
             "{}\t{}\t{}\n",
-            sanitize(&b.server_id, usize::MAX),
+            sanitize(&b.key(), usize::MAX),
             sanitize(b.server_type.as_deref().unwrap_or(""), usize::MAX),
             b.weight.as_ref().map(weight_text).unwrap_or_default()
         ));
@@ -70,6 +82,8 @@ mod tests {
             server_type: Some("ecs".into()),
             weight: Some(weight),
             description: description.map(str::to_owned),
+            port: None,
+            server_ip: None,
         }
     }
 

@@ -20,7 +20,7 @@ use crate::config::vars::ENV_WAIT_SECOND_MS;
 use crate::error::{Error, Result};
 use crate::output;
 use crate::slb::ids::{prepare_server_ids, validate_id};
-use crate::slb::{self, HealthResponse, HealthRow};
+use crate::slb::{self, Group, HealthResponse, HealthRow};
 use crate::text::sanitize;
 
 /// The doubling schedule's longest pause.
@@ -266,6 +266,7 @@ pub fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
     let lb = args.lb.as_str();
     let timing = &args.timing;
     let show = global.output != OutputFormat::Json;
+    let default_group = Group::Default { load_balancer_id: lb.to_owned() };
     let standings = match args.until {
         Until::Healthy => {
             let listener = listener.as_ref().map(|(port, protocol)| (*port, protocol.as_deref()));
@@ -275,8 +276,8 @@ pub fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
             let goal =
                 Goal { name: "removed", timeout_secs: timing.wait_timeout, interval: timing.interval, show };
             poll(&goal, &mut || {
-                let (_, members) = describe(&client, region, lb)?;
-                let members = members.member_ids();
+                let (_, members) = describe(&client, region, &default_group)?;
+                let members = members.member_keys();
                 Ok(ids
                     .iter()
                     .map(|id| {
@@ -293,7 +294,7 @@ pub fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
                 Goal { name: "drained", timeout_secs: timing.wait_timeout, interval: timing.interval, show };
             let mut zero_before: HashSet<String> = HashSet::new();
             poll(&goal, &mut || {
-                let (_, members) = describe(&client, region, lb)?;
+                let (_, members) = describe(&client, region, &default_group)?;
                 let weights: HashMap<&str, String> = members
                     .backends()
                     .iter()

@@ -26,6 +26,15 @@ pub enum ServerType {
 }
 
 impl ServerType {
+    /// The API's name of the type.
+    pub fn name(self) -> &'static str {
+        match self {
+            ServerType::Ecs => "ecs",
+            ServerType::Eni => "eni",
+            ServerType::Eci => "eci",
+        }
+    }
+
     /// The type an id's prefix implies: `eni-` and `eci-`, else an ECS instance.
     pub fn infer(server_id: &str) -> ServerType {
         if server_id.starts_with("eni-") {
@@ -60,6 +69,74 @@ pub fn validate_id(what: &str, value: &str) -> Result<()> {
     Ok(())
 }
 
+/// A member as given on the command line: `ID`, `ID:PORT`, or `ID:PORT@IP` (an ENI
+/// with several addresses in a vServer group).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct MemberSpec {
+    pub server_id: String,
+    pub port: Option<u16>,
+    pub server_ip: Option<String>,
+}
+
+impl MemberSpec {
+    /// Whether the spec names one member completely: a port, and an address for an
+    /// ENI whose address is known to matter (given) — a bare ID means every port.
+    pub fn has_port(&self) -> bool {
+        self.port.is_some()
+    }
+
+    /// Whether `member` (a group member's id, port and address) is one this spec names.
+    pub fn covers(&self, server_id: &str, port: Option<u16>, server_ip: Option<&str>) -> bool {
+        self.server_id == server_id
+            && self.port.is_none_or(|p| Some(p) == port)
+            && self.server_ip.as_deref().is_none_or(|ip| Some(ip) == server_ip)
+    }
+}
+
+/// Parse `ID`, `ID:PORT` or `ID:PORT@IP`; the id is checked as [`validate_id`] does,
+/// the port is 1–65535, the address an IPv4 or IPv6 address.
+pub fn parse_member(text: &str) -> Result<MemberSpec> {
+    let bad = |why: &str| Error::usage(format!("server {} {why}", quote(text)));
+    let (left, server_ip) = match text.split_once('@') {
+        Some((left, ip)) => {
+            let ip: std::net::IpAddr =
+                ip.parse().map_err(|_| bad("has an address after @ that is not an IP address"))?;
+            (left, Some(ip.to_string()))
+        }
+        None => (text, None),
+    };
+    // The id's own characters first: a hostile value is named for what it holds.
+    let id_part = left.split_once(':').map_or(left, |(id, _)| id);
+    if !id_part.is_empty() {
+        validate_id("server id", id_part)?;
+    }
+    let (server_id, port) = match left.split_once(':') {
+        Some((id, port)) => {
+            if id.is_empty() {
+                return Err(bad("has a port but no server id (expected ID:PORT)"));
+            }
+            if port.is_empty() {
+                return Err(bad("ends with ':' but has no port (expected ID:PORT)"));
+            }
+            if port.contains(':') {
+                return Err(bad("has more than one ':' (expected ID:PORT)"));
+            }
+            let port: u32 = port.parse().map_err(|_| bad("has a port that is not a number"))?;
+            let port = u16::try_from(port)
+                .ok()
+                .filter(|p| *p > 0)
+                .ok_or_else(|| bad("has a port outside 1-65535"))?;
+            (id, Some(port))
+        }
+        None => (left, None),
+    };
+    if server_ip.is_some() && port.is_none() {
+        return Err(bad("has an address but no port (expected ID:PORT@IP)"));
+    }
+    validate_id("server id", server_id)?;
+    Ok(MemberSpec { server_id: server_id.to_owned(), port, server_ip })
+}
+
 fn describe_char(c: char) -> String {
     match c {
         ' ' => "a space".to_owned(),
@@ -76,7 +153,7 @@ pub fn prepare_server_ids(ids: &[String], batches_allowed: bool) -> Result<(Vec<
         return Err(Error::usage("no server ids given"));
     }
     for id in ids {
-        validate_id("server id", id)?;
+        parse_member(id)?;
     }
     let mut seen = std::collections::HashSet::with_capacity(ids.len());
     let mut unique: Vec<String> = Vec::with_capacity(ids.len());
@@ -106,6 +183,28 @@ pub fn batches<T>(items: &[T]) -> std::slice::Chunks<'_, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn member_specs_and_their_mistakes() {
+        let spec = |t: &str| parse_member(t).map(|s| (s.server_id, s.port, s.server_ip));
+        assert_eq!(spec("i-a").unwrap(), ("i-a".into(), None, None));
+        assert_eq!(spec("i-a:8080").unwrap(), ("i-a".into(), Some(8080), None));
+        assert_eq!(spec("eni-x:80@10.0.0.5").unwrap(), ("eni-x".into(), Some(80), Some("10.0.0.5".into())));
+        for (bad, says) in [
+            ("i-a:0", "outside 1-65535"),
+            ("i-a:70000", "outside 1-65535"),
+            ("i-a:", "has no port"),
+            (":80", "no server id"),
+            ("i-a:80:90", "more than one ':'"),
+            ("i-a:http", "not a number"),
+            ("eni-x@10.0.0.5", "no port"),
+            ("eni-x:80@10.0.0", "not an IP address"),
+        ] {
+            let err = spec(bad).unwrap_err();
+            assert_eq!(err.exit_code(), 2, "{bad}");
+            assert!(err.to_string().contains(says), "{bad}: {err}");
+        }
+    }
 
     fn ids(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| s.to_string()).collect()

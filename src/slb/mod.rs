@@ -37,12 +37,71 @@ pub enum BackendAction {
 }
 
 impl BackendAction {
+    /// The action's name for the default server group.
     pub fn name(self) -> &'static str {
         match self {
             BackendAction::Remove => "RemoveBackendServers",
             BackendAction::Add => "AddBackendServers",
             BackendAction::SetWeight => "SetBackendServers",
         }
+    }
+
+    /// The action's name for a vServer group (SetVServerGroupAttribute sets weights).
+    pub fn vserver_group_name(self) -> &'static str {
+        match self {
+            BackendAction::Remove => "RemoveVServerGroupBackendServers",
+            BackendAction::Add => "AddVServerGroupBackendServers",
+            BackendAction::SetWeight => "SetVServerGroupAttribute",
+        }
+    }
+}
+
+/// Where the backend actions act: a load balancer's default server group, whose
+/// members are servers, or a vServer group, whose members are (server, port) pairs
+/// (and, for an ENI with several addresses, the address too).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Group {
+    Default { load_balancer_id: String },
+    VServer { group_id: String },
+}
+
+impl Group {
+    pub fn is_vserver(&self) -> bool {
+        matches!(self, Group::VServer { .. })
+    }
+
+    /// The parameter naming the group in a call.
+    fn id_param(&self) -> (&'static str, String) {
+        match self {
+            Group::Default { load_balancer_id } => ("LoadBalancerId", load_balancer_id.clone()),
+            Group::VServer { group_id } => ("VServerGroupId", group_id.clone()),
+        }
+    }
+
+    /// The group's members: `DescribeLoadBalancerAttribute` for the default group,
+    /// `DescribeVServerGroupAttribute` for a vServer group.
+    pub fn describe_params(&self, region: &str) -> Vec<(&'static str, String)> {
+        let action = match self {
+            Group::Default { .. } => "DescribeLoadBalancerAttribute",
+            Group::VServer { .. } => "DescribeVServerGroupAttribute",
+        };
+        vec![("Action", action.to_owned()), ("RegionId", region.to_owned()), self.id_param()]
+    }
+}
+
+/// The key that identifies a member in messages, verdicts and sets: the server id in
+/// the default group; `ID:PORT` in a vServer group, with `@IP` for an ENI (whose
+/// members are told apart by address, as Alibaba's own controller does).
+pub fn member_key(
+    server_id: &str,
+    port: Option<u16>,
+    server_ip: Option<&str>,
+    server_type: Option<&str>,
+) -> String {
+    match (port, server_ip) {
+        (None, _) => server_id.to_owned(),
+        (Some(port), Some(ip)) if server_type == Some("eni") => format!("{server_id}:{port}@{ip}"),
+        (Some(port), _) => format!("{server_id}:{port}"),
     }
 }
 
@@ -56,6 +115,12 @@ pub struct BackendServerRef {
     pub server_type: ServerType,
     #[serde(rename = "Weight", skip_serializing_if = "Option::is_none")]
     pub weight: Option<String>,
+    /// The backend port, in a vServer group.
+    #[serde(rename = "Port", skip_serializing_if = "Option::is_none")]
+    pub port: Option<u16>,
+    /// The address of an ENI with several, in a vServer group.
+    #[serde(rename = "ServerIp", skip_serializing_if = "Option::is_none")]
+    pub server_ip: Option<String>,
 }
 
 impl BackendServerRef {
@@ -65,7 +130,21 @@ impl BackendServerRef {
             server_id: server_id.to_owned(),
             server_type: explicit.unwrap_or_else(|| ServerType::infer(server_id)),
             weight: None,
+            port: None,
+            server_ip: None,
         }
+    }
+
+    /// A member of a vServer group: the server on a port (and address).
+    pub fn at(mut self, port: Option<u16>, server_ip: Option<String>) -> Self {
+        self.port = port;
+        self.server_ip = server_ip;
+        self
+    }
+
+    /// The member's key (see [`member_key`]).
+    pub fn key(&self) -> String {
+        member_key(&self.server_id, self.port, self.server_ip.as_deref(), Some(self.server_type.name()))
     }
 
     pub fn with_weight(mut self, weight: u8) -> Self {
@@ -79,26 +158,89 @@ impl BackendServerRef {
 pub fn backend_action(
     action: BackendAction,
     region: &str,
-    load_balancer_id: &str,
+    group: &Group,
     servers: &[BackendServerRef],
 ) -> Result<Vec<(&'static str, String)>> {
     let backend_servers = serde_json::to_string(servers)
         .map_err(|e| Error::Other(anyhow::anyhow!("cannot serialize BackendServers: {e}")))?;
+    let name = if group.is_vserver() { action.vserver_group_name() } else { action.name() };
     Ok(vec![
-        ("Action", action.name().to_owned()),
+        ("Action", name.to_owned()),
         ("RegionId", region.to_owned()),
-        ("LoadBalancerId", load_balancer_id.to_owned()),
+        group.id_param(),
         ("BackendServers", backend_servers),
     ])
 }
 
-/// `DescribeLoadBalancerAttribute` parameters: the load balancer and its backends.
-pub fn describe_load_balancer_attribute(region: &str, load_balancer_id: &str) -> Vec<(&'static str, String)> {
+/// `DescribeVServerGroups` with the listeners that use each group.
+pub fn describe_vserver_groups(region: &str, load_balancer_id: &str) -> Vec<(&'static str, String)> {
     vec![
-        ("Action", "DescribeLoadBalancerAttribute".to_owned()),
+        ("Action", "DescribeVServerGroups".to_owned()),
         ("RegionId", region.to_owned()),
         ("LoadBalancerId", load_balancer_id.to_owned()),
+        ("IncludeListener", "true".to_owned()),
     ]
+}
+
+/// The answer to `DescribeVServerGroups`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct VServerGroupsResponse {
+    #[serde(rename = "VServerGroups", default)]
+    groups: VServerGroupList,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct VServerGroupList {
+    #[serde(rename = "VServerGroup", default)]
+    group: Vec<VServerGroup>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct VServerGroup {
+    #[serde(rename = "VServerGroupId")]
+    pub id: String,
+    #[serde(rename = "VServerGroupName", default)]
+    pub name: String,
+    #[serde(rename = "AssociatedObjects", default)]
+    associated: Associated,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct Associated {
+    #[serde(rename = "Listeners", default)]
+    listeners: ListenerList,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct ListenerList {
+    #[serde(rename = "Listener", default)]
+    listener: Vec<Listener>,
+}
+
+/// A listener that forwards to a group.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Listener {
+    #[serde(rename = "Port")]
+    pub port: u16,
+    #[serde(rename = "Protocol", default)]
+    pub protocol: String,
+}
+
+impl VServerGroup {
+    pub fn listeners(&self) -> &[Listener] {
+        &self.associated.listeners.listener
+    }
+}
+
+impl VServerGroupsResponse {
+    pub fn from_slice(body: &[u8]) -> Result<Self> {
+        serde_json::from_slice(body)
+            .map_err(|e| Error::Response(format!("the vServer groups answer has an unexpected shape: {e}")))
+    }
+
+    pub fn groups(&self) -> &[VServerGroup] {
+        &self.groups.group
+    }
 }
 
 /// `DescribeHealthStatus` parameters: every listener, or the one given (port, and the
@@ -168,6 +310,18 @@ pub struct Backend {
     pub weight: Option<serde_json::Value>,
     #[serde(rename = "Description", default)]
     pub description: Option<String>,
+    /// The backend port (vServer groups only).
+    #[serde(rename = "Port", default)]
+    pub port: Option<u16>,
+    #[serde(rename = "ServerIp", default)]
+    pub server_ip: Option<String>,
+}
+
+impl Backend {
+    /// The member's key (see [`member_key`]).
+    pub fn key(&self) -> String {
+        member_key(&self.server_id, self.port, self.server_ip.as_deref(), self.server_type.as_deref())
+    }
 }
 
 /// The answer to the backend actions and to `DescribeLoadBalancerAttribute`: the
@@ -202,9 +356,9 @@ impl BackendsResponse {
         &self.backend_servers.backend_server
     }
 
-    /// The member ids, for membership checks in O(1): a batch may name thousands.
-    pub fn member_ids(&self) -> std::collections::HashSet<&str> {
-        self.backends().iter().map(|b| b.server_id.as_str()).collect()
+    /// The member keys, for membership checks in O(1): a batch may name thousands.
+    pub fn member_keys(&self) -> std::collections::HashSet<String> {
+        self.backends().iter().map(Backend::key).collect()
     }
 }
 
@@ -250,7 +404,8 @@ mod tests {
             BackendServerRef::new("eni-b", None),
             BackendServerRef::new("x\",\"ServerId\":\"i-evil", Some(ServerType::Eci)),
         ];
-        let params = backend_action(BackendAction::Remove, "cn-hangzhou", "lb-1", &servers).unwrap();
+        let group = Group::Default { load_balancer_id: "lb-1".into() };
+        let params = backend_action(BackendAction::Remove, "cn-hangzhou", &group, &servers).unwrap();
         let value = &params.iter().find(|(k, _)| *k == "BackendServers").unwrap().1;
         assert_eq!(
             value,
@@ -258,6 +413,28 @@ mod tests {
         );
         let parsed: serde_json::Value = serde_json::from_str(value).unwrap();
         assert_eq!(parsed.as_array().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn vserver_group_members_carry_port_and_address() {
+        let servers = [
+            BackendServerRef::new("i-a", None).at(Some(8080), None).with_weight(50),
+            BackendServerRef::new("eni-b", None).at(Some(80), Some("10.0.0.5".into())),
+        ];
+        let group = Group::VServer { group_id: "rsp-1".into() };
+        let params = backend_action(BackendAction::SetWeight, "cn-hangzhou", &group, &servers).unwrap();
+        let get = |k: &str| params.iter().find(|(n, _)| *n == k).map(|(_, v)| v.as_str());
+        assert_eq!(get("Action"), Some("SetVServerGroupAttribute"));
+        assert_eq!(get("VServerGroupId"), Some("rsp-1"));
+        assert_eq!(get("LoadBalancerId"), None);
+        assert_eq!(
+            get("BackendServers"),
+            Some(
+                r#"[{"ServerId":"i-a","Type":"ecs","Weight":"50","Port":8080},{"ServerId":"eni-b","Type":"eni","Port":80,"ServerIp":"10.0.0.5"}]"#
+            )
+        );
+        assert_eq!(servers[0].key(), "i-a:8080");
+        assert_eq!(servers[1].key(), "eni-b:80@10.0.0.5");
     }
 
     #[test]

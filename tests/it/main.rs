@@ -7,6 +7,7 @@ mod architecture;
 mod credentials;
 mod dry_run;
 mod fake_server;
+mod groups;
 mod hostile_input;
 mod https;
 mod interface;

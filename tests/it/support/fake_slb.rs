@@ -15,6 +15,8 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
+#[path = "fake_slb/groups.rs"]
+mod groups;
 #[path = "fake_slb/health.rs"]
 mod health;
 #[path = "fake_slb/services.rs"]
@@ -108,6 +110,8 @@ struct State {
     services: services::Services,
     /// Listeners, health checks and describe lag.
     health: health::Health,
+    /// vServer groups.
+    groups: groups::Groups,
 }
 
 pub struct FakeSlb {
@@ -624,6 +628,13 @@ fn serve(state: &mut State, method: &str, params: &BTreeMap<String, String>) -> 
         Some("SetBackendServers") => set_backend_servers(state, params),
         Some("DescribeLoadBalancerAttribute") => describe_load_balancer_attribute(state, params),
         Some("DescribeHealthStatus") => health::describe_health_status(state, params),
+        Some(
+            action @ ("DescribeVServerGroups"
+            | "DescribeVServerGroupAttribute"
+            | "AddVServerGroupBackendServers"
+            | "RemoveVServerGroupBackendServers"
+            | "SetVServerGroupAttribute"),
+        ) => groups::serve(state, action, params),
         _ => Err((
             404,
             "InvalidAction.NotFound",
@@ -745,6 +756,8 @@ struct Item {
     server_id: String,
     server_type: Option<String>,
     weight: Option<u32>,
+    port: Option<u16>,
+    server_ip: Option<String>,
 }
 
 fn backend_servers(params: &BTreeMap<String, String>) -> Result<Vec<Item>, Failure> {
@@ -755,7 +768,14 @@ fn backend_servers(params: &BTreeMap<String, String>) -> Result<Vec<Item>, Failu
     };
     let servers: Vec<serde_json::Value> =
         serde_json::from_str(json).map_err(|e| invalid(&format!("not a JSON array ({e})")))?;
-    if servers.is_empty() || servers.len() > 20 {
+    if servers.len() > 20 {
+        return Err((
+            400,
+            "TooManyBackendServers",
+            "The total number of input real servers exceeds max supported number: 20".into(),
+        ));
+    }
+    if servers.is_empty() {
         return Err(invalid("between 1 and 20 servers are allowed"));
     }
     let mut items = Vec::new();
@@ -779,7 +799,22 @@ fn backend_servers(params: &BTreeMap<String, String>) -> Result<Vec<Item>, Failu
                 }
             }
         };
-        items.push(Item { server_id: server_id.to_owned(), server_type, weight });
+        let port = match server.get("Port") {
+            None => None,
+            Some(p) => match p.as_u64().or_else(|| p.as_str().and_then(|s| s.parse().ok())) {
+                Some(p @ 1..=65535) => Some(p as u16),
+                _ => {
+                    return Err((
+                        400,
+                        "InvalidParameter",
+                        "The specified BackendServers is invalid, as the Port value should be in [1, 65535]."
+                            .into(),
+                    ));
+                }
+            },
+        };
+        let server_ip = server.get("ServerIp").and_then(|v| v.as_str()).map(str::to_owned);
+        items.push(Item { server_id: server_id.to_owned(), server_type, weight, port, server_ip });
     }
     Ok(items)
 }
@@ -866,6 +901,8 @@ fn describe_load_balancer_attribute(
     state: &mut State,
     params: &BTreeMap<String, String>,
 ) -> Result<String, Failure> {
+    let listeners =
+        groups::listener_list(state, params.get("LoadBalancerId").map(String::as_str).unwrap_or(""));
     let (lb_id, lb) = load_balancer(state, params)?;
     // Describes catch up with removals only after a while, when told to (lag).
     let ghosts: Vec<Backend> = lb.ghosts.iter().map(|(b, _)| b.clone()).collect();
@@ -882,6 +919,7 @@ fn describe_load_balancer_attribute(
         "Address": "192.0.2.10",
         "AddressType": "internet",
         "ListenerPorts": {"ListenerPort": [80, 443]},
+        "ListenerPortsAndProtocol": {"ListenerPortAndProtocol": listeners},
     });
     Ok(backends_answer(&lb_id, lb, extra))
 }
