@@ -84,6 +84,13 @@ pub struct GlobalArgs {
           value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
 
+    /// How long to wait out "busy" answers (the load balancer is applying another
+    /// change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves
+    /// them to --retries.
+    #[arg(long, global = true, value_name = "SECS", env = vars::ENV_BUSY_TIMEOUT, default_value_t = 120,
+          value_parser = clap::value_parser!(u64).range(0..=3600))]
+    pub busy_timeout: u64,
+
     /// Time limit to connect (TCP and TLS), in seconds.
     #[arg(long, global = true, value_name = "SECS", default_value_t = 5,
           value_parser = clap::value_parser!(u64).range(1..=600))]

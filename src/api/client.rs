@@ -26,12 +26,9 @@ pub struct CallPolicy {
     pub timeout: Duration,
     /// Attempts after the first; 0 disables retrying.
     pub retries: u32,
-}
-
-impl Default for CallPolicy {
-    fn default() -> Self {
-        CallPolicy { connect_timeout: Duration::from_secs(5), timeout: Duration::from_secs(20), retries: 3 }
-    }
+    /// How long "busy" answers are waited out (see `retry::BUSY_CODES`); zero leaves
+    /// them to `retries`.
+    pub busy_timeout: Duration,
 }
 
 /// How requests reach the endpoint: extra trusted roots and an explicit proxy.
@@ -186,6 +183,7 @@ pub struct Client {
     api_version: &'static str,
     signing: Signing,
     retries: u32,
+    busy_timeout: Duration,
     /// The answers carry secrets (STS): never quote an unreadable one in an error.
     sensitive: bool,
 }
@@ -260,6 +258,7 @@ impl Client {
             api_version: product.api_version,
             signing,
             retries: policy.retries,
+            busy_timeout: policy.busy_timeout,
             sensitive: false,
         })
     }
@@ -323,6 +322,8 @@ impl Client {
     fn with_retries<T: Answer>(&self, attempt_once: &dyn Fn() -> Attempt<T>) -> Result<T> {
         let max_attempts = self.retries.saturating_add(1);
         let mut attempt = 1;
+        let mut busy_since: Option<Instant> = None;
+        let mut busy_waits = 0;
         loop {
             let started = Instant::now();
             let outcome = attempt_once();
@@ -341,6 +342,20 @@ impl Client {
             };
             let status = outcome.status.map_or_else(|| "no answer".to_owned(), |s| format!("HTTP {s}"));
             crate::verbose!("attempt {attempt}: {status} in {elapsed_ms} ms: {error}");
+            if retry::is_busy(&error) && !self.busy_timeout.is_zero() {
+                // Another change is being applied: wait it out within the busy budget,
+                // without spending a retry.
+                let since = *busy_since.get_or_insert_with(Instant::now);
+                let wait = retry::busy_delay(busy_waits + 1, retry::random_unit());
+                if since.elapsed() + wait > self.busy_timeout {
+                    return Err(Error::GaveUp { attempts: attempt + busy_waits, last: Box::new(error) });
+                }
+                busy_waits += 1;
+                let left = self.busy_timeout.saturating_sub(since.elapsed()).as_secs();
+                crate::verbose!("busy: waiting {} ms ({left} s of --busy-timeout left)", wait.as_millis());
+                std::thread::sleep(wait);
+                continue;
+            }
             if !retry::is_retryable(&error, outcome.status) {
                 return Err(error);
             }

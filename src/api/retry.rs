@@ -14,20 +14,39 @@ pub const BASE_DELAY: Duration = Duration::from_millis(200);
 pub const MAX_DELAY: Duration = Duration::from_secs(20);
 
 /// API error codes that mean "try again later" rather than "you are wrong".
-const RETRYABLE_CODES: &[&str] = &[
-    "Throttling",
-    "ServiceUnavailable",
-    "InternalError",
-    "UnknownError",
-    "SystemBusy",
-    "OperationBusy",
+const RETRYABLE_CODES: &[&str] = &["Throttling", "ServiceUnavailable", "InternalError", "UnknownError"];
+
+/// Codes that say "the load balancer is busy with another change; wait and try again"
+/// (Terraform's `SlbIsBusy` plus the vServer-group one). They are waited out within a
+/// time budget of their own (`--busy-timeout`), not counted against `--retries`, which
+/// keeps its meaning for network failures, 5xx and throttling.
+pub const BUSY_CODES: &[&str] = &[
     "ServiceIsConfiguring",
     "BackendServer.configuring",
+    "VServerGroupProcessing",
+    "OperationBusy",
+    "SystemBusy",
+    "ServiceIsStopping",
 ];
+
+/// Whether an error is the service saying it is busy.
+pub fn is_busy(error: &Error) -> bool {
+    matches!(error, Error::Api(api) if BUSY_CODES.contains(&api.code.as_str()))
+}
+
+/// The wait before the n-th retry of a busy call: 0.5 s doubling to at most 8 s, with
+/// jitter (a uniform draw between half and all of it) so that concurrent deployers do
+/// not retry in step.
+pub fn busy_delay(n: u32, unit: f64) -> Duration {
+    let ceiling = Duration::from_millis(500)
+        .saturating_mul(1 << n.saturating_sub(1).min(8))
+        .min(Duration::from_secs(8));
+    ceiling.mul_f64(0.5 + unit.clamp(0.0, 1.0) / 2.0)
+}
 
 /// Whether an API error code is worth another attempt.
 pub fn is_retryable_code(code: &str) -> bool {
-    RETRYABLE_CODES.contains(&code) || code.starts_with("Throttling.")
+    RETRYABLE_CODES.contains(&code) || BUSY_CODES.contains(&code) || code.starts_with("Throttling.")
 }
 
 /// Whether a failed attempt is worth another one, given the HTTP status it came with

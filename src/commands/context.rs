@@ -55,6 +55,8 @@ pub fn session(global: &GlobalArgs, chosen: &Chosen, ca_bundle: Option<CaBundle>
             connect_timeout: seconds("connect_timeout", global.connect_timeout, 5),
             timeout: seconds("timeout", global.timeout, 10),
             retries: global.retries,
+            // STS has no "busy" answers to wait out.
+            busy_timeout: Duration::ZERO,
         },
         ca_bundle,
     };
@@ -162,6 +164,7 @@ impl Context {
             connect_timeout: Duration::from_secs(global.connect_timeout),
             timeout: Duration::from_secs(global.timeout),
             retries: global.retries,
+            busy_timeout: Duration::from_secs(global.busy_timeout),
         };
         let key: Box<dyn KeySource> = match &self.credentials()?.provider {
             Provider::Static(credentials) => Box::new(StaticKey(credentials.access_key())),

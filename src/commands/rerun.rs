@@ -61,7 +61,7 @@ mod tests {
             let value = match long {
                 "output" => "json",
                 "endpoint-type" => "vpc",
-                "retries" | "timeout" | "connect-timeout" => "7",
+                "retries" | "timeout" | "connect-timeout" | "busy-timeout" => "7",
                 "endpoint" => "http://127.0.0.1:9",
                 _ => "/x y/v",
             };

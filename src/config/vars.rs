@@ -10,6 +10,8 @@ pub const ENV_CONFIG: &str = "SLBCTL_CONFIG";
 pub const ENV_ENDPOINT: &str = "SLBCTL_ENDPOINT";
 /// `--retries`.
 pub const ENV_RETRIES: &str = "SLBCTL_RETRIES";
+/// `--busy-timeout`.
+pub const ENV_BUSY_TIMEOUT: &str = "SLBCTL_BUSY_TIMEOUT";
 /// `--timeout`.
 pub const ENV_TIMEOUT: &str = "SLBCTL_TIMEOUT";
 pub const ENV_ACCESS_KEY_ID: &str = "ALIBABA_CLOUD_ACCESS_KEY_ID";

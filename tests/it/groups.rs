@@ -293,3 +293,63 @@ fn a_dry_run_shows_the_group_call() {
         );
     server.assert_requests(0);
 }
+
+/// Two pipelines changing the same load balancer at once get "busy" answers: with
+/// default settings, eight processes each removing and re-adding a different server
+/// (in the default group and in a vServer group) all succeed, and the membership ends
+/// as it began.
+#[test]
+fn eight_concurrent_deployers_wait_out_busy_answers() {
+    let home = tempfile::tempdir().unwrap();
+    let server = FakeSlb::start();
+    server.add_key(KEY_ID, SECRET, None);
+    let servers: Vec<String> = (0..8).map(|n| format!("i-c{n}")).collect();
+    let refs: Vec<&str> = servers.iter().map(String::as_str).collect();
+    server.add_lb("lb-1", "cn-hangzhou", &refs);
+    let members: Vec<String> = servers.iter().map(|s| format!("{s}:8080")).collect();
+    let member_refs: Vec<&str> = members.iter().map(String::as_str).collect();
+    server.add_vserver_group("lb-1", "rsp-web", &member_refs, &["8080/http"]);
+    server.set_configuring_window(std::time::Duration::from_millis(40));
+    let initial = (server.backends("lb-1"), server.group_members("rsp-web"));
+    let binary = assert_cmd::cargo::cargo_bin("slbctl");
+    let children: Vec<_> = servers
+        .iter()
+        .map(|s| {
+            let script = format!(
+                "set -e; b='{bin}'; \
+                 $b -q backends remove --lb lb-1 {s}; $b -q backends add --lb lb-1 {s}; \
+                 $b -q backends remove --lb lb-1 --vserver-group rsp-web {s}:8080; \
+                 $b -q backends add --lb lb-1 --vserver-group rsp-web {s}:8080",
+                bin = binary.display()
+            );
+            let template = slbctl_std_against(home.path(), &server);
+            let mut shell = std::process::Command::new("/bin/sh");
+            shell.env_clear();
+            for (name, value) in template.get_envs() {
+                if let Some(value) = value {
+                    shell.env(name, value);
+                }
+            }
+            shell.args(["-c", &script]).stderr(std::process::Stdio::piped()).spawn().unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let busy = server
+        .requests()
+        .iter()
+        .filter(|r| {
+            r.error_code.as_deref().is_some_and(|c| c.contains("Configuring") || c.contains("Processing"))
+        })
+        .count();
+    assert!(busy > 0, "the window should have made some calls wait");
+    let mut end = (server.backends("lb-1"), server.group_members("rsp-web"));
+    let mut start = initial;
+    start.0.sort();
+    start.1.sort();
+    end.0.sort();
+    end.1.sort();
+    assert_eq!(end, start);
+}

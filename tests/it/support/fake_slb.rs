@@ -112,6 +112,10 @@ struct State {
     health: health::Health,
     /// vServer groups.
     groups: groups::Groups,
+    /// Until when each load balancer is "configuring" after a change.
+    configuring: HashMap<String, std::time::Instant>,
+    /// How long a change keeps a load balancer configuring (zero: not at all).
+    configuring_window: Duration,
 }
 
 pub struct FakeSlb {
@@ -210,6 +214,12 @@ impl FakeSlb {
         }
         std::thread::sleep(Duration::from_millis(50));
         lock(&self.state).tls_failures
+    }
+
+    /// After each change, the load balancer is "configuring" this long: another change
+    /// in that window gets ServiceIsConfiguring (VServerGroupProcessing for a group).
+    pub fn set_configuring_window(&self, window: Duration) {
+        lock(&self.state).configuring_window = window;
     }
 
     /// Connections accepted so far.
@@ -622,6 +632,51 @@ fn serve(state: &mut State, method: &str, params: &BTreeMap<String, String>) -> 
         return services::sts(state, method, params);
     }
     authenticate(state, method, params, "2014-05-15")?;
+    let action = get("Action").unwrap_or("");
+    let changes = matches!(
+        action,
+        "RemoveBackendServers"
+            | "AddBackendServers"
+            | "SetBackendServers"
+            | "AddVServerGroupBackendServers"
+            | "RemoveVServerGroupBackendServers"
+            | "SetVServerGroupAttribute"
+    );
+    // A load balancer is "configuring" for a while after each change; another change
+    // then is refused with the busy code, as the real service does.
+    let lb = match get("VServerGroupId") {
+        Some(group) => groups::lb_of(state, group),
+        None => get("LoadBalancerId").map(str::to_owned),
+    };
+    if let (true, Some(lb)) = (changes, &lb) {
+        if state.configuring.get(lb).is_some_and(|until| std::time::Instant::now() < *until) {
+            return Err(if action.contains("VServerGroup") {
+                (
+                    400,
+                    "VServerGroupProcessing",
+                    "The specified VServerGroup is processing, please try again later.".into(),
+                )
+            } else {
+                (
+                    400,
+                    "ServiceIsConfiguring",
+                    "The specified service is configuring, please try again later.".into(),
+                )
+            });
+        }
+    }
+    let answer = dispatch(state, params);
+    if let (true, Some(lb), Ok(_)) = (changes, lb, &answer) {
+        let window = state.configuring_window;
+        if !window.is_zero() {
+            state.configuring.insert(lb, std::time::Instant::now() + window);
+        }
+    }
+    answer
+}
+
+fn dispatch(state: &mut State, params: &BTreeMap<String, String>) -> Result<String, Failure> {
+    let get = |name: &str| params.get(name).map(String::as_str).filter(|v| !v.is_empty());
     match get("Action") {
         Some("RemoveBackendServers") => remove_backend_servers(state, params),
         Some("AddBackendServers") => add_backend_servers(state, params),

@@ -89,6 +89,11 @@ fn names(item: &Item, member: &Member) -> bool {
         && item.server_ip.as_ref().is_none_or(|ip| Some(ip) == member.server_ip.as_ref())
 }
 
+/// The load balancer a vServer group belongs to.
+pub fn lb_of(state: &State, group: &str) -> Option<String> {
+    state.groups.groups.get(group).map(|g| g.lb.clone())
+}
+
 /// `PORT/PROTOCOL` of the load balancer's listeners: the health module's (or 80/http)
 /// and those of its vServer groups.
 pub fn listener_list(state: &State, lb: &str) -> Vec<serde_json::Value> {
