@@ -164,7 +164,7 @@ _slbctl() {
 
     case "${cmd}" in
         slbctl)
-            opts="-v -q -h -V --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help --version backends groups configure config completions man help"
+            opts="-v -q -h -V --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help --version backends groups configure config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -202,6 +202,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -218,7 +222,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help list remove add set-weight wait help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help list remove add set-weight wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -256,6 +260,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -272,7 +280,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__add)
-            opts="-v -q -h --lb --vserver-group --port --type --batch --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --vserver-group --port --type --batch --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -339,6 +347,10 @@ _slbctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -456,7 +468,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__list)
-            opts="-v -q -h --lb --vserver-group --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --vserver-group --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -502,6 +514,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -518,7 +534,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__remove)
-            opts="-v -q -h --lb --vserver-group --port --type --batch --dry-run --from-file --verify --strict --min-remaining --drain --min-healthy --wait-timeout --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --vserver-group --port --type --batch --dry-run --from-file --verify --strict --min-remaining --drain --min-healthy --wait-timeout --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -592,6 +608,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -608,7 +628,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__set__subcmd__weight)
-            opts="-v -q -h --lb --vserver-group --port --type --batch --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --vserver-group --port --type --batch --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -678,6 +698,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -694,7 +718,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__wait)
-            opts="-v -q -h --lb --until --wait-timeout --interval --listener --from-file --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --until --wait-timeout --interval --listener --from-file --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -756,6 +780,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -772,7 +800,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__completions)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help bash elvish fish powershell zsh"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -807,6 +835,10 @@ _slbctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -826,7 +858,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__config)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help show list clear-cache help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help show list clear-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -864,6 +896,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -880,7 +916,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__config__subcmd__clear__subcmd__cache)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -915,6 +951,10 @@ _slbctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1004,7 +1044,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__config__subcmd__list)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1039,6 +1079,10 @@ _slbctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1058,7 +1102,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__config__subcmd__show)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1096,6 +1140,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --busy-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --connect-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1112,7 +1160,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__configure)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1147,6 +1195,10 @@ _slbctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1166,7 +1218,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__groups)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help list help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1201,6 +1253,10 @@ _slbctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1262,7 +1318,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__groups__subcmd__list)
-            opts="-v -q -h --lb --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1301,6 +1357,10 @@ _slbctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1558,7 +1618,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__man)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1593,6 +1653,10 @@ _slbctl() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --busy-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_slbctl_global_optspecs
-    string join \n profile= config= region= endpoint= endpoint-type= ca-bundle= retries= timeout= connect-timeout= no-credential-cache v/verbose q/quiet output= h/help V/version
+    string join \n profile= config= region= endpoint= endpoint-type= ca-bundle= retries= timeout= busy-timeout= connect-timeout= no-credential-cache v/verbose q/quiet output= h/help V/version
 end
 
 function __fish_slbctl_needs_command
@@ -33,6 +33,7 @@ vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_needs_command" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_needs_command" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_needs_command" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_needs_command" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_needs_command" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
 complete -c slbctl -n "__fish_slbctl_needs_command" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
@@ -58,6 +59,7 @@ vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
@@ -83,6 +85,7 @@ vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
@@ -111,6 +114,7 @@ vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
@@ -142,6 +146,7 @@ vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
@@ -172,6 +177,7 @@ vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
@@ -200,6 +206,7 @@ vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
@@ -223,6 +230,7 @@ vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
@@ -243,6 +251,7 @@ vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
@@ -262,6 +271,7 @@ vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
@@ -279,6 +289,7 @@ vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
@@ -300,6 +311,7 @@ vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
@@ -317,6 +329,7 @@ vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
@@ -334,6 +347,7 @@ vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
@@ -355,6 +369,7 @@ vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
@@ -372,6 +387,7 @@ vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l timeout -d 'Time limit of one attempt, in seconds' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'

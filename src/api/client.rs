@@ -217,6 +217,11 @@ fn http_client(https: bool, policy: CallPolicy, transport: Transport) -> Result<
         .timeout(policy.timeout)
         // Requests are small and answered one at a time: send each at once.
         .tcp_nodelay(true)
+        // Calls go one after another, so one kept-alive connection serves them all. More
+        // idle ones only happen when the next call starts before the last connection is
+        // back in the pool (a busy machine), and each keeps a read buffer as large as
+        // the largest answer: keeping at most one bounds memory in long batches.
+        .pool_max_idle_per_host(1)
         // Signed requests are for one host; never follow a redirect elsewhere.
         .redirect(reqwest::redirect::Policy::none())
         .build()
