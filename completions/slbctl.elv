@@ -40,6 +40,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --version 'Print version'
             cand backends 'Work with the backend servers of a load balancer''s default server group, or of a vServer group (--vserver-group)'
             cand groups 'The server groups of a load balancer (the default group and vServer groups)'
+            cand standby 'Take servers out of every load balancer and group that holds them, and put them back exactly as they were (a state file remembers)'
             cand configure 'Write or update a profile in the slbctl config file (asks for the access key id, the secret without echo, and the region; reads them from stdin, one per line, when stdin is not a terminal)'
             cand config 'Show the resolved settings and the profiles slbctl can see'
             cand completions 'Print a shell completion script (see the README for where to put it)'
@@ -286,6 +287,117 @@ set edit:completion:arg-completer[slbctl] = {|@words|
         }
         &'slbctl;groups;help;help'= {
         }
+        &'slbctl;standby'= {
+            cand --profile 'Profile to use from the config file'
+            cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
+            cand --region 'Region of the load balancer, e.g. cn-hangzhou'
+            cand --endpoint 'API endpoint URL, overriding the one derived from the region'
+            cand --endpoint-type 'Reach the API over the public internet or from inside a VPC'
+            cand --ca-bundle 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)'
+            cand --retries 'Attempts after the first for failures that are safe to retry (0 disables)'
+            cand --timeout 'Time limit of one attempt, in seconds'
+            cand --busy-timeout 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries'
+            cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
+            cand --output 'Output format'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
+            cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand -q 'Print nothing on stdout on success; errors still go to stderr'
+            cand --quiet 'Print nothing on stdout on success; errors still go to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand enter 'Find every membership of the servers in the region (default groups and vServer groups), record it in a state file, then take them out (optionally draining)'
+            cand exit 'Put recorded memberships back with their ports, weights, types and addresses; the state file is removed when everything is back'
+            cand show 'The recorded memberships'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'slbctl;standby;enter'= {
+            cand --lb 'Only these load balancers (repeat); by default every one in the region'
+            cand --drain 'Set the weights to 0 first, wait this many seconds, then remove'
+            cand --min-remaining 'Refuse (exit 7, nothing changed) if any group would keep fewer than N members'
+            cand --state-file 'One state file for every server given [default: one per server under the user state directory]'
+            cand --concurrency 'Discovery calls in flight at once'
+            cand --profile 'Profile to use from the config file'
+            cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
+            cand --region 'Region of the load balancer, e.g. cn-hangzhou'
+            cand --endpoint 'API endpoint URL, overriding the one derived from the region'
+            cand --endpoint-type 'Reach the API over the public internet or from inside a VPC'
+            cand --ca-bundle 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)'
+            cand --retries 'Attempts after the first for failures that are safe to retry (0 disables)'
+            cand --timeout 'Time limit of one attempt, in seconds'
+            cand --busy-timeout 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries'
+            cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
+            cand --output 'Output format'
+            cand --dry-run 'Discover and print the plan; change and record nothing'
+            cand --fast 'Trust DescribeLoadBalancers'' ServerId filter to find vServer-group members too (fewer calls; whether the service''s filter sees them is unconfirmed)'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
+            cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand -q 'Print nothing on stdout on success; errors still go to stderr'
+            cand --quiet 'Print nothing on stdout on success; errors still go to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'slbctl;standby;exit'= {
+            cand --state-file 'The state file to act on [default: each server''s, or every one of the region]'
+            cand --wait-timeout 'Give up after this many seconds (exit 8). (The global --timeout is the limit of one HTTP attempt.)'
+            cand --interval 'Poll every SECS seconds [default: at once, then after 2, 4, 8, 15, 15, … s]'
+            cand --profile 'Profile to use from the config file'
+            cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
+            cand --region 'Region of the load balancer, e.g. cn-hangzhou'
+            cand --endpoint 'API endpoint URL, overriding the one derived from the region'
+            cand --endpoint-type 'Reach the API over the public internet or from inside a VPC'
+            cand --ca-bundle 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)'
+            cand --retries 'Attempts after the first for failures that are safe to retry (0 disables)'
+            cand --timeout 'Time limit of one attempt, in seconds'
+            cand --busy-timeout 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries'
+            cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
+            cand --output 'Output format'
+            cand --wait-healthy 'Then wait until the servers are `normal` on every listener (exit 8 on timeout)'
+            cand --dry-run 'Print the plan; change nothing'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
+            cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand -q 'Print nothing on stdout on success; errors still go to stderr'
+            cand --quiet 'Print nothing on stdout on success; errors still go to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'slbctl;standby;show'= {
+            cand --state-file 'The state file to show [default: each server''s, or every one of the region]'
+            cand --profile 'Profile to use from the config file'
+            cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
+            cand --region 'Region of the load balancer, e.g. cn-hangzhou'
+            cand --endpoint 'API endpoint URL, overriding the one derived from the region'
+            cand --endpoint-type 'Reach the API over the public internet or from inside a VPC'
+            cand --ca-bundle 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)'
+            cand --retries 'Attempts after the first for failures that are safe to retry (0 disables)'
+            cand --timeout 'Time limit of one attempt, in seconds'
+            cand --busy-timeout 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries'
+            cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
+            cand --output 'Output format'
+            cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
+            cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
+            cand -q 'Print nothing on stdout on success; errors still go to stderr'
+            cand --quiet 'Print nothing on stdout on success; errors still go to stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'slbctl;standby;help'= {
+            cand enter 'Find every membership of the servers in the region (default groups and vServer groups), record it in a state file, then take them out (optionally draining)'
+            cand exit 'Put recorded memberships back with their ports, weights, types and addresses; the state file is removed when everything is back'
+            cand show 'The recorded memberships'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'slbctl;standby;help;enter'= {
+        }
+        &'slbctl;standby;help;exit'= {
+        }
+        &'slbctl;standby;help;show'= {
+        }
+        &'slbctl;standby;help;help'= {
+        }
         &'slbctl;configure'= {
             cand --profile 'Profile to use from the config file'
             cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
@@ -447,6 +559,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
         &'slbctl;help'= {
             cand backends 'Work with the backend servers of a load balancer''s default server group, or of a vServer group (--vserver-group)'
             cand groups 'The server groups of a load balancer (the default group and vServer groups)'
+            cand standby 'Take servers out of every load balancer and group that holds them, and put them back exactly as they were (a state file remembers)'
             cand configure 'Write or update a profile in the slbctl config file (asks for the access key id, the secret without echo, and the region; reads them from stdin, one per line, when stdin is not a terminal)'
             cand config 'Show the resolved settings and the profiles slbctl can see'
             cand completions 'Print a shell completion script (see the README for where to put it)'
@@ -474,6 +587,17 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand list 'The default server group and every vServer group of a load balancer, with the listeners that use them and their member counts'
         }
         &'slbctl;help;groups;list'= {
+        }
+        &'slbctl;help;standby'= {
+            cand enter 'Find every membership of the servers in the region (default groups and vServer groups), record it in a state file, then take them out (optionally draining)'
+            cand exit 'Put recorded memberships back with their ports, weights, types and addresses; the state file is removed when everything is back'
+            cand show 'The recorded memberships'
+        }
+        &'slbctl;help;standby;enter'= {
+        }
+        &'slbctl;help;standby;exit'= {
+        }
+        &'slbctl;help;standby;show'= {
         }
         &'slbctl;help;configure'= {
         }

@@ -3,10 +3,13 @@
 //! ```text
 //! cargo run --example fake_slb -- --port 0 --key ID:SECRET[:TOKEN] --lb LB_ID:REGION:SERVER,SERVER,...
 //!     [--lb LB_ID:REGION:@N] [--role ROLE_ARN] [--tls CA_PEM_OUT]
+//!     [--vserver-groups N] [--latency-ms MS]
 //! ```
 //!
 //! `@N` creates N servers (`i-bench00000`…); `--role` lets STS callers assume a role;
-//! `--tls` serves HTTPS with a fresh test CA, written to CA_PEM_OUT. It prints
+//! `--tls` serves HTTPS with a fresh test CA, written to CA_PEM_OUT; `--vserver-groups N`
+//! gives every load balancer N vServer groups of its
+//! servers; `--latency-ms` delays every answer. It prints
 //! `listening on http(s)://127.0.0.1:PORT` and serves until stdin closes, then says
 //! how many requests it answered on how many connections.
 
@@ -25,6 +28,8 @@ fn main() {
     let mut lbs = Vec::new();
     let mut roles = Vec::new();
     let mut tls_out = None;
+    let mut latency = 0u64;
+    let mut vserver_groups = 0usize;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().unwrap_or_else(|| usage(&format!("{arg} needs a value")));
@@ -34,6 +39,12 @@ fn main() {
             "--lb" => lbs.push(value),
             "--role" => roles.push(value),
             "--tls" => tls_out = Some(value),
+            "--latency-ms" => {
+                latency = value.parse().unwrap_or_else(|_| usage("--latency-ms takes a number"))
+            }
+            "--vserver-groups" => {
+                vserver_groups = value.parse().unwrap_or_else(|_| usage("--vserver-groups takes a number"))
+            }
             other => usage(&format!("unknown argument {other}")),
         }
     }
@@ -48,6 +59,7 @@ fn main() {
     for role in &roles {
         server.add_role(role, true);
     }
+    server.set_latency(std::time::Duration::from_millis(latency));
     for key in &keys {
         let parts: Vec<&str> = key.splitn(3, ':').collect();
         match parts.as_slice() {
@@ -68,6 +80,12 @@ fn main() {
         };
         let servers: Vec<&str> = generated.iter().map(String::as_str).collect();
         server.add_lb(id, region, &servers);
+        // N vServer groups on each load balancer, their members the same servers on 8080+n.
+        for n in 0..vserver_groups {
+            let members: Vec<String> = generated.iter().map(|s| format!("{s}:{}", 8080 + n)).collect();
+            let members: Vec<&str> = members.iter().map(String::as_str).collect();
+            server.add_vserver_group(id, &format!("rsp-{id}-{n}"), &members, &[]);
+        }
     }
     println!("listening on {}", server.url());
     // Serve until whoever started us closes our stdin (or we are killed).
@@ -84,7 +102,7 @@ fn main() {
 fn usage(message: &str) -> ! {
     eprintln!("fake_slb: {message}");
     eprintln!(
-        "usage: fake_slb [--port N] [--key ID:SECRET[:TOKEN]]... [--lb ID:REGION:SERVER,...|@N]... [--role ARN]... [--tls CA_PEM_OUT]"
+        "usage: fake_slb [--port N] [--key ID:SECRET[:TOKEN]]... [--vserver-groups N] [--lb ID:REGION:SERVER,...|@N]... [--role ARN]... [--tls CA_PEM_OUT] [--latency-ms MS]"
     );
     std::process::exit(2);
 }

@@ -191,6 +191,11 @@ pub enum Command {
     #[command(subcommand)]
     Groups(GroupsCommand),
 
+    /// Take servers out of every load balancer and group that holds them, and put them
+    /// back exactly as they were (a state file remembers).
+    #[command(subcommand)]
+    Standby(StandbyCommand),
+
     /// Write or update a profile in the slbctl config file (asks for the access key id,
     /// the secret without echo, and the region; reads them from stdin, one per line,
     /// when stdin is not a terminal).
@@ -297,6 +302,88 @@ pub struct ListArgs {
     /// List this vServer group's members instead of the default server group's.
     #[arg(long, value_name = "GROUP_ID")]
     pub vserver_group: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StandbyCommand {
+    /// Find every membership of the servers in the region (default groups and vServer
+    /// groups), record it in a state file, then take them out (optionally draining).
+    Enter(StandbyEnterArgs),
+    /// Put recorded memberships back with their ports, weights, types and addresses;
+    /// the state file is removed when everything is back.
+    Exit(StandbyExitArgs),
+    /// The recorded memberships.
+    Show(StandbyShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct StandbyEnterArgs {
+    /// Only these load balancers (repeat); by default every one in the region.
+    #[arg(long = "lb", value_name = "LB_ID")]
+    pub lbs: Vec<String>,
+
+    /// Set the weights to 0 first, wait this many seconds, then remove.
+    #[arg(long, value_name = "SECS", value_parser = clap::value_parser!(u64).range(0..=86400))]
+    pub drain: Option<u64>,
+
+    /// Refuse (exit 7, nothing changed) if any group would keep fewer than N members.
+    #[arg(long, value_name = "N")]
+    pub min_remaining: Option<u32>,
+
+    /// One state file for every server given [default: one per server under the user
+    /// state directory].
+    #[arg(long, value_name = "PATH")]
+    pub state_file: Option<PathBuf>,
+
+    /// Discover and print the plan; change and record nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Discovery calls in flight at once.
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=16))]
+    pub concurrency: u8,
+
+    /// Trust DescribeLoadBalancers' ServerId filter to find vServer-group members too
+    /// (fewer calls; whether the service's filter sees them is unconfirmed).
+    #[arg(long)]
+    pub fast: bool,
+
+    /// The servers (ECS, ENI or ECI ids).
+    #[arg(value_name = "SERVER_ID", required = true)]
+    pub servers: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StandbyExitArgs {
+    /// The state file to act on [default: each server's, or every one of the region].
+    #[arg(long, value_name = "PATH")]
+    pub state_file: Option<PathBuf>,
+
+    /// Then wait until the servers are `normal` on every listener (exit 8 on timeout).
+    #[arg(long)]
+    pub wait_healthy: bool,
+
+    #[command(flatten)]
+    pub timing: WaitTiming,
+
+    /// Print the plan; change nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// The servers [default: every server in standby in the region].
+    #[arg(value_name = "SERVER_ID")]
+    pub servers: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StandbyShowArgs {
+    /// The state file to show [default: each server's, or every one of the region].
+    #[arg(long, value_name = "PATH")]
+    pub state_file: Option<PathBuf>,
+
+    /// The servers [default: every server in standby in the region].
+    #[arg(value_name = "SERVER_ID")]
+    pub servers: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]

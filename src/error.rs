@@ -32,7 +32,7 @@ pub enum Error {
     #[error("{0}")]
     Refused(String),
     /// Some batches were done, then one failed for good. Exit 6.
-    #[error("batch {failed_batch} of {batches} failed: {failure}")]
+    #[error("{} {failed_batch} of {batches} failed: {failure}", step_name(.verb))]
     Partial {
         /// What the action did to a server: "removed", "added", "weighted".
         verb: &'static str,
@@ -54,6 +54,12 @@ pub enum Error {
     /// Anything else (a bug, or an I/O failure writing output). Exit 1.
     #[error(transparent)]
     Other(#[from] anyhow::Error),
+}
+
+/// What the steps of a partial run are: groups for standby (whose verb is "done"),
+/// batches of at most 20 otherwise.
+fn step_name(verb: &str) -> &'static str {
+    if verb == "done" { "group" } else { "batch" }
 }
 
 /// An error reported by the SLB API in its JSON error body.

@@ -41,8 +41,8 @@ pub mod signing {
 
 use std::process::ExitCode;
 
-use cli::{BackendsCommand, Cli, Command, ConfigCommand, GroupsCommand, OutputFormat};
-use commands::{add, config as config_cmd, configure, docs, groups, list, remove, set_weight, wait};
+use cli::{BackendsCommand, Cli, Command, ConfigCommand, GroupsCommand, OutputFormat, StandbyCommand};
+use commands::{add, config as config_cmd, configure, docs, groups, list, remove, set_weight, standby, wait};
 use error::{Error, Result};
 
 /// The whole program: parse, run, print any error once, exit with its code.
@@ -77,6 +77,9 @@ fn run(cli: &Cli) -> Result<()> {
         Command::Backends(BackendsCommand::SetWeight(args)) => set_weight::run(global, args),
         Command::Backends(BackendsCommand::Wait(args)) => wait::run(global, args),
         Command::Groups(GroupsCommand::List(args)) => groups::list(global, args),
+        Command::Standby(StandbyCommand::Enter(args)) => standby::enter(global, args),
+        Command::Standby(StandbyCommand::Exit(args)) => standby::exit(global, args),
+        Command::Standby(StandbyCommand::Show(args)) => standby::show(global, args),
         Command::Configure => configure::run(global),
         Command::Config(ConfigCommand::Show) => config_cmd::show(global),
         Command::Config(ConfigCommand::List) => config_cmd::list(global),

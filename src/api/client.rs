@@ -92,7 +92,7 @@ impl CaBundle {
 
 /// What a call is signed with, asked before every attempt: static keys never change,
 /// temporary ones are refreshed when about to expire (the credentials layer decides).
-pub trait KeySource {
+pub trait KeySource: Send + Sync {
     /// The key to sign the next attempt with.
     fn current(&self) -> Result<AccessKey>;
     /// The service refused the key as expired or invalid: drop whatever was cached and

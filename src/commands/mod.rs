@@ -1,5 +1,5 @@
 //! The commands: one file per command (`list`, `remove`, `add`, `set_weight`, `groups`,
-//! `configure`, `config`, `docs`), plus what they share: choosing the servers
+//! `configure`, `config`, `docs`; `standby/` for the three standby commands), plus what they share: choosing the servers
 //! (`selection`, `input`), resolving settings and credentials into a client
 //! (`context`), the batch runner (`batch`), the dry run (`dry_run`), the commands printed
 //! for the user to run next (`rerun`), how backends are shown (`render`) and waits on
@@ -24,4 +24,5 @@ pub(crate) mod render;
 pub(crate) mod rerun;
 pub(crate) mod selection;
 pub(crate) mod set_weight;
+pub(crate) mod standby;
 pub(crate) mod wait;

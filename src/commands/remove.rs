@@ -383,7 +383,7 @@ fn drain(
 }
 
 /// Wait, showing the time left on a terminal; one line otherwise.
-fn countdown(seconds: u64) {
+pub fn countdown(seconds: u64) {
     let end = Instant::now() + Duration::from_secs(seconds);
     let terminal = output::stderr_is_terminal();
     if !terminal {

@@ -11,6 +11,7 @@
 //! `cli`: the command line reaches this layer as plain values.
 
 pub(crate) mod aliyun_config;
+pub(crate) mod private_file;
 pub(crate) mod profile_file;
 pub(crate) mod vars;
 

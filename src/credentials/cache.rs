@@ -11,13 +11,13 @@
 //! another user or readable by group or others, is ignored (and replaced), never
 //! trusted.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use sha1::{Digest, Sha1};
 
 use super::Credentials;
+use crate::config::private_file;
 use crate::error::{Error, Result};
 use crate::secret::Secret;
 use crate::source::Source;
@@ -128,8 +128,7 @@ impl Cache {
     /// caller goes on unlocked: at worst two processes both call STS).
     pub fn lock(&self, key: &str) -> Option<Lock> {
         let path = self.path(key, "lock");
-        let file = open_private(&path, false).ok()?;
-        lock_exclusive(&file).ok()?;
+        let file = private_file::lock(&path, true).ok()??;
         Some(Lock { _file: file })
     }
 }
@@ -162,113 +161,10 @@ pub fn clear(dir: &Path) -> Result<usize> {
 
 fn write_atomically(path: &Path, entry: &Entry) -> std::io::Result<()> {
     let text = serde_json::to_vec(entry).map_err(std::io::Error::other)?;
-    let temporary =
-        path.with_extension(format!("tmp.{}.{}", std::process::id(), uuid::Uuid::new_v4().simple()));
-    let result = (|| {
-        let mut file = open_private(&temporary, true)?;
-        file.write_all(&text)?;
-        file.sync_all()?;
-        std::fs::rename(&temporary, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temporary);
-    }
-    result
+    private_file::write_atomically(path, &text)
 }
 
-#[cfg(unix)]
-mod platform {
-    use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
-    use std::path::Path;
-
-    fn euid() -> u32 {
-        // SAFETY: geteuid has no preconditions and cannot fail.
-        unsafe { libc::geteuid() }
-    }
-
-    /// Create the directory 0700 (and its parents), or check an existing one: ours,
-    /// and tightened to 0700 if it was looser.
-    pub fn prepare(dir: &Path) -> Result<(), String> {
-        std::fs::DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(dir)
-            .map_err(|e| format!("cannot create {}: {}", dir.display(), e.kind()))?;
-        let meta = std::fs::symlink_metadata(dir).map_err(|e| format!("{}: {}", dir.display(), e.kind()))?;
-        if !meta.is_dir() || meta.uid() != euid() {
-            return Err(format!("{} is not a directory of this user", dir.display()));
-        }
-        if meta.mode() & 0o077 != 0 {
-            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
-                .map_err(|e| format!("cannot make {} private: {}", dir.display(), e.kind()))?;
-        }
-        Ok(())
-    }
-
-    /// A file may be trusted when this user owns it and nobody else can read it.
-    pub fn trusted(file: &std::fs::File) -> Result<(), String> {
-        let meta = file.metadata().map_err(|e| e.kind().to_string())?;
-        if meta.uid() != euid() {
-            return Err("owned by another user".to_owned());
-        }
-        if meta.mode() & 0o077 != 0 {
-            return Err("readable or writable by group or others".to_owned());
-        }
-        Ok(())
-    }
-
-    pub fn open_private(path: &Path, create_new: bool) -> std::io::Result<std::fs::File> {
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true).mode(0o600);
-        if create_new {
-            options.create_new(true);
-        } else {
-            options.create(true).truncate(false);
-        }
-        options.open(path)
-    }
-
-    pub fn lock_exclusive(file: &std::fs::File) -> std::io::Result<()> {
-        use std::os::fd::AsRawFd;
-        // SAFETY: the descriptor is open for the lifetime of `file`; flock has no
-        // other precondition. The lock goes with the descriptor when it is closed.
-        if unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX) } == 0 {
-            Ok(())
-        } else {
-            Err(std::io::Error::last_os_error())
-        }
-    }
-}
-
-#[cfg(not(unix))]
-mod platform {
-    use std::path::Path;
-
-    pub fn prepare(dir: &Path) -> Result<(), String> {
-        std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {}", dir.display(), e.kind()))
-    }
-
-    pub fn trusted(_file: &std::fs::File) -> Result<(), String> {
-        Ok(())
-    }
-
-    pub fn open_private(path: &Path, create_new: bool) -> std::io::Result<std::fs::File> {
-        let mut options = std::fs::OpenOptions::new();
-        options.write(true);
-        if create_new {
-            options.create_new(true);
-        } else {
-            options.create(true).truncate(false);
-        }
-        options.open(path)
-    }
-
-    pub fn lock_exclusive(_file: &std::fs::File) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-use platform::{lock_exclusive, open_private, prepare, trusted};
+use private_file::{prepare_dir as prepare, trusted};
 
 #[cfg(test)]
 mod tests {

@@ -172,6 +172,64 @@ pub fn backend_action(
     ])
 }
 
+/// `DescribeLoadBalancers`, page `page` of 100 (both always set: without PageNumber,
+/// some clients re-read page 1 forever), optionally only those holding `server_id`.
+pub fn describe_load_balancers(
+    region: &str,
+    page: u32,
+    server_id: Option<&str>,
+) -> Vec<(&'static str, String)> {
+    let mut params = vec![
+        ("Action", "DescribeLoadBalancers".to_owned()),
+        ("RegionId", region.to_owned()),
+        ("PageNumber", page.to_string()),
+        ("PageSize", LOAD_BALANCERS_PAGE_SIZE.to_string()),
+    ];
+    if let Some(id) = server_id {
+        params.push(("ServerId", id.to_owned()));
+    }
+    params
+}
+
+/// The largest page `DescribeLoadBalancers` gives.
+pub const LOAD_BALANCERS_PAGE_SIZE: u32 = 100;
+
+/// One page of `DescribeLoadBalancers`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct LoadBalancersPage {
+    #[serde(rename = "TotalCount", default)]
+    pub total_count: u64,
+    #[serde(rename = "LoadBalancers", default)]
+    load_balancers: LoadBalancerList,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct LoadBalancerList {
+    #[serde(rename = "LoadBalancer", default)]
+    load_balancer: Vec<LoadBalancerSummary>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct LoadBalancerSummary {
+    #[serde(rename = "LoadBalancerId")]
+    pub id: String,
+}
+
+impl LoadBalancersPage {
+    pub fn from_slice(body: &[u8]) -> Result<Self> {
+        serde_json::from_slice(body)
+            .map_err(|e| Error::Response(format!("the load balancers answer has an unexpected shape: {e}")))
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.load_balancers.load_balancer.iter().map(|l| l.id.as_str())
+    }
+
+    pub fn len(&self) -> usize {
+        self.load_balancers.load_balancer.len()
+    }
+}
+
 /// `DescribeVServerGroups` with the listeners that use each group.
 pub fn describe_vserver_groups(region: &str, load_balancer_id: &str) -> Vec<(&'static str, String)> {
     vec![

@@ -19,6 +19,7 @@ mod resilience;
 mod rolling_deploy;
 mod scale;
 mod secrets;
+mod standby;
 mod support;
 mod terminal;
 mod waits;

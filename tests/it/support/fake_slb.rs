@@ -116,6 +116,8 @@ struct State {
     configuring: HashMap<String, std::time::Instant>,
     /// How long a change keeps a load balancer configuring (zero: not at all).
     configuring_window: Duration,
+    /// Added to every answer (a real region is not on loopback).
+    latency: Duration,
 }
 
 pub struct FakeSlb {
@@ -220,6 +222,13 @@ impl FakeSlb {
     /// in that window gets ServiceIsConfiguring (VServerGroupProcessing for a group).
     pub fn set_configuring_window(&self, window: Duration) {
         lock(&self.state).configuring_window = window;
+    }
+
+    /// Answer every request this much later (the benchmark's discovery row, through
+    /// the example's `--latency-ms`; no test measures time).
+    #[allow(dead_code)]
+    pub fn set_latency(&self, latency: Duration) {
+        lock(&self.state).latency = latency;
     }
 
     /// Connections accepted so far.
@@ -411,6 +420,10 @@ fn handle_connection<S: Read + Write>(stream: S, state: &Mutex<State>, tls: bool
 
 /// Answer one request; false when the connection is to be closed.
 fn serve_request<S: Write>(stream: &mut S, state: &Mutex<State>, request: &HttpRequest) -> bool {
+    let latency = lock(state).latency;
+    if !latency.is_zero() {
+        std::thread::sleep(latency);
+    }
     let fault = {
         let mut state = lock(state);
         state.arrivals += 1;
@@ -683,6 +696,7 @@ fn dispatch(state: &mut State, params: &BTreeMap<String, String>) -> Result<Stri
         Some("SetBackendServers") => set_backend_servers(state, params),
         Some("DescribeLoadBalancerAttribute") => describe_load_balancer_attribute(state, params),
         Some("DescribeHealthStatus") => health::describe_health_status(state, params),
+        Some("DescribeLoadBalancers") => groups::describe_load_balancers(state, params),
         Some(
             action @ ("DescribeVServerGroups"
             | "DescribeVServerGroupAttribute"

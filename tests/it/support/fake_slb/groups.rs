@@ -49,6 +49,11 @@ impl FakeSlb {
         state.groups.groups.insert(group.into(), vgroup);
     }
 
+    /// Delete a vServer group (as another operator might, meanwhile).
+    pub fn delete_vserver_group(&self, group: &str) {
+        lock(&self.state).groups.groups.remove(group);
+    }
+
     /// The members of a vServer group as `ID:PORT[@IP]=WEIGHT`.
     pub fn group_members(&self, group: &str) -> Vec<String> {
         lock(&self.state)
@@ -230,4 +235,51 @@ pub fn serve(state: &mut State, action: &str, params: &BTreeMap<String, String>)
         }
         other => Err((404, "InvalidAction.NotFound", format!("{other} is not served"))),
     }
+}
+
+/// `DescribeLoadBalancers`: the region's load balancers, a page at a time
+/// (`PageNumber` and `PageSize` go together, 1–100), optionally only those whose
+/// **default** group holds `ServerId`. Whether the real filter also sees vServer-group
+/// members is UNCONFIRMED: the fake's does not, so the exhaustive discovery is what
+/// finds them.
+pub fn describe_load_balancers(
+    state: &mut State,
+    params: &BTreeMap<String, String>,
+) -> Result<String, Failure> {
+    let get = |name: &str| params.get(name).map(String::as_str).filter(|v| !v.is_empty());
+    let region = get("RegionId").ok_or_else(|| missing("RegionId"))?;
+    let page_size: usize = match (get("PageNumber"), get("PageSize")) {
+        (None, Some(_)) => return Err((400, "InvalidParameter", "PageSize needs PageNumber.".into())),
+        (_, Some(size)) => size
+            .parse()
+            .ok()
+            .filter(|s| (1..=100).contains(s))
+            .ok_or_else(|| (400, "InvalidParameter", "The specified PageSize is invalid.".to_owned()))?,
+        (_, None) => 10,
+    };
+    let page: usize = get("PageNumber").and_then(|p| p.parse().ok()).filter(|p| *p >= 1).unwrap_or(1);
+    let server = get("ServerId");
+    let mut ids: Vec<&String> = state
+        .lbs
+        .iter()
+        .filter(|(_, lb)| lb.region == region)
+        .filter(|(_, lb)| server.is_none_or(|s| lb.backends.iter().any(|b| b.server_id == s)))
+        .map(|(id, _)| id)
+        .collect();
+    ids.sort();
+    let total = ids.len();
+    let items: Vec<serde_json::Value> = ids
+        .iter()
+        .skip((page - 1) * page_size)
+        .take(page_size)
+        .map(|id| serde_json::json!({"LoadBalancerId": id, "LoadBalancerName": format!("{id}-name"), "RegionId": region, "LoadBalancerStatus": "active"}))
+        .collect();
+    Ok(serde_json::json!({
+        "RequestId": request_id(),
+        "PageNumber": page,
+        "PageSize": page_size,
+        "TotalCount": total,
+        "LoadBalancers": {"LoadBalancer": items},
+    })
+    .to_string())
 }

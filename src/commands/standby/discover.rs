@@ -1,0 +1,175 @@
+//! Finding every membership of some servers in a region: the load balancers (every one,
+//! a page of 100 at a time; those `--lb` names; or, with `--fast`, those
+//! `DescribeLoadBalancers` finds by `ServerId`), then for each, its default group and
+//! every vServer group, with a bounded number of calls in flight.
+//!
+//! Whether the `ServerId` filter also sees vServer-group members is UNCONFIRMED, so
+//! the exhaustive walk is the default: it cannot miss a group.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::state::Membership;
+use crate::api::client::Client;
+use crate::commands::backends::describe;
+use crate::error::{Error, Result};
+use crate::output;
+use crate::slb::{self, Group, LOAD_BALANCERS_PAGE_SIZE, LoadBalancersPage, VServerGroupsResponse};
+
+/// No region holds more load balancers than this many pages: a bound on a service that
+/// keeps answering full pages.
+const MAX_PAGES: u32 = 1000;
+
+/// What discovery found: the servers' memberships, and the size of every group they
+/// are in (for `--min-remaining`).
+#[derive(Default)]
+pub struct Found {
+    pub memberships: Vec<Membership>,
+    pub group_sizes: HashMap<(String, String), usize>,
+}
+
+/// Where to look and how.
+pub struct Scope<'a> {
+    pub region: &'a str,
+    pub servers: &'a [String],
+    pub lbs: &'a [String],
+    pub concurrency: usize,
+    pub fast: bool,
+    pub progress: bool,
+}
+
+pub fn discover(client: &Client, scope: &Scope) -> Result<Found> {
+    let lbs = load_balancers(client, scope)?;
+    crate::verbose!("standby: looking at {} load balancer(s)", lbs.len());
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, Result<Found>)>> = Mutex::new(Vec::new());
+    let bar = progress_bar(scope.progress, lbs.len());
+    let wanted: HashSet<&str> = scope.servers.iter().map(String::as_str).collect();
+    std::thread::scope(|threads| {
+        for _ in 0..scope.concurrency.min(lbs.len()).max(1) {
+            threads.spawn(|| {
+                loop {
+                    let index = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(lb) = lbs.get(index) else { break };
+                    let found = scan(client, scope.region, lb, &wanted);
+                    let failed = found.is_err();
+                    results.lock().unwrap_or_else(|p| p.into_inner()).push((index, found));
+                    if let Some(bar) = &bar {
+                        bar.inc(1);
+                    }
+                    if failed {
+                        // Stop handing out work; the others finish what they hold.
+                        next.store(lbs.len(), Ordering::Relaxed);
+                        break;
+                    }
+                }
+            });
+        }
+    });
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    let mut results = results.into_inner().unwrap_or_else(|p| p.into_inner());
+    results.sort_by_key(|(index, _)| *index);
+    let mut all = Found::default();
+    for (_, found) in results {
+        let found = found?;
+        all.memberships.extend(found.memberships);
+        all.group_sizes.extend(found.group_sizes);
+    }
+    Ok(all)
+}
+
+fn progress_bar(show: bool, total: usize) -> Option<indicatif::ProgressBar> {
+    (show && total > 1 && output::stderr_is_terminal())
+        .then(|| {
+            let bar = indicatif::ProgressBar::new(total as u64);
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("discovery [{bar:30}] {pos}/{len} load balancers")
+            {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar.tick();
+            bar
+        })
+        .filter(|b| !b.is_hidden())
+}
+
+/// The load balancers to look at.
+fn load_balancers(client: &Client, scope: &Scope) -> Result<Vec<String>> {
+    if !scope.lbs.is_empty() {
+        return Ok(scope.lbs.to_vec());
+    }
+    let mut found = BTreeSet::new();
+    if scope.fast {
+        for server in scope.servers {
+            found.extend(all_pages(client, scope.region, Some(server))?);
+        }
+    } else {
+        found.extend(all_pages(client, scope.region, None)?);
+    }
+    Ok(found.into_iter().collect())
+}
+
+/// Every page of `DescribeLoadBalancers` (PageNumber and PageSize always set).
+fn all_pages(client: &Client, region: &str, server: Option<&str>) -> Result<Vec<String>> {
+    let mut ids = Vec::new();
+    for page in 1..=MAX_PAGES {
+        let answer = client.call_raw(&slb::describe_load_balancers(region, page, server))?;
+        let listed = LoadBalancersPage::from_slice(&answer.body)?;
+        ids.extend(listed.ids().map(str::to_owned));
+        if listed.len() < LOAD_BALANCERS_PAGE_SIZE as usize || ids.len() as u64 >= listed.total_count {
+            return Ok(ids);
+        }
+    }
+    Err(Error::Response(format!("DescribeLoadBalancers still had pages after {MAX_PAGES}")))
+}
+
+/// One load balancer: its default group and every vServer group.
+fn scan(client: &Client, region: &str, lb: &str, wanted: &HashSet<&str>) -> Result<Found> {
+    let mut found = Found::default();
+    let default = Group::Default { load_balancer_id: lb.to_owned() };
+    let (_, members) = describe(client, region, &default)?;
+    found.group_sizes.insert((lb.to_owned(), "default".to_owned()), members.backends().len());
+    for b in members.backends().iter().filter(|b| wanted.contains(b.server_id.as_str())) {
+        found.memberships.push(Membership {
+            load_balancer_id: lb.to_owned(),
+            vserver_group_id: None,
+            server_id: b.server_id.clone(),
+            port: None,
+            weight: weight(&b.weight),
+            server_type: b.server_type.clone().unwrap_or_else(|| "ecs".into()),
+            server_ip: None,
+            removed: false,
+        });
+    }
+    let groups =
+        VServerGroupsResponse::from_slice(&client.call_raw(&slb::describe_vserver_groups(region, lb))?.body)?;
+    for group in groups.groups() {
+        let vserver = Group::VServer { group_id: group.id.clone() };
+        let (_, members) = describe(client, region, &vserver)?;
+        found.group_sizes.insert((lb.to_owned(), group.id.clone()), members.backends().len());
+        for b in members.backends().iter().filter(|b| wanted.contains(b.server_id.as_str())) {
+            found.memberships.push(Membership {
+                load_balancer_id: lb.to_owned(),
+                vserver_group_id: Some(group.id.clone()),
+                server_id: b.server_id.clone(),
+                port: b.port,
+                weight: weight(&b.weight),
+                server_type: b.server_type.clone().unwrap_or_else(|| "ecs".into()),
+                server_ip: b.server_ip.clone().filter(|_| b.server_type.as_deref() == Some("eni")),
+                removed: false,
+            });
+        }
+    }
+    Ok(found)
+}
+
+/// A weight as the API sent it (a number, or a string of one); 100 when unreadable.
+fn weight(value: &Option<serde_json::Value>) -> u32 {
+    value
+        .as_ref()
+        .and_then(|w| w.as_u64().or_else(|| w.as_str().and_then(|s| s.parse().ok())))
+        .map_or(100, |w| w.min(100) as u32)
+}
