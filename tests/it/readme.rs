@@ -37,6 +37,13 @@ fn readme_examples_run() {
         let server = FakeSlb::start();
         server.add_key(KEY_ID, SECRET, None);
         server.add_lb("lb-web", "cn-hangzhou", &["i-web1", "i-web2", "i-web3", "i-web4"]);
+        server.add_vserver_group(
+            "lb-web",
+            "rsp-web",
+            &["i-web1:8080", "i-web1:8081", "i-web2:8080"],
+            &["8080/http"],
+        );
+        server.add_lb("lb-api", "cn-hangzhou", &["i-web1", "i-api1"]);
         let work = tempfile::tempdir().unwrap();
         let mut command = Command::new("bash");
         command
@@ -100,6 +107,20 @@ fn readme_examples_run() {
                 let fetched =
                     server.service_calls().iter().filter(|c| c.path.ends_with("/ci-runner")).count();
                 assert_eq!(fetched, 1, "the second command used the cache");
+            }
+            "patch a host with standby" => {
+                assert!(stdout.contains("patching i-web1\n"), "{stdout}");
+                // Back in the group (re-added members come last), at their weights.
+                assert!(
+                    stdout.ends_with("i-web2:8080\tecs\t100\ni-web1:8080\tecs\t100\ni-web1:8081\tecs\t100\n"),
+                    "{stdout}"
+                );
+                assert!(stdout.contains("4 memberships put back; out of standby"), "{stdout}");
+                assert_eq!(server.requests_of("RemoveVServerGroupBackendServers").len(), 1);
+                let mut api = server.backends("lb-api");
+                api.sort();
+                assert_eq!(api, ["i-api1", "i-web1"], "back in every load balancer");
+                assert!(!server.requests_of("DescribeHealthStatus").is_empty(), "--wait-healthy polled");
             }
             other => panic!("no expectation for README example {other:?}; add one here"),
         }
