@@ -18,7 +18,9 @@ Rows, each against the fake SLB server on loopback (benches/../examples/fake_slb
 - memory at scale: peak RSS of removing a group's 5,000 servers in one batch (each
   answer lists the servers left), table and JSON, with and without --verify; and the
   CPU time per call of that run against a single call's;
-- the number of describe calls a 60-second `backends wait` makes at the default pace.
+- the number of describe calls a 60-second `backends wait` makes at the default pace;
+- discovery for `standby enter --dry-run` in a region of 300 load balancers with 3
+  vServer groups each, every answer 20 ms late, with 4 calls in flight against 1.
 
 Clients are interleaved, in a rotating order, so that machine noise falls on all of
 them alike. Wall time is measured around each process, CPU time (user + system) from
@@ -270,6 +272,24 @@ def main():
         sys.exit(f"the wait should time out with exit 8: {wait_run.stderr.decode(errors='replace')}")
     wait_calls = int(waiting.close().split()[1])
 
+    # 7. Discovery for `standby enter`: 300 load balancers with 3 vServer groups each,
+    # every answer 20 ms late; a dry run for one server, 4 calls in flight against 1.
+    discovery_lbs = [f"--lb=lb-d{n:03}:{REGION}:@2" for n in range(300)]
+    region_fake = subprocess.Popen(
+        [args.fake, "--port", "0", "--key", f"{KEY_ID}:{SECRET}", "--vserver-groups", "3", "--latency-ms", "20"]
+        + [a for lb in discovery_lbs for a in lb.split("=", 1)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    region_url = region_fake.stdout.readline().strip().removeprefix("listening on ")
+    discovery = {}
+    for concurrency in ["1", "4"]:
+        argv = [args.slbctl, "--region", REGION, "--endpoint", region_url, "standby", "enter", "--dry-run",
+                "--concurrency", concurrency, "i-bench00000"]
+        with tempfile.NamedTemporaryFile("r") as out:
+            sample = timed(["/usr/bin/time", "-f", "%M", "-o", out.name] + argv, env)
+            discovery[concurrency] = (sample.wall, int(out.read().strip().splitlines()[-1]) / 1024)
+    region_fake.stdin.close()
+    region_fake.wait(timeout=30)
+
     startup = {}
     for flag in ["--version", "--help"]:
         startup[flag] = ms(statistics.median(timed([args.slbctl, flag], env).wall for _ in range(runs)))
@@ -295,7 +315,9 @@ def main():
         print(f"Platform certificate-store files (/etc/ssl, */certs) opened by slbctl with --ca-bundle "
               f"(strace): {reads_store}")
     print(f"Describe calls of a 60-second `backends wait` at the default pace: {wait_calls}")
-    print("Discovery for `standby enter`: not measured (vServer groups and standby have not landed)")
+    print(f"Discovery for `standby enter --dry-run`, 300 load balancers × 3 vServer groups, 20 ms a call "
+          f"(1,503 calls): {discovery['1'][0]:.1f} s with --concurrency 1, {discovery['4'][0]:.1f} s with 4 "
+          f"(peak RSS {discovery['4'][1]:.1f} MiB)")
     print()
 
     s = lambda samples, name, field: median(samples[name], field)
@@ -320,6 +342,9 @@ def main():
          f"{ms(per_call_cpu):.2f} vs {ms(one_call_cpu):.2f} ms"),
         ("temporary credentials: cached run ≤ 1.15× static keys", cached_ratio <= 1.15, f"{cached_ratio:.2f}×"),
         ("a 60-second wait: ≤ 10 describe calls", wait_calls <= 10, f"{wait_calls}"),
+        ("discovery: --concurrency 4 ≤ 1/3 of --concurrency 1", discovery["4"][0] <= discovery["1"][0] / 3,
+         f"{discovery['4'][0] / discovery['1'][0]:.2f}×"),
+        ("discovery: peak RSS < 16 MiB", discovery["4"][1] < 16, f"{discovery['4'][1]:.1f} MiB"),
         ("slbctl --version < 5 ms", startup["--version"] < 5, f"{startup['--version']:.2f} ms"),
         ("slbctl --help < 5 ms", startup["--help"] < 5, f"{startup['--help']:.2f} ms"),
         ("release binary ≤ 6 MiB", size <= 6 * 1024 * 1024, f"{size / 1024 / 1024:.2f} MiB"),

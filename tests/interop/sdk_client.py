@@ -10,6 +10,12 @@ Used by tests/it/interop.rs; prints one JSON object per line on stdout.
   sdk_client.py sign PARAMS_JSON METHOD SECRET
       The SDK's signature for fixed parameters (Timestamp and SignatureNonce given in
       PARAMS_JSON), to compare with slbctl's signer byte for byte.
+  sdk_client.py group HOST:PORT REGION GROUP_ID SERVERS_JSON LB_ID
+      The vServer-group and discovery actions through their SDK request classes:
+      AddVServerGroupBackendServers, SetVServerGroupAttribute,
+      DescribeVServerGroupAttribute, RemoveVServerGroupBackendServers,
+      DescribeVServerGroups, DescribeLoadBalancers (paged), DescribeHealthStatus; one
+      line each.
   sdk_client.py batch HOST:PORT LB_ID REGION IDS_FILE
       RemoveBackendServers for every id in IDS_FILE, 20 per call, in one process
       (benches/e2e.sh).
@@ -107,6 +113,42 @@ def batch(endpoint, lb, region, ids_file):
     emit(ok=True, calls=(len(ids) + 19) // 20)
 
 
+def group(endpoint, region, group_id, servers, lb):
+    from aliyunsdkslb.request.v20140515 import (
+        AddVServerGroupBackendServersRequest, DescribeHealthStatusRequest, DescribeLoadBalancersRequest,
+        DescribeVServerGroupAttributeRequest, DescribeVServerGroupsRequest, RemoveVServerGroupBackendServersRequest,
+        SetVServerGroupAttributeRequest)
+    client = make_client(region)
+
+    def run(name, request, **params):
+        request.set_endpoint(endpoint)
+        request.set_protocol_type(PT.HTTP)
+        request.set_accept_format("json")
+        for key, value in params.items():
+            getattr(request, "set_" + key)(value)
+        try:
+            body = json.loads(client.do_action_with_exception(request))
+            emit(action=name, ok=True, body=body)
+        except ServerException as e:
+            emit(action=name, ok=False, code=e.get_error_code())
+
+    run("AddVServerGroupBackendServers", AddVServerGroupBackendServersRequest.AddVServerGroupBackendServersRequest(),
+        VServerGroupId=group_id, BackendServers=servers)
+    weighted = json.dumps([dict(s, Weight="30") for s in json.loads(servers)])
+    run("SetVServerGroupAttribute", SetVServerGroupAttributeRequest.SetVServerGroupAttributeRequest(),
+        VServerGroupId=group_id, BackendServers=weighted)
+    run("DescribeVServerGroupAttribute",
+        DescribeVServerGroupAttributeRequest.DescribeVServerGroupAttributeRequest(), VServerGroupId=group_id)
+    run("RemoveVServerGroupBackendServers",
+        RemoveVServerGroupBackendServersRequest.RemoveVServerGroupBackendServersRequest(),
+        VServerGroupId=group_id, BackendServers=servers)
+    run("DescribeVServerGroups", DescribeVServerGroupsRequest.DescribeVServerGroupsRequest(),
+        LoadBalancerId=lb, IncludeListener=True)
+    run("DescribeLoadBalancers", DescribeLoadBalancersRequest.DescribeLoadBalancersRequest(),
+        PageNumber=1, PageSize=100)
+    run("DescribeHealthStatus", DescribeHealthStatusRequest.DescribeHealthStatusRequest(), LoadBalancerId=lb)
+
+
 def main():
     mode = sys.argv[1]
     if mode == "remove":
@@ -117,6 +159,8 @@ def main():
         sign(*sys.argv[2:5])
     elif mode == "batch":
         batch(*sys.argv[2:6])
+    elif mode == "group":
+        group(*sys.argv[2:7])
     else:
         sys.exit("unknown mode " + mode)
 

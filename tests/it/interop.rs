@@ -230,3 +230,35 @@ fn the_official_credential_providers_accept_the_fakes_and_so_does_slbctl() {
         "{described:?}"
     );
 }
+
+/// The official SDK's request classes for the vServer-group, discovery and health
+/// actions are accepted by the fake server and answered in the shapes slbctl reads.
+#[test]
+fn the_official_sdk_group_and_discovery_requests_are_accepted() {
+    let Some(python) = python() else { return };
+    let server = FakeSlb::start();
+    server.add_key(KEY_ID, SECRET, None);
+    server.add_lb("lb-1", "cn-hangzhou", &["i-a"]);
+    server.add_vserver_group("lb-1", "rsp-1", &["i-b:8080"], &["8080/http"]);
+    let servers = r#"[{"ServerId":"i-a","Port":8080,"Type":"ecs"}]"#;
+    let lines = sdk(
+        &python,
+        &["group", &host_port(&server), "cn-hangzhou", "rsp-1", servers, "lb-1"],
+        &[("AK", KEY_ID), ("SECRET", SECRET)],
+    );
+    for line in &lines {
+        assert_eq!(line["ok"], true, "{line}");
+    }
+    let by_action = |name: &str| lines.iter().find(|l| l["action"] == name).unwrap()["body"].clone();
+    assert_eq!(
+        by_action("DescribeVServerGroupAttribute")["BackendServers"]["BackendServer"][1]["Weight"],
+        30
+    );
+    assert_eq!(
+        by_action("DescribeVServerGroups")["VServerGroups"]["VServerGroup"][0]["VServerGroupId"],
+        "rsp-1"
+    );
+    assert_eq!(by_action("DescribeLoadBalancers")["TotalCount"], 1);
+    assert_eq!(server.group_members("rsp-1"), ["i-b:8080=100"]);
+    assert!(server.requests().iter().all(|r| r.error_code.is_none()), "{:#?}", server.requests());
+}
