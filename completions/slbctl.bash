@@ -757,7 +757,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__wait)
-            opts="-v -q -h --lb --until --wait-timeout --interval --listener --from-file --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --until --wait-timeout --interval --listener --vserver-group --from-file --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -780,6 +780,10 @@ _slbctl() {
                     return 0
                     ;;
                 --listener)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --vserver-group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1829,7 +1833,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__standby__subcmd__enter)
-            opts="-v -q -h --lb --drain --min-remaining --state-file --dry-run --concurrency --fast --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --drain --min-remaining --min-healthy --state-file --dry-run --concurrency --fast --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1844,6 +1848,10 @@ _slbctl() {
                     return 0
                     ;;
                 --min-remaining)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-healthy)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

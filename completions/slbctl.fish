@@ -197,6 +197,7 @@ drained\t'Every server a member at weight 0, on two consecutive polls'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l wait-timeout -d 'Give up after this many seconds (exit 8). (The global --timeout is the limit of one HTTP attempt.)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l interval -d 'Poll every SECS seconds [default: at once, then after 2, 4, 8, 15, 15, … s]' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l listener -d 'Only this listener\'s health (`80`, or `80/http` where several share the port)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l vserver-group -d 'Members of this vServer group (`ID:PORT`; a bare ID is every port of it) for `removed` and `drained`; for `healthy`, `ID:PORT` narrows health to that port' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l from-file -d 'Read server ids from a file, as for the other backend commands' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
@@ -288,6 +289,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_se
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l lb -d 'Only these load balancers (repeat); by default every one in the region' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l drain -d 'Set the weights to 0 first, wait this many seconds, then remove' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l min-remaining -d 'Refuse (exit 7, nothing changed) if any group would keep fewer than N members' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l min-healthy -d 'Refuse (exit 7, nothing changed) if any group would keep fewer than N members that are `normal` on every listener' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l state-file -d 'One state file for every server given [default: one per server under the user state directory]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l concurrency -d 'Discovery calls in flight at once' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l profile -d 'Profile to use from the config file' -r

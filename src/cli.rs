@@ -271,6 +271,11 @@ pub struct WaitArgs {
     #[arg(long, value_name = "PORT[/PROTOCOL]")]
     pub listener: Option<String>,
 
+    /// Members of this vServer group (`ID:PORT`; a bare ID is every port of it) for
+    /// `removed` and `drained`; for `healthy`, `ID:PORT` narrows health to that port.
+    #[arg(long, value_name = "GROUP_ID")]
+    pub vserver_group: Option<String>,
+
     /// Read server ids from a file, as for the other backend commands.
     #[arg(long, value_name = "PATH", conflicts_with = "servers")]
     pub from_file: Option<PathBuf>,
@@ -329,6 +334,11 @@ pub struct StandbyEnterArgs {
     /// Refuse (exit 7, nothing changed) if any group would keep fewer than N members.
     #[arg(long, value_name = "N")]
     pub min_remaining: Option<u32>,
+
+    /// Refuse (exit 7, nothing changed) if any group would keep fewer than N members
+    /// that are `normal` on every listener.
+    #[arg(long, value_name = "N")]
+    pub min_healthy: Option<u32>,
 
     /// One state file for every server given [default: one per server under the user
     /// state directory].

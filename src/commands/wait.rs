@@ -19,7 +19,7 @@ use crate::cli::{GlobalArgs, OutputFormat, Until, WaitArgs, WaitTiming};
 use crate::config::vars::ENV_WAIT_SECOND_MS;
 use crate::error::{Error, Result};
 use crate::output;
-use crate::slb::ids::{prepare_server_ids, validate_id};
+use crate::slb::ids::{parse_member, prepare_server_ids, validate_id};
 use crate::slb::{self, Group, HealthResponse, HealthRow};
 use crate::text::sanitize;
 
@@ -179,8 +179,9 @@ impl Display {
     }
 }
 
-/// Each server's health from DescribeHealthStatus rows: `normal` only when every row of
-/// the server is normal; no rows (no running listener serves it) never counts.
+/// Each member's health from DescribeHealthStatus rows: `normal` only when every row of
+/// the server (on that backend port, for `ID:PORT`) is normal; no rows (no running
+/// listener serves it) never counts.
 pub fn health_standings(ids: &[String], rows: &[HealthRow]) -> Vec<Standing> {
     let mut by_server: HashMap<&str, Vec<&HealthRow>> = HashMap::new();
     for row in rows {
@@ -188,7 +189,14 @@ pub fn health_standings(ids: &[String], rows: &[HealthRow]) -> Vec<Standing> {
     }
     ids.iter()
         .map(|id| {
-            let rows = by_server.get(id.as_str()).map(Vec::as_slice).unwrap_or_default();
+            let (server, port) = match parse_member(id) {
+                Ok(spec) => (spec.server_id, spec.port),
+                Err(_) => (id.clone(), None),
+            };
+            let rows: Vec<&HealthRow> = by_server
+                .get(server.as_str())
+                .map(|rows| rows.iter().copied().filter(|r| port.is_none_or(|p| r.port == Some(p))).collect())
+                .unwrap_or_default();
             let (state, reached) = if rows.is_empty() {
                 ("no health rows (no running listener serves it)", false)
             } else if rows.iter().all(|r| r.status == "normal") {
@@ -266,7 +274,22 @@ pub fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
     let lb = args.lb.as_str();
     let timing = &args.timing;
     let show = global.output != OutputFormat::Json;
-    let default_group = Group::Default { load_balancer_id: lb.to_owned() };
+    let default_group = match &args.vserver_group {
+        Some(group_id) => {
+            validate_id("vServer group id", group_id)?;
+            Group::VServer { group_id: group_id.clone() }
+        }
+        None => {
+            if let Some(id) = ids.iter().find(|id| id.contains(':')) {
+                return Err(Error::usage(format!(
+                    "server {} has a port, but the default server group has none",
+                    crate::text::quote(id)
+                ))
+                .with_hint("ports belong to vServer groups: add --vserver-group GROUP_ID"));
+            }
+            Group::Default { load_balancer_id: lb.to_owned() }
+        }
+    };
     let standings = match args.until {
         Until::Healthy => {
             let listener = listener.as_ref().map(|(port, protocol)| (*port, protocol.as_deref()));
@@ -277,11 +300,16 @@ pub fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
                 Goal { name: "removed", timeout_secs: timing.wait_timeout, interval: timing.interval, show };
             poll(&goal, &mut || {
                 let (_, members) = describe(&client, region, &default_group)?;
+                // A bare ID in a vServer group: any of its ports still there counts.
+                let servers: HashSet<&str> =
+                    members.backends().iter().map(|b| b.server_id.as_str()).collect();
                 let members = members.member_keys();
                 Ok(ids
                     .iter()
                     .map(|id| {
-                        let present = members.contains(id.as_str());
+                        let bare = default_group.is_vserver() && !id.contains(':');
+                        let present =
+                            if bare { servers.contains(id.as_str()) } else { members.contains(id.as_str()) };
                         let state = if present { "member" } else { "removed" };
                         Standing { id: id.clone(), state: state.to_owned(), reached: !present }
                     })
@@ -295,17 +323,17 @@ pub fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
             let mut zero_before: HashSet<String> = HashSet::new();
             poll(&goal, &mut || {
                 let (_, members) = describe(&client, region, &default_group)?;
-                let weights: HashMap<&str, String> = members
+                let weights: HashMap<String, String> = members
                     .backends()
                     .iter()
                     .map(|b| {
                         let weight = b.weight.as_ref().map(|w| w.to_string().trim_matches('"').to_owned());
-                        (b.server_id.as_str(), weight.unwrap_or_default())
+                        (b.key(), weight.unwrap_or_default())
                     })
                     .collect();
                 let standings: Vec<Standing> = ids
                     .iter()
-                    .map(|id| match weights.get(id.as_str()) {
+                    .map(|id| match weights.get(id) {
                         None => Standing { id: id.clone(), state: "not a member".into(), reached: false },
                         Some(w) if w == "0" => Standing {
                             id: id.clone(),
@@ -345,9 +373,8 @@ pub fn render(global: &GlobalArgs, lb: &str, standings: &[Standing]) -> Result<(
 mod tests {
     use super::*;
 
-    /// One row; the listener port only tells the rows apart in the test.
-    fn row(id: &str, _listener_port: u16, status: &str) -> HealthRow {
-        HealthRow { server_id: id.into(), status: status.into() }
+    fn row(id: &str, port: u16, status: &str) -> HealthRow {
+        HealthRow { server_id: id.into(), port: Some(port), status: status.into() }
     }
 
     #[test]

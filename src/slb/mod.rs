@@ -327,6 +327,9 @@ pub fn describe_health_status(
 pub struct HealthRow {
     #[serde(rename = "ServerId")]
     pub server_id: String,
+    /// The backend port (a vServer group member's port).
+    #[serde(rename = "Port", default)]
+    pub port: Option<u16>,
     /// `normal`, `abnormal` or `unavailable` (health check off or not finished).
     #[serde(rename = "ServerHealthStatus", default)]
     pub status: String,

@@ -353,3 +353,65 @@ fn eight_concurrent_deployers_wait_out_busy_answers() {
     end.1.sort();
     assert_eq!(end, start);
 }
+
+#[test]
+fn waits_on_vserver_group_members() {
+    let home = tempfile::tempdir().unwrap();
+    let server = server();
+    slbctl_against(home.path(), &server)
+        .args([
+            "backends",
+            "wait",
+            "--lb",
+            "lb-1",
+            "--vserver-group",
+            "rsp-web",
+            "--until",
+            "removed",
+            "--wait-timeout",
+            "3",
+        ])
+        .arg("i-a")
+        .assert()
+        .code(8)
+        .stderr(predicate::str::contains("i-a member"));
+    slbctl_against(home.path(), &server)
+        .args(["backends", "remove", "--lb", "lb-1", "--vserver-group", "rsp-web", "i-a:8080"])
+        .assert()
+        .success();
+    slbctl_against(home.path(), &server)
+        .args([
+            "backends",
+            "wait",
+            "--lb",
+            "lb-1",
+            "--vserver-group",
+            "rsp-web",
+            "--until",
+            "removed",
+            "i-a:8080",
+        ])
+        .assert()
+        .success();
+    slbctl_against(home.path(), &server)
+        .args([
+            "backends",
+            "wait",
+            "--lb",
+            "lb-1",
+            "--vserver-group",
+            "rsp-web",
+            "--until",
+            "healthy",
+            "i-b:8080",
+        ])
+        .assert()
+        .success();
+    let rows = server.requests_of("DescribeHealthStatus");
+    assert_eq!(rows.len(), 1);
+    slbctl_against(home.path(), &server)
+        .args(["backends", "wait", "--lb", "lb-1", "--until", "removed", "i-a:8080"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("the default server group has none"));
+}

@@ -267,3 +267,25 @@ fn a_second_run_for_the_same_server_waits_its_turn_or_fails() {
         .stderr(predicate::str::contains("another `slbctl standby` is working on"));
     drop(held);
 }
+
+#[test]
+fn min_healthy_counts_healthy_members_per_group() {
+    use crate::support::fake_slb::Script;
+    let home = tempfile::tempdir().unwrap();
+    let server = region();
+    // rsp-web keeps only i-b:8080 once i-a leaves; make i-b unhealthy.
+    server.set_health("lb-1", "i-b", Script::Abnormal);
+    slbctl_against(home.path(), &server)
+        .args(["standby", "enter", "--min-healthy", "1", "i-a"])
+        .assert()
+        .code(7)
+        .stderr(predicate::str::contains(
+            "group default of lb-1 would keep 0 members normal on every listener",
+        ));
+    assert!(!state_file(home.path()).exists());
+    server.set_health("lb-1", "i-b", Script::Normal);
+    slbctl_against(home.path(), &server)
+        .args(["standby", "enter", "--min-healthy", "1", "--lb", "lb-1", "i-a"])
+        .assert()
+        .success();
+}

@@ -21,12 +21,12 @@ use crate::slb::{self, Group, LOAD_BALANCERS_PAGE_SIZE, LoadBalancersPage, VServ
 /// keeps answering full pages.
 const MAX_PAGES: u32 = 1000;
 
-/// What discovery found: the servers' memberships, and the size of every group they
-/// are in (for `--min-remaining`).
+/// What discovery found: the servers' memberships, and every member of every group
+/// (for `--min-remaining` and `--min-healthy`), by (load balancer, group label).
 #[derive(Default)]
 pub struct Found {
     pub memberships: Vec<Membership>,
-    pub group_sizes: HashMap<(String, String), usize>,
+    pub group_members: HashMap<(String, String), Vec<String>>,
 }
 
 /// Where to look and how.
@@ -76,7 +76,7 @@ pub fn discover(client: &Client, scope: &Scope) -> Result<Found> {
     for (_, found) in results {
         let found = found?;
         all.memberships.extend(found.memberships);
-        all.group_sizes.extend(found.group_sizes);
+        all.group_members.extend(found.group_members);
     }
     Ok(all)
 }
@@ -131,7 +131,9 @@ fn scan(client: &Client, region: &str, lb: &str, wanted: &HashSet<&str>) -> Resu
     let mut found = Found::default();
     let default = Group::Default { load_balancer_id: lb.to_owned() };
     let (_, members) = describe(client, region, &default)?;
-    found.group_sizes.insert((lb.to_owned(), "default".to_owned()), members.backends().len());
+    found
+        .group_members
+        .insert((lb.to_owned(), "default".to_owned()), members.backends().iter().map(|b| b.key()).collect());
     for b in members.backends().iter().filter(|b| wanted.contains(b.server_id.as_str())) {
         found.memberships.push(Membership {
             load_balancer_id: lb.to_owned(),
@@ -149,7 +151,9 @@ fn scan(client: &Client, region: &str, lb: &str, wanted: &HashSet<&str>) -> Resu
     for group in groups.groups() {
         let vserver = Group::VServer { group_id: group.id.clone() };
         let (_, members) = describe(client, region, &vserver)?;
-        found.group_sizes.insert((lb.to_owned(), group.id.clone()), members.backends().len());
+        found
+            .group_members
+            .insert((lb.to_owned(), group.id.clone()), members.backends().iter().map(|b| b.key()).collect());
         for b in members.backends().iter().filter(|b| wanted.contains(b.server_id.as_str())) {
             found.memberships.push(Membership {
                 load_balancer_id: lb.to_owned(),

@@ -254,13 +254,36 @@ pub fn enter(global: &GlobalArgs, args: &StandbyEnterArgs) -> Result<()> {
         return render(global, &[], &paths, &summary);
     }
     let groups = by_group(to_remove.iter());
+    // Guards, per group: members are (server, port) in a vServer group.
+    let staying = |lb: &String, group: &String, leaving: &[Membership]| -> (Vec<String>, usize) {
+        let all = found.group_members.get(&(lb.clone(), group.clone())).cloned().unwrap_or_default();
+        let gone: Vec<String> = leaving.iter().map(|m| m.identity().2).collect();
+        let total = all.len();
+        (all.into_iter().filter(|k| !gone.contains(k)).collect(), total)
+    };
     if let Some(min) = args.min_remaining {
         for ((lb, group), members) in &groups {
-            let size = found.group_sizes.get(&(lb.clone(), group.clone())).copied().unwrap_or(members.len());
-            let remaining = size.saturating_sub(members.len());
-            if (remaining as u64) < u64::from(min) {
+            let (remaining, size) = staying(lb, group, members);
+            if (remaining.len() as u64) < u64::from(min) {
                 return Err(Error::Refused(format!(
-                    "refusing standby: group {group} of {lb} would keep {remaining} of its {size} members, fewer than --min-remaining {min}; nothing was changed"
+                    "refusing standby: group {group} of {lb} would keep {} of its {size} members, fewer than --min-remaining {min}; nothing was changed",
+                    remaining.len()
+                )));
+            }
+        }
+    }
+    if let Some(min) = args.min_healthy {
+        let mut health: BTreeMap<String, crate::slb::HealthResponse> = BTreeMap::new();
+        for ((lb, group), members) in &groups {
+            if !health.contains_key(lb) {
+                health.insert(lb.clone(), wait::read_health(&client, &region, lb, None)?);
+            }
+            let (remaining, _) = staying(lb, group, members);
+            let rows = health.get(lb).map(|h| h.rows()).unwrap_or_default();
+            let healthy = wait::health_standings(&remaining, rows).iter().filter(|s| s.reached).count();
+            if (healthy as u64) < u64::from(min) {
+                return Err(Error::Refused(format!(
+                    "refusing standby: group {group} of {lb} would keep {healthy} members normal on every listener, fewer than --min-healthy {min}; nothing was changed"
                 )));
             }
         }

@@ -94,6 +94,20 @@ fn names(item: &Item, member: &Member) -> bool {
         && item.server_ip.as_ref().is_none_or(|ip| Some(ip) == member.server_ip.as_ref())
 }
 
+/// Every (listener port, protocol, server, backend port) of the load balancer's vServer
+/// groups, for health rows.
+pub fn health_members(state: &State, lb: &str) -> Vec<(u16, String, String, u16)> {
+    let mut rows = Vec::new();
+    for group in state.groups.groups.values().filter(|g| g.lb == lb) {
+        for (listener, protocol) in &group.listeners {
+            for m in &group.members {
+                rows.push((*listener, protocol.clone(), m.server_id.clone(), m.port));
+            }
+        }
+    }
+    rows
+}
+
 /// The load balancer a vServer group belongs to.
 pub fn lb_of(state: &State, group: &str) -> Option<String> {
     state.groups.groups.get(group).map(|g| g.lb.clone())

@@ -97,6 +97,7 @@ pub fn describe_health_status(
     let get = |name: &str| params.get(name).map(String::as_str).filter(|v| !v.is_empty());
     let port: Option<u16> = get("ListenerPort").map(|p| p.parse().unwrap_or(0));
     let protocol = get("ListenerProtocol").map(str::to_owned);
+    let (port_filter, protocol_filter) = (port, protocol.clone());
     // RegionId is optional for this action; the fake's lookup wants it.
     let mut params = params.clone();
     let lb_id = get("LoadBalancerId").unwrap_or("").to_owned();
@@ -152,6 +153,25 @@ pub fn describe_health_status(
                 "ServerHealthStatus": if *checked { status } else { "unavailable" },
             }));
         }
+    }
+    // vServer-group members, behind their groups' listeners, on their own ports.
+    for (listener, protocol, server, port) in super::groups::health_members(state, &lb_id) {
+        if port_filter.is_some_and(|want| want != listener)
+            || protocol_filter.as_ref().is_some_and(|want| *want != protocol)
+        {
+            continue;
+        }
+        let key = (lb_id.clone(), server.clone());
+        let script = state.health.scripts.get(&key).copied().unwrap_or(Script::Normal);
+        let status = match script {
+            Script::Abnormal => "abnormal",
+            Script::Unavailable => "unavailable",
+            _ => "normal",
+        };
+        rows.push(serde_json::json!({
+            "ListenerPort": listener, "Protocol": protocol, "ServerId": server,
+            "ServerIp": "172.16.0.1", "Port": port, "ServerHealthStatus": status,
+        }));
     }
     Ok(serde_json::json!({"RequestId": request_id(), "BackendServers": {"BackendServer": rows}}).to_string())
 }
