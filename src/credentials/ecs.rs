@@ -13,7 +13,7 @@ use std::time::Duration;
 use reqwest::{Method, Url};
 
 use super::session::Network;
-use super::{Credentials, Env, imdsv1_allowed};
+use super::{Credentials, Env, TemporaryAnswer, imdsv1_allowed};
 use crate::api::client::{CallPolicy, Fetcher, Transport};
 use crate::config::vars::ENV_ECS_METADATA_ENDPOINT;
 use crate::error::{Error, Result};
@@ -153,19 +153,9 @@ fn refused(status: u16, what: &str) -> Error {
     Error::config(format!("the ECS metadata server answered HTTP {status} when asked for {what}"))
 }
 
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "PascalCase")]
-struct Answer {
-    code: Option<String>,
-    access_key_id: Option<String>,
-    access_key_secret: Option<String>,
-    security_token: Option<String>,
-    expiration: Option<String>,
-}
-
 /// The JSON answer: `Code` must be `Success`. Never quoted in an error.
 fn parse(body: &[u8], role: &str) -> Result<Credentials> {
-    let answer: Answer = serde_json::from_slice(body).map_err(|_| {
+    let answer: TemporaryAnswer = serde_json::from_slice(body).map_err(|_| {
         Error::Response(
             "the ECS metadata server's answer is not the credentials JSON (its content is not shown)".into(),
         )
@@ -176,17 +166,8 @@ fn parse(body: &[u8], role: &str) -> Result<Credentials> {
             quote(&sanitize(answer.code.as_deref().unwrap_or("(none)"), 64))
         )));
     }
-    let (Some(id), Some(secret), Some(token), Some(expiration)) =
-        (answer.access_key_id, answer.access_key_secret, answer.security_token, answer.expiration)
-    else {
-        return Err(Error::Response("the ECS metadata server's answer lacks a credential field".into()));
-    };
-    Ok(Credentials {
-        access_key_id: id,
-        access_key_secret: Secret::new(secret),
-        security_token: Some(Secret::new(token)),
-        source: Source::Derived(format!("ECS RAM role {role}")),
-        expiration: Some(super::sts::parse_expiration(&expiration, "ECS metadata")?),
+    answer.credentials(Source::Derived(format!("ECS RAM role {role}")), "ECS metadata", || {
+        Error::Response("the ECS metadata server's answer lacks a credential field".into())
     })
 }
 

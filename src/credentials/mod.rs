@@ -82,6 +82,36 @@ impl Credentials {
     }
 }
 
+/// The JSON answer of the ECS metadata server and of a credentials URI (the same shape;
+/// each has its own rule for `Code`).
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "PascalCase")]
+struct TemporaryAnswer {
+    code: Option<String>,
+    access_key_id: Option<String>,
+    access_key_secret: Option<String>,
+    security_token: Option<String>,
+    expiration: Option<String>,
+}
+
+impl TemporaryAnswer {
+    /// The temporary credentials it holds, or `missing()` when a field is absent.
+    fn credentials(self, source: Source, what: &str, missing: impl FnOnce() -> Error) -> Result<Credentials> {
+        let (Some(id), Some(secret), Some(token), Some(expiration)) =
+            (self.access_key_id, self.access_key_secret, self.security_token, self.expiration)
+        else {
+            return Err(missing());
+        };
+        Ok(Credentials {
+            access_key_id: id,
+            access_key_secret: Secret::new(secret),
+            security_token: Some(Secret::new(token)),
+            source,
+            expiration: Some(sts::parse_expiration(&expiration, what)?),
+        })
+    }
+}
+
 /// How credentials are obtained: as they are, or fetched (temporary).
 #[derive(Debug, Clone)]
 pub enum Provider {

@@ -11,11 +11,10 @@ use std::net::IpAddr;
 
 use reqwest::{Method, Url};
 
-use super::Credentials;
 use super::session::Network;
+use super::{Credentials, TemporaryAnswer};
 use crate::api::client::{Fetcher, Transport};
 use crate::error::{Error, Result};
-use crate::secret::Secret;
 use crate::source::Source;
 use crate::text::{quote, sanitize};
 
@@ -62,18 +61,8 @@ pub fn fetch(net: &Network, url: &Url) -> Result<Credentials> {
     parse_answer(&answer.body, &origin)
 }
 
-#[derive(serde::Deserialize)]
-#[serde(rename_all = "PascalCase")]
-struct Answer {
-    code: Option<String>,
-    access_key_id: Option<String>,
-    access_key_secret: Option<String>,
-    security_token: Option<String>,
-    expiration: Option<String>,
-}
-
 fn parse_answer(body: &[u8], origin: &str) -> Result<Credentials> {
-    let answer: Answer = serde_json::from_slice(body).map_err(|_| {
+    let answer: TemporaryAnswer = serde_json::from_slice(body).map_err(|_| {
         Error::Response(format!("the answer of the credentials URI at {origin} is not the credentials JSON (its content is not shown)"))
     })?;
     if let Some(code) = answer.code.as_deref().filter(|c| *c != "Success") {
@@ -82,19 +71,10 @@ fn parse_answer(body: &[u8], origin: &str) -> Result<Credentials> {
             quote(&sanitize(code, 64))
         )));
     }
-    let (Some(id), Some(secret), Some(token), Some(expiration)) =
-        (answer.access_key_id, answer.access_key_secret, answer.security_token, answer.expiration)
-    else {
-        return Err(Error::Response(format!(
+    answer.credentials(Source::Derived(format!("credentials URI at {origin}")), "credentials URI", || {
+        Error::Response(format!(
             "the answer of the credentials URI at {origin} lacks AccessKeyId, AccessKeySecret, SecurityToken or Expiration"
-        )));
-    };
-    Ok(Credentials {
-        access_key_id: id,
-        access_key_secret: Secret::new(secret),
-        security_token: Some(Secret::new(token)),
-        source: Source::Derived(format!("credentials URI at {origin}")),
-        expiration: Some(super::sts::parse_expiration(&expiration, "credentials URI")?),
+        ))
     })
 }
 

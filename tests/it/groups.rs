@@ -358,55 +358,19 @@ fn eight_concurrent_deployers_wait_out_busy_answers() {
 fn waits_on_vserver_group_members() {
     let home = tempfile::tempdir().unwrap();
     let server = server();
-    slbctl_against(home.path(), &server)
-        .args([
-            "backends",
-            "wait",
-            "--lb",
-            "lb-1",
-            "--vserver-group",
-            "rsp-web",
-            "--until",
-            "removed",
-            "--wait-timeout",
-            "3",
-        ])
-        .arg("i-a")
-        .assert()
-        .code(8)
-        .stderr(predicate::str::contains("i-a member"));
+    let wait_in_group = |until: &str, member: &str| {
+        slbctl_against(home.path(), &server)
+            .args(["backends", "wait", "--lb", "lb-1", "--vserver-group", "rsp-web", "--wait-timeout", "3"])
+            .args(["--until", until, member])
+            .assert()
+    };
+    wait_in_group("removed", "i-a").code(8).stderr(predicate::str::contains("i-a member"));
     slbctl_against(home.path(), &server)
         .args(["backends", "remove", "--lb", "lb-1", "--vserver-group", "rsp-web", "i-a:8080"])
         .assert()
         .success();
-    slbctl_against(home.path(), &server)
-        .args([
-            "backends",
-            "wait",
-            "--lb",
-            "lb-1",
-            "--vserver-group",
-            "rsp-web",
-            "--until",
-            "removed",
-            "i-a:8080",
-        ])
-        .assert()
-        .success();
-    slbctl_against(home.path(), &server)
-        .args([
-            "backends",
-            "wait",
-            "--lb",
-            "lb-1",
-            "--vserver-group",
-            "rsp-web",
-            "--until",
-            "healthy",
-            "i-b:8080",
-        ])
-        .assert()
-        .success();
+    wait_in_group("removed", "i-a:8080").success();
+    wait_in_group("healthy", "i-b:8080").success();
     let rows = server.requests_of("DescribeHealthStatus");
     assert_eq!(rows.len(), 1);
     slbctl_against(home.path(), &server)

@@ -366,6 +366,19 @@ fn drain_sets_weight_zero_waits_then_removes() {
     assert_eq!(server.backends("lb-1"), ["i-web-002", "i-web-003"]);
 }
 
+/// Start `command` (a `remove --drain`), press Ctrl-C once the drain has set weight 0,
+/// and return how it ended.
+fn ctrl_c_while_draining(mut command: Command, server: &FakeSlb) -> std::process::Output {
+    let child = command.spawn().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while server.requests_of("SetBackendServers").is_empty() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
+    child.wait_with_output().unwrap()
+}
+
 #[test]
 fn ctrl_c_during_the_drain_leaves_weight_zero_and_says_so() {
     let home = tempfile::tempdir().unwrap();
@@ -374,18 +387,11 @@ fn ctrl_c_during_the_drain_leaves_weight_zero_and_says_so() {
         .args(["-q", "backends", "set-weight", "--lb", "lb-1", "--weight", "40", "i-web-001", "i-web-002"])
         .assert()
         .success();
-    let child = slbctl_std_against(home.path(), &server)
+    let mut command = slbctl_std_against(home.path(), &server);
+    command
         .args(["backends", "remove", "--lb", "lb-1", "--drain", "60", "i-web-001", "i-web-002"])
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while server.requests_of("SetBackendServers").is_empty() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    std::thread::sleep(Duration::from_millis(200));
-    assert!(Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
-    let out = child.wait_with_output().unwrap();
+        .stderr(std::process::Stdio::piped());
+    let out = ctrl_c_while_draining(command, &server);
     let stderr = String::from_utf8_lossy(&out.stderr);
     // Dies by SIGINT (a shell reports status 130), so a calling loop stops too.
     assert_eq!(out.status.signal(), Some(2), "{stderr}");
@@ -597,20 +603,13 @@ fn the_restore_command_after_an_interrupted_drain_repeats_every_global_flag_and_
     let home = tempfile::tempdir().unwrap();
     let (server, _) = fleet(3);
     let flags = every_global_flag(home.path(), &server);
-    let child = slbctl_std(home.path())
+    let mut command = slbctl_std(home.path());
+    command
         .envs(KEY_ENV)
         .args(&flags)
         .args(["backends", "remove", "--lb", "lb-1", "--drain", "60", "i-web-001"])
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while server.requests_of("SetBackendServers").is_empty() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    std::thread::sleep(Duration::from_millis(200));
-    assert!(Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
-    let out = child.wait_with_output().unwrap();
+        .stderr(std::process::Stdio::piped());
+    let out = ctrl_c_while_draining(command, &server);
     let stderr = String::from_utf8_lossy(&out.stderr);
     let restore = stderr
         .lines()
