@@ -301,6 +301,88 @@ impl VServerGroupsResponse {
     }
 }
 
+/// `DescribeMasterSlaveServerGroups` parameters: a load balancer's master-slave groups.
+/// slbctl does not change these groups; it reads them only to say when a server it
+/// takes out of rotation stays in one.
+pub fn describe_master_slave_groups(region: &str, load_balancer_id: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("Action", "DescribeMasterSlaveServerGroups".to_owned()),
+        ("RegionId", region.to_owned()),
+        ("LoadBalancerId", load_balancer_id.to_owned()),
+    ]
+}
+
+/// `DescribeMasterSlaveServerGroupAttribute` parameters: one group's two members.
+pub fn describe_master_slave_group_attribute(region: &str, group_id: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("Action", "DescribeMasterSlaveServerGroupAttribute".to_owned()),
+        ("RegionId", region.to_owned()),
+        ("MasterSlaveServerGroupId", group_id.to_owned()),
+    ]
+}
+
+/// The answer to `DescribeMasterSlaveServerGroups`: the group ids.
+#[derive(Debug, Clone, Deserialize)]
+pub struct MasterSlaveGroupsResponse {
+    #[serde(rename = "MasterSlaveServerGroups", default)]
+    groups: MasterSlaveGroupList,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct MasterSlaveGroupList {
+    #[serde(rename = "MasterSlaveServerGroup", default)]
+    group: Vec<MasterSlaveGroupId>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct MasterSlaveGroupId {
+    #[serde(rename = "MasterSlaveServerGroupId")]
+    id: String,
+}
+
+/// The answer to `DescribeMasterSlaveServerGroupAttribute`: its members' server ids.
+#[derive(Debug, Clone, Deserialize)]
+pub struct MasterSlaveMembersResponse {
+    #[serde(rename = "MasterSlaveBackendServers", default)]
+    members: MasterSlaveMemberList,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+struct MasterSlaveMemberList {
+    #[serde(rename = "MasterSlaveBackendServer", default)]
+    member: Vec<MasterSlaveMember>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct MasterSlaveMember {
+    #[serde(rename = "ServerId")]
+    server_id: String,
+}
+
+impl MasterSlaveGroupsResponse {
+    pub fn from_slice(body: &[u8]) -> Result<Self> {
+        serde_json::from_slice(body).map_err(|e| {
+            Error::Response(format!("the master-slave server groups answer has an unexpected shape: {e}"))
+        })
+    }
+
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.groups.group.iter().map(|g| g.id.as_str())
+    }
+}
+
+impl MasterSlaveMembersResponse {
+    pub fn from_slice(body: &[u8]) -> Result<Self> {
+        serde_json::from_slice(body).map_err(|e| {
+            Error::Response(format!("the master-slave server group answer has an unexpected shape: {e}"))
+        })
+    }
+
+    pub fn server_ids(&self) -> impl Iterator<Item = &str> {
+        self.members.member.iter().map(|m| m.server_id.as_str())
+    }
+}
+
 /// `DescribeHealthStatus` parameters: every listener, or the one given (port, and the
 /// protocol when several listeners share the port).
 pub fn describe_health_status(

@@ -14,7 +14,8 @@ Used by tests/it/interop.rs; prints one JSON object per line on stdout.
       The vServer-group and discovery actions through their SDK request classes:
       AddVServerGroupBackendServers, SetVServerGroupAttribute,
       DescribeVServerGroupAttribute, RemoveVServerGroupBackendServers,
-      DescribeVServerGroups, DescribeLoadBalancers (paged), DescribeHealthStatus; one
+      DescribeVServerGroups, DescribeLoadBalancers (paged), DescribeHealthStatus,
+      DescribeMasterSlaveServerGroups[Attribute]; one
       line each.
   sdk_client.py batch HOST:PORT LB_ID REGION IDS_FILE
       RemoveBackendServers for every id in IDS_FILE, 20 per call, in one process
@@ -116,6 +117,7 @@ def batch(endpoint, lb, region, ids_file):
 def group(endpoint, region, group_id, servers, lb):
     from aliyunsdkslb.request.v20140515 import (
         AddVServerGroupBackendServersRequest, DescribeHealthStatusRequest, DescribeLoadBalancersRequest,
+        DescribeMasterSlaveServerGroupAttributeRequest, DescribeMasterSlaveServerGroupsRequest,
         DescribeVServerGroupAttributeRequest, DescribeVServerGroupsRequest, RemoveVServerGroupBackendServersRequest,
         SetVServerGroupAttributeRequest)
     client = make_client(region)
@@ -147,6 +149,11 @@ def group(endpoint, region, group_id, servers, lb):
     run("DescribeLoadBalancers", DescribeLoadBalancersRequest.DescribeLoadBalancersRequest(),
         PageNumber=1, PageSize=100)
     run("DescribeHealthStatus", DescribeHealthStatusRequest.DescribeHealthStatusRequest(), LoadBalancerId=lb)
+    run("DescribeMasterSlaveServerGroups",
+        DescribeMasterSlaveServerGroupsRequest.DescribeMasterSlaveServerGroupsRequest(), LoadBalancerId=lb)
+    run("DescribeMasterSlaveServerGroupAttribute",
+        DescribeMasterSlaveServerGroupAttributeRequest.DescribeMasterSlaveServerGroupAttributeRequest(),
+        MasterSlaveServerGroupId="rsp-ms1")
 
 
 def main():

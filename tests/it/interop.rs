@@ -240,6 +240,7 @@ fn the_official_sdk_group_and_discovery_requests_are_accepted() {
     server.add_key(KEY_ID, SECRET, None);
     server.add_lb("lb-1", "cn-hangzhou", &["i-a"]);
     server.add_vserver_group("lb-1", "rsp-1", &["i-b:8080"], &["8080/http"]);
+    server.add_master_slave_group("lb-1", "rsp-ms1", "i-a:80", "i-b:80");
     let servers = r#"[{"ServerId":"i-a","Port":8080,"Type":"ecs"}]"#;
     let lines = sdk(
         &python,
@@ -259,6 +260,16 @@ fn the_official_sdk_group_and_discovery_requests_are_accepted() {
         "rsp-1"
     );
     assert_eq!(by_action("DescribeLoadBalancers")["TotalCount"], 1);
+    assert_eq!(
+        by_action("DescribeMasterSlaveServerGroups")["MasterSlaveServerGroups"]["MasterSlaveServerGroup"][0]
+            ["MasterSlaveServerGroupId"],
+        "rsp-ms1"
+    );
+    assert_eq!(
+        by_action("DescribeMasterSlaveServerGroupAttribute")["MasterSlaveBackendServers"]["MasterSlaveBackendServer"]
+            [0]["ServerId"],
+        "i-a"
+    );
     assert_eq!(server.group_members("rsp-1"), ["i-b:8080=100"]);
     assert!(server.requests().iter().all(|r| r.error_code.is_none()), "{:#?}", server.requests());
 }

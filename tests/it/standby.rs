@@ -289,3 +289,31 @@ fn min_healthy_counts_healthy_members_per_group() {
         .assert()
         .success();
 }
+
+#[test]
+fn a_master_slave_group_holding_the_server_is_named_and_left_alone() {
+    let home = tempfile::tempdir().unwrap();
+    let server = region();
+    // lb-3 does not hold i-a in any group it handles, only in a master-slave group;
+    // lb-2 has a master-slave group of other servers.
+    server.add_master_slave_group("lb-3", "rsp-ms1", "i-a:80", "i-b:80");
+    server.add_master_slave_group("lb-2", "rsp-ms2", "i-c:80", "i-b:80");
+    let out = slbctl_against(home.path(), &server)
+        .args(["-v", "standby", "enter", "--dry-run", "i-a"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let warnings: Vec<&str> = stderr.lines().filter(|l| l.contains("warning:")).collect();
+    assert_eq!(
+        warnings,
+        [
+            "slbctl: warning: i-a is in master-slave server group rsp-ms1 of lb-3: standby does not handle master-slave groups, so it stays in rotation there"
+        ],
+        "{stderr}"
+    );
+    assert!(stderr.contains("lb-2 has master-slave server group rsp-ms2"), "-v names every one: {stderr}");
+    assert_eq!(server.requests_of("DescribeMasterSlaveServerGroups").len(), 4, "one read per load balancer");
+    assert_eq!(server.requests_of("DescribeMasterSlaveServerGroupAttribute").len(), 2);
+}

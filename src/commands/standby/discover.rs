@@ -21,12 +21,21 @@ use crate::slb::{self, Group, LOAD_BALANCERS_PAGE_SIZE, LoadBalancersPage, VServ
 /// keeps answering full pages.
 const MAX_PAGES: u32 = 1000;
 
-/// What discovery found: the servers' memberships, and every member of every group
-/// (for `--min-remaining` and `--min-healthy`), by (load balancer, group label).
+/// What discovery found: the servers' memberships, every member of every group (for
+/// `--min-remaining` and `--min-healthy`) by (load balancer, group label), and the
+/// master-slave server groups that hold a server, which standby does not handle.
 #[derive(Default)]
 pub struct Found {
     pub memberships: Vec<Membership>,
     pub group_members: HashMap<(String, String), Vec<String>>,
+    pub master_slave: Vec<MasterSlaveMembership>,
+}
+
+/// A server in a master-slave server group: it stays there, in rotation.
+pub struct MasterSlaveMembership {
+    pub load_balancer_id: String,
+    pub group_id: String,
+    pub server_id: String,
 }
 
 /// Where to look and how.
@@ -77,6 +86,7 @@ pub fn discover(client: &Client, scope: &Scope) -> Result<Found> {
         let found = found?;
         all.memberships.extend(found.memberships);
         all.group_members.extend(found.group_members);
+        all.master_slave.extend(found.master_slave);
     }
     Ok(all)
 }
@@ -126,7 +136,8 @@ fn all_pages(client: &Client, region: &str, server: Option<&str>) -> Result<Vec<
     Err(Error::Response(format!("DescribeLoadBalancers still had pages after {MAX_PAGES}")))
 }
 
-/// One load balancer: its default group and every vServer group.
+/// One load balancer: its default group, every vServer group, and its master-slave
+/// groups (read only to say which hold a server).
 fn scan(client: &Client, region: &str, lb: &str, wanted: &HashSet<&str>) -> Result<Found> {
     let mut found = Found::default();
     let default = Group::Default { load_balancer_id: lb.to_owned() };
@@ -166,6 +177,22 @@ fn scan(client: &Client, region: &str, lb: &str, wanted: &HashSet<&str>) -> Resu
                 removed: false,
             });
         }
+    }
+    let master_slave = slb::MasterSlaveGroupsResponse::from_slice(
+        &client.call_raw(&slb::describe_master_slave_groups(region, lb))?.body,
+    )?;
+    for group_id in master_slave.ids() {
+        crate::verbose!(
+            "standby: {lb} has master-slave server group {group_id}, which standby does not change"
+        );
+        let answer = client.call_raw(&slb::describe_master_slave_group_attribute(region, group_id))?;
+        let members = slb::MasterSlaveMembersResponse::from_slice(&answer.body)?;
+        let held: BTreeSet<&str> = members.server_ids().filter(|id| wanted.contains(id)).collect();
+        found.master_slave.extend(held.into_iter().map(|server_id| MasterSlaveMembership {
+            load_balancer_id: lb.to_owned(),
+            group_id: group_id.to_owned(),
+            server_id: server_id.to_owned(),
+        }));
     }
     Ok(found)
 }

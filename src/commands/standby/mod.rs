@@ -226,6 +226,14 @@ pub fn enter(global: &GlobalArgs, args: &StandbyEnterArgs) -> Result<()> {
         progress: global.output != OutputFormat::Json,
     };
     let found = discover::discover(&client, &scope)?;
+    for m in &found.master_slave {
+        output::warn(&format!(
+            "{} is in master-slave server group {} of {}: standby does not handle master-slave groups, so it stays in rotation there",
+            m.server_id,
+            crate::text::sanitize(&m.group_id, 64),
+            crate::text::sanitize(&m.load_balancer_id, 64)
+        ));
+    }
 
     // Merge: what is found now is (again) to be taken out; what was recorded stays.
     for (_, record) in &mut records {

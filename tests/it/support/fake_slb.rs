@@ -702,7 +702,9 @@ fn dispatch(state: &mut State, params: &BTreeMap<String, String>) -> Result<Stri
             | "DescribeVServerGroupAttribute"
             | "AddVServerGroupBackendServers"
             | "RemoveVServerGroupBackendServers"
-            | "SetVServerGroupAttribute"),
+            | "SetVServerGroupAttribute"
+            | "DescribeMasterSlaveServerGroups"
+            | "DescribeMasterSlaveServerGroupAttribute"),
         ) => groups::serve(state, action, params),
         _ => Err((
             404,

@@ -26,9 +26,19 @@ struct VGroup {
     listeners: Vec<(u16, String)>,
 }
 
+/// A master-slave server group: two members, one `Master` and one `Slave`. slbctl only
+/// reads these (to say it does not handle them), so the fake only describes them.
+struct MasterSlaveGroup {
+    lb: String,
+    region: String,
+    /// (server id, port, "Master" or "Slave")
+    members: Vec<(String, u16, &'static str)>,
+}
+
 #[derive(Default)]
 pub struct Groups {
     groups: BTreeMap<String, VGroup>,
+    master_slave: BTreeMap<String, MasterSlaveGroup>,
 }
 
 impl FakeSlb {
@@ -47,6 +57,20 @@ impl FakeSlb {
             .collect();
         let vgroup = VGroup { lb: lb.into(), region, name: format!("{group}-name"), members, listeners };
         state.groups.groups.insert(group.into(), vgroup);
+    }
+
+    /// A master-slave server group of `lb`: `master` and `slave` as `ID:PORT`.
+    pub fn add_master_slave_group(&self, lb: &str, group: &str, master: &str, slave: &str) {
+        let mut state = lock(&self.state);
+        let region = state.lbs.get(lb).map(|l| l.region.clone()).unwrap_or_else(|| "cn-hangzhou".into());
+        let members = [(master, "Master"), (slave, "Slave")]
+            .into_iter()
+            .map(|(m, role)| {
+                let m = parse_member(m);
+                (m.server_id, m.port, role)
+            })
+            .collect();
+        state.groups.master_slave.insert(group.into(), MasterSlaveGroup { lb: lb.into(), region, members });
     }
 
     /// Delete a vServer group (as another operator might, meanwhile).
@@ -185,6 +209,44 @@ pub fn serve(state: &mut State, action: &str, params: &BTreeMap<String, String>)
             .collect();
         return Ok(serde_json::json!({"RequestId": request_id(), "VServerGroups": {"VServerGroup": groups}})
             .to_string());
+    }
+    if action == "DescribeMasterSlaveServerGroups" {
+        let lb = get("LoadBalancerId").ok_or_else(|| missing("LoadBalancerId"))?;
+        let groups: Vec<serde_json::Value> = state
+            .groups
+            .master_slave
+            .iter()
+            .filter(|(_, g)| g.lb == lb && g.region == region)
+            .map(|(id, _)| {
+                serde_json::json!({"MasterSlaveServerGroupId": id, "MasterSlaveServerGroupName": format!("{id}-name")})
+            })
+            .collect();
+        return Ok(serde_json::json!({
+            "RequestId": request_id(),
+            "MasterSlaveServerGroups": {"MasterSlaveServerGroup": groups}
+        })
+        .to_string());
+    }
+    if action == "DescribeMasterSlaveServerGroupAttribute" {
+        let id = get("MasterSlaveServerGroupId").ok_or_else(|| missing("MasterSlaveServerGroupId"))?;
+        let group = state.groups.master_slave.get(id).filter(|g| g.region == region).ok_or_else(|| {
+            (400, "InvalidParameter", "The specified MasterSlaveServerGroupId does not exist.".to_owned())
+        })?;
+        let members: Vec<serde_json::Value> = group
+            .members
+            .iter()
+            .map(|(server, port, role)| {
+                serde_json::json!({"ServerId": server, "Port": port, "Weight": 100, "ServerType": role, "Type": "ecs"})
+            })
+            .collect();
+        return Ok(serde_json::json!({
+            "RequestId": request_id(),
+            "MasterSlaveServerGroupId": id,
+            "MasterSlaveServerGroupName": format!("{id}-name"),
+            "LoadBalancerId": group.lb,
+            "MasterSlaveBackendServers": {"MasterSlaveBackendServer": members}
+        })
+        .to_string());
     }
     let group_id = get("VServerGroupId").ok_or_else(|| missing("VServerGroupId"))?.to_owned();
     let items = if action == "DescribeVServerGroupAttribute" { Vec::new() } else { backend_servers(params)? };
