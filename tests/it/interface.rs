@@ -46,7 +46,9 @@ fn man_page_is_roff_and_covers_the_commands() {
         .success()
         .stdout(predicate::str::starts_with(".ie \\n(.g .ds Aq"))
         .stdout(predicate::str::contains(".TH slbctl 1"))
-        .stdout(predicate::str::contains("backends"));
+        .stdout(predicate::str::contains("backends"))
+        .stdout(predicate::str::contains("groups"))
+        .stdout(predicate::str::contains("standby"));
 }
 
 fn help(args: &[&str]) -> String {
