@@ -26,7 +26,7 @@ pub struct CallPolicy {
     pub timeout: Duration,
     /// Attempts after the first; 0 disables retrying.
     pub retries: u32,
-    /// How long "busy" answers are waited out (see `retry::BUSY_CODES`); zero leaves
+    /// How long "busy" answers are waited out (see `Product::busy_codes`); zero leaves
     /// them to `retries`.
     pub busy_timeout: Duration,
 }
@@ -184,6 +184,7 @@ pub struct Client {
     signing: Signing,
     retries: u32,
     busy_timeout: Duration,
+    busy_codes: &'static [&'static str],
     /// The answers carry secrets (STS): never quote an unreadable one in an error.
     sensitive: bool,
 }
@@ -264,6 +265,7 @@ impl Client {
             signing,
             retries: policy.retries,
             busy_timeout: policy.busy_timeout,
+            busy_codes: product.busy_codes,
             sensitive: false,
         })
     }
@@ -347,7 +349,7 @@ impl Client {
             };
             let status = outcome.status.map_or_else(|| "no answer".to_owned(), |s| format!("HTTP {s}"));
             crate::verbose!("attempt {attempt}: {status} in {elapsed_ms} ms: {error}");
-            if retry::is_busy(&error) && !self.busy_timeout.is_zero() {
+            if retry::is_busy(&error, self.busy_codes) && !self.busy_timeout.is_zero() {
                 // Another change is being applied: wait it out within the busy budget,
                 // without spending a retry.
                 let since = *busy_since.get_or_insert_with(Instant::now);
@@ -361,7 +363,7 @@ impl Client {
                 std::thread::sleep(wait);
                 continue;
             }
-            if !retry::is_retryable(&error, outcome.status) {
+            if !retry::is_retryable(&error, outcome.status, self.busy_codes) {
                 return Err(error);
             }
             if attempt >= max_attempts {

@@ -22,4 +22,8 @@ pub struct Product {
     pub api_version: &'static str,
     /// Regions served by the central endpoint `CODE.aliyuncs.com`.
     pub central_regions: &'static [&'static str],
+    /// Error codes that say "busy with another change; wait and try again": waited out
+    /// within `--busy-timeout` (see `client`), not counted against `--retries`. They are
+    /// the product's own, so the product names them.
+    pub busy_codes: &'static [&'static str],
 }

@@ -16,22 +16,9 @@ pub const MAX_DELAY: Duration = Duration::from_secs(20);
 /// API error codes that mean "try again later" rather than "you are wrong".
 const RETRYABLE_CODES: &[&str] = &["Throttling", "ServiceUnavailable", "InternalError", "UnknownError"];
 
-/// Codes that say "the load balancer is busy with another change; wait and try again"
-/// (Terraform's `SlbIsBusy` plus the vServer-group one). They are waited out within a
-/// time budget of their own (`--busy-timeout`), not counted against `--retries`, which
-/// keeps its meaning for network failures, 5xx and throttling.
-pub const BUSY_CODES: &[&str] = &[
-    "ServiceIsConfiguring",
-    "BackendServer.configuring",
-    "VServerGroupProcessing",
-    "OperationBusy",
-    "SystemBusy",
-    "ServiceIsStopping",
-];
-
-/// Whether an error is the service saying it is busy.
-pub fn is_busy(error: &Error) -> bool {
-    matches!(error, Error::Api(api) if BUSY_CODES.contains(&api.code.as_str()))
+/// Whether an error is the service saying it is busy (one of the product's `busy_codes`).
+pub fn is_busy(error: &Error, busy_codes: &[&str]) -> bool {
+    matches!(error, Error::Api(api) if busy_codes.contains(&api.code.as_str()))
 }
 
 /// The wait before the n-th retry of a busy call: 0.5 s doubling to at most 8 s, with
@@ -44,17 +31,18 @@ pub fn busy_delay(n: u32, unit: f64) -> Duration {
     ceiling.mul_f64(0.5 + unit.clamp(0.0, 1.0) / 2.0)
 }
 
-/// Whether an API error code is worth another attempt.
-pub fn is_retryable_code(code: &str) -> bool {
-    RETRYABLE_CODES.contains(&code) || BUSY_CODES.contains(&code) || code.starts_with("Throttling.")
+/// Whether an API error code is worth another attempt. Busy codes are, once their own
+/// budget is off or spent: they still count against `--retries` then.
+pub fn is_retryable_code(code: &str, busy_codes: &[&str]) -> bool {
+    RETRYABLE_CODES.contains(&code) || busy_codes.contains(&code) || code.starts_with("Throttling.")
 }
 
 /// Whether a failed attempt is worth another one, given the HTTP status it came with
 /// (None when no answer arrived at all).
-pub fn is_retryable(error: &Error, status: Option<u16>) -> bool {
+pub fn is_retryable(error: &Error, status: Option<u16>, busy_codes: &[&str]) -> bool {
     match error {
         Error::Network { retryable, .. } => *retryable,
-        Error::Api(api) => api.http_status >= 500 || is_retryable_code(&api.code),
+        Error::Api(api) => api.http_status >= 500 || is_retryable_code(&api.code, busy_codes),
         // An unreadable body with a 5xx status is a gateway or overload page.
         Error::Response(_) => status.is_some_and(|s| s >= 500),
         _ => false,
@@ -87,6 +75,10 @@ mod tests {
     use super::*;
     use crate::error::ApiError;
 
+    /// Busy codes as a product names them (SLB's, in part).
+    const BUSY: &[&str] =
+        &["ServiceIsConfiguring", "BackendServer.configuring", "OperationBusy", "SystemBusy"];
+
     fn api(status: u16, code: &str) -> Error {
         Error::Api(ApiError {
             http_status: status,
@@ -110,7 +102,7 @@ mod tests {
             "InternalError",
             "UnknownError",
         ] {
-            assert!(is_retryable(&api(400, code), Some(400)), "{code}");
+            assert!(is_retryable(&api(400, code), Some(400), BUSY), "{code}");
         }
     }
 
@@ -125,22 +117,26 @@ mod tests {
             "ThrottlingX",
             "InvalidAccessKeyId.NotFound",
         ] {
-            assert!(!is_retryable(&api(400, code), Some(400)), "{code}");
+            assert!(!is_retryable(&api(400, code), Some(400), BUSY), "{code}");
         }
     }
 
     #[test]
     fn any_5xx_is_retried() {
-        assert!(is_retryable(&api(500, "Whatever"), Some(500)));
-        assert!(is_retryable(&Error::Response("html".into()), Some(502)));
-        assert!(!is_retryable(&Error::Response("html".into()), Some(200)));
-        assert!(!is_retryable(&Error::usage("x"), None));
+        assert!(is_retryable(&api(500, "Whatever"), Some(500), BUSY));
+        assert!(is_retryable(&Error::Response("html".into()), Some(502), BUSY));
+        assert!(!is_retryable(&Error::Response("html".into()), Some(200), BUSY));
+        assert!(!is_retryable(&Error::usage("x"), None, BUSY));
     }
 
     #[test]
     fn network_errors_follow_their_flag() {
-        assert!(is_retryable(&Error::Network { message: "reset".into(), retryable: true }, None));
-        assert!(!is_retryable(&Error::Network { message: "bad certificate".into(), retryable: false }, None));
+        assert!(is_retryable(&Error::Network { message: "reset".into(), retryable: true }, None, BUSY));
+        assert!(!is_retryable(
+            &Error::Network { message: "bad certificate".into(), retryable: false },
+            None,
+            BUSY
+        ));
     }
 
     #[test]

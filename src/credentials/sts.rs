@@ -19,7 +19,8 @@ use crate::source::Source;
 use crate::text::quote;
 
 /// STS as the API client sees it; its endpoints follow [`endpoint`], not a region table.
-pub const PRODUCT: Product = Product { code: "sts", api_version: "2015-04-01", central_regions: &[] };
+pub const PRODUCT: Product =
+    Product { code: "sts", api_version: "2015-04-01", central_regions: &[], busy_codes: &[] };
 
 /// What STS allows at least, and what slbctl asks for unless told otherwise.
 pub const MIN_DURATION_SECONDS: u64 = 900;

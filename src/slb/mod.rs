@@ -26,6 +26,16 @@ pub const PRODUCT: Product = Product {
         "us-east-1",
         "us-west-1",
     ],
+    // "The load balancer is busy with another change" (Terraform's `SlbIsBusy` plus the
+    // vServer-group one): waited out within `--busy-timeout`, not `--retries`.
+    busy_codes: &[
+        "ServiceIsConfiguring",
+        "BackendServer.configuring",
+        "VServerGroupProcessing",
+        "OperationBusy",
+        "SystemBusy",
+        "ServiceIsStopping",
+    ],
 };
 
 /// The backend actions that take a `BackendServers` list (at most 20 per call).
