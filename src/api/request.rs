@@ -35,7 +35,7 @@ impl std::fmt::Debug for SignedRequest {
         f.debug_struct("SignedRequest")
             .field("method", &self.method)
             .field("endpoint", &self.endpoint.as_str())
-            .field("params", &self.masked_params())
+            .field("params", &self.masked_params("no credentials"))
             .finish()
     }
 }
@@ -43,7 +43,8 @@ impl std::fmt::Debug for SignedRequest {
 impl SignedRequest {
     /// The parameters as they may be shown, with the replayable parts masked: the access
     /// key id to its first and last four characters, the signature and token entirely.
-    pub fn masked_params(&self) -> Vec<(String, String)> {
+    /// An unsigned request shows `unsigned` (why it is unsigned) as its Signature.
+    pub fn masked_params(&self, unsigned: &str) -> Vec<(String, String)> {
         let mut params: Vec<(String, String)> = self
             .params
             .iter()
@@ -57,7 +58,7 @@ impl SignedRequest {
             })
             .collect();
         if !self.signed {
-            params.push(("Signature".to_owned(), "(unsigned: no credentials)".to_owned()));
+            params.push(("Signature".to_owned(), format!("(unsigned: {unsigned})")));
             params.sort();
         }
         params

@@ -33,9 +33,10 @@ fn show(context: &Context, global: &GlobalArgs, action_params: &[(&'static str, 
     let nonce = uuid::Uuid::new_v4().to_string();
     // Long-lived keys sign the shown request; temporary ones are not fetched for a dry
     // run (that would be a call), so the request is shown unsigned.
-    let key = match context.resolution.chosen.as_ref().map(|c| &c.provider) {
-        Some(Provider::Static(credentials)) => Some(credentials.access_key()),
-        _ => None,
+    let (key, unsigned) = match context.resolution.chosen.as_ref().map(|c| &c.provider) {
+        Some(Provider::Static(credentials)) => (Some(credentials.access_key()), ""),
+        Some(_) => (None, "temporary credentials are not fetched for a dry run"),
+        None => (None, "no credentials"),
     };
     let request = sign_request(
         &context.endpoint.value,
@@ -45,16 +46,16 @@ fn show(context: &Context, global: &GlobalArgs, action_params: &[(&'static str, 
         Utc::now(),
         &nonce,
     );
+    let params = request.masked_params(unsigned);
     let text = match global.output {
-        OutputFormat::Table => as_table(&request, &context.endpoint.source),
-        OutputFormat::Text => as_tsv(&request),
-        OutputFormat::Json => as_json(&request, &context.endpoint.source),
+        OutputFormat::Table => as_table(&request, &params, &context.endpoint.source),
+        OutputFormat::Text => as_tsv(&request, params),
+        OutputFormat::Json => as_json(&request, params, &context.endpoint.source),
     };
     output::emit(global.quiet, &text)
 }
 
-fn as_table(request: &SignedRequest, endpoint_source: &Source) -> String {
-    let params = request.masked_params();
+fn as_table(request: &SignedRequest, params: &[(String, String)], endpoint_source: &Source) -> String {
     let width = params.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
     let mut text = format!("{} {}\n  # endpoint: {endpoint_source}\n", request.method, request.endpoint);
     for (name, value) in params {
@@ -64,17 +65,17 @@ fn as_table(request: &SignedRequest, endpoint_source: &Source) -> String {
 }
 
 /// `--dry-run --output text`: `name<TAB>value` lines, method and URL first.
-fn as_tsv(request: &SignedRequest) -> String {
+fn as_tsv(request: &SignedRequest, params: Vec<(String, String)>) -> String {
     let mut text = format!("method\t{}\nurl\t{}\n", request.method, request.endpoint);
-    for (name, value) in request.masked_params() {
+    for (name, value) in params {
         text.push_str(&format!("{name}\t{value}\n"));
     }
     text
 }
 
-fn as_json(request: &SignedRequest, endpoint_source: &Source) -> String {
+fn as_json(request: &SignedRequest, params: Vec<(String, String)>, endpoint_source: &Source) -> String {
     let params: serde_json::Map<String, serde_json::Value> =
-        request.masked_params().into_iter().map(|(k, v)| (k, serde_json::Value::String(v))).collect();
+        params.into_iter().map(|(k, v)| (k, serde_json::Value::String(v))).collect();
     output::json(&serde_json::json!({
         "dry_run": true,
         "method": request.method,

@@ -95,3 +95,24 @@ fn dry_run_still_validates_input() {
         .code(3)
         .stderr(predicate::str::contains("no region"));
 }
+
+/// Temporary credentials are not fetched for a dry run (that would be a call): the
+/// request is shown unsigned, and says why.
+#[test]
+fn a_dry_run_with_temporary_credentials_says_they_were_not_fetched() {
+    let home = tempfile::tempdir().unwrap();
+    let server = FakeSlb::start();
+    let token_file = home.path().join("token");
+    std::fs::write(&token_file, "a-token\n").unwrap();
+    slbctl(home.path())
+        .env("ALIBABA_CLOUD_ROLE_ARN", "acs:ram::123456789012:role/deploy")
+        .env("ALIBABA_CLOUD_OIDC_PROVIDER_ARN", "acs:ram::123456789012:oidc-provider/gitlab")
+        .env("ALIBABA_CLOUD_OIDC_TOKEN_FILE", &token_file)
+        .env("ALIBABA_CLOUD_STS_ENDPOINT", server.url())
+        .args(["--region", "cn-hangzhou", "--endpoint", &server.url()])
+        .args(["backends", "remove", "--lb", "lb-1", "i-a", "--dry-run"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("(unsigned: temporary credentials are not fetched for a dry run)"));
+    server.assert_requests(0);
+}
