@@ -448,10 +448,13 @@ pub fn exit(global: &GlobalArgs, args: &StandbyExitArgs) -> Result<()> {
         let lbs: std::collections::BTreeSet<&str> =
             to_add.iter().map(|m| m.load_balancer_id.as_str()).collect();
         for lb in lbs {
+            // Each membership by its key: `ID:PORT` narrows a vServer-group member to
+            // the health rows of its backend port; a bare ID (default group) needs
+            // every row of the server normal.
             let ids: Vec<String> = to_add
                 .iter()
                 .filter(|m| m.load_balancer_id == lb)
-                .map(|m| m.server_id.clone())
+                .map(|m| m.identity().2)
                 .collect::<std::collections::BTreeSet<_>>()
                 .into_iter()
                 .collect();
