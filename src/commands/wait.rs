@@ -396,6 +396,14 @@ mod tests {
     }
 
     #[test]
+    fn a_member_with_a_port_is_judged_on_that_port_only() {
+        let rows = [row("i-a", 8080, "normal"), row("i-a", 8081, "abnormal")];
+        let ids: Vec<String> = ["i-a:8080", "i-a:8081", "i-a"].map(String::from).to_vec();
+        let reached: Vec<bool> = health_standings(&ids, &rows).into_iter().map(|s| s.reached).collect();
+        assert_eq!(reached, [true, false, false], "a bare id needs every row normal");
+    }
+
+    #[test]
     fn healthy_means_normal_on_every_listener() {
         let ids: Vec<String> = ["i-a", "i-b", "i-c", "i-d", "i-e"].map(String::from).to_vec();
         let rows = [
