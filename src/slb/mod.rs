@@ -38,6 +38,16 @@ pub const PRODUCT: Product = Product {
     ],
 };
 
+/// An answer read straight from its bytes into its type, without a JSON tree in
+/// between; one that does not fit is a response error (exit 5) naming `what`.
+fn read_answer<T: serde::de::DeserializeOwned>(body: &[u8], what: &str) -> Result<T> {
+    serde_json::from_slice(body).map_err(|e| unexpected_shape(what, &e))
+}
+
+fn unexpected_shape(what: &str, error: &serde_json::Error) -> Error {
+    Error::Response(format!("{what} has an unexpected shape: {error}"))
+}
+
 /// The backend actions that take a `BackendServers` list (at most 20 per call).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BackendAction {
@@ -227,8 +237,7 @@ pub struct LoadBalancerSummary {
 
 impl LoadBalancersPage {
     pub fn from_slice(body: &[u8]) -> Result<Self> {
-        serde_json::from_slice(body)
-            .map_err(|e| Error::Response(format!("the load balancers answer has an unexpected shape: {e}")))
+        read_answer(body, "the load balancers answer")
     }
 
     pub fn ids(&self) -> impl Iterator<Item = &str> {
@@ -302,8 +311,7 @@ impl VServerGroup {
 
 impl VServerGroupsResponse {
     pub fn from_slice(body: &[u8]) -> Result<Self> {
-        serde_json::from_slice(body)
-            .map_err(|e| Error::Response(format!("the vServer groups answer has an unexpected shape: {e}")))
+        read_answer(body, "the vServer groups answer")
     }
 
     pub fn groups(&self) -> &[VServerGroup] {
@@ -371,9 +379,7 @@ struct MasterSlaveMember {
 
 impl MasterSlaveGroupsResponse {
     pub fn from_slice(body: &[u8]) -> Result<Self> {
-        serde_json::from_slice(body).map_err(|e| {
-            Error::Response(format!("the master-slave server groups answer has an unexpected shape: {e}"))
-        })
+        read_answer(body, "the master-slave server groups answer")
     }
 
     pub fn ids(&self) -> impl Iterator<Item = &str> {
@@ -383,9 +389,7 @@ impl MasterSlaveGroupsResponse {
 
 impl MasterSlaveMembersResponse {
     pub fn from_slice(body: &[u8]) -> Result<Self> {
-        serde_json::from_slice(body).map_err(|e| {
-            Error::Response(format!("the master-slave server group answer has an unexpected shape: {e}"))
-        })
+        read_answer(body, "the master-slave server group answer")
     }
 
     pub fn server_ids(&self) -> impl Iterator<Item = &str> {
@@ -442,8 +446,7 @@ struct HealthRows {
 
 impl HealthResponse {
     pub fn from_slice(body: &[u8]) -> Result<Self> {
-        serde_json::from_slice(body)
-            .map_err(|e| Error::Response(format!("the health answer has an unexpected shape: {e}")))
+        read_answer(body, "the health answer")
     }
 
     pub fn rows(&self) -> &[HealthRow] {
@@ -496,13 +499,11 @@ pub struct BackendServers {
 impl BackendsResponse {
     /// Read the answer straight from its bytes, without a JSON tree in between.
     pub fn from_slice(body: &[u8]) -> Result<Self> {
-        serde_json::from_slice(body)
-            .map_err(|e| Error::Response(format!("the answer has an unexpected shape: {e}")))
+        read_answer(body, "the answer")
     }
 
     pub fn from_json(body: &serde_json::Value) -> Result<Self> {
-        Self::deserialize(body)
-            .map_err(|e| Error::Response(format!("the answer has an unexpected shape: {e}")))
+        Self::deserialize(body).map_err(|e| unexpected_shape("the answer", &e))
     }
 
     pub fn backends(&self) -> &[Backend] {
