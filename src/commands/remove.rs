@@ -222,15 +222,10 @@ pub fn expand(
         let ports: Vec<String> = covered.iter().filter_map(|b| b.port.map(|p| p.to_string())).collect();
         crate::verbose!("{}: port(s) {} in the group", spec.server_id, ports.join(", "));
         for member in covered {
-            let listed = match member.server_type.as_deref() {
-                Some("eni") => Some(ServerType::Eni),
-                Some("eci") => Some(ServerType::Eci),
-                Some("ecs") => Some(ServerType::Ecs),
-                _ => None,
-            };
+            let listed = member.server_type.as_deref().and_then(ServerType::from_api);
             let explicit = server_type.or(listed);
-            let ip = member.server_ip.clone().filter(|_| member.server_type.as_deref() == Some("eni"));
-            let member = BackendServerRef::new(&member.server_id, explicit).at(member.port, ip);
+            let member =
+                BackendServerRef::new(&member.server_id, explicit).at(member.port, member.eni_address());
             if seen.insert(member.key()) {
                 found.push(member);
             }
@@ -351,10 +346,7 @@ fn drain(
         .backends()
         .iter()
         .filter(|b| drained.contains(b.key().as_str()))
-        .map(|b| {
-            let weight = b.weight.as_ref().map(|w| w.to_string().trim_matches('"').to_owned());
-            (b.key(), weight.unwrap_or_default())
-        })
+        .map(|b| (b.key(), b.weight_text()))
         .collect();
     // Restore to the common previous weight, or 100 when they differed (the note lists them).
     let restore_weight = match previous.first() {

@@ -323,14 +323,8 @@ pub fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
             let mut zero_before: HashSet<String> = HashSet::new();
             poll(&goal, &mut || {
                 let (_, members) = describe(&client, region, &default_group)?;
-                let weights: HashMap<String, String> = members
-                    .backends()
-                    .iter()
-                    .map(|b| {
-                        let weight = b.weight.as_ref().map(|w| w.to_string().trim_matches('"').to_owned());
-                        (b.key(), weight.unwrap_or_default())
-                    })
-                    .collect();
+                let weights: HashMap<String, String> =
+                    members.backends().iter().map(|b| (b.key(), b.weight_text())).collect();
                 let standings: Vec<Standing> = ids
                     .iter()
                     .map(|id| match weights.get(id) {

@@ -35,6 +35,16 @@ impl ServerType {
         }
     }
 
+    /// The type the API names (`ecs`, `eni`, `eci`); None for a name it does not know.
+    pub fn from_api(name: &str) -> Option<ServerType> {
+        match name {
+            "ecs" => Some(ServerType::Ecs),
+            "eni" => Some(ServerType::Eni),
+            "eci" => Some(ServerType::Eci),
+            _ => None,
+        }
+    }
+
     /// The type an id's prefix implies: `eni-` and `eci-`, else an ECS instance.
     pub fn infer(server_id: &str) -> ServerType {
         if server_id.starts_with("eni-") {

@@ -478,6 +478,17 @@ impl Backend {
     pub fn key(&self) -> String {
         member_key(&self.server_id, self.port, self.server_ip.as_deref(), self.server_type.as_deref())
     }
+
+    /// The weight as the API wrote it, without quotes (`40` whether sent as a number
+    /// or a string); empty when it sent none.
+    pub fn weight_text(&self) -> String {
+        self.weight.as_ref().map(|w| w.to_string().trim_matches('"').to_owned()).unwrap_or_default()
+    }
+
+    /// The address that tells this member apart: an ENI's `ServerIp`, None for others.
+    pub fn eni_address(&self) -> Option<String> {
+        self.server_ip.clone().filter(|_| self.server_type.as_deref() == Some("eni"))
+    }
 }
 
 /// The answer to the backend actions and to `DescribeLoadBalancerAttribute`: the

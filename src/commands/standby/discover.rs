@@ -173,7 +173,7 @@ fn scan(client: &Client, region: &str, lb: &str, wanted: &HashSet<&str>) -> Resu
                 port: b.port,
                 weight: weight(&b.weight),
                 server_type: b.server_type.clone().unwrap_or_else(|| "ecs".into()),
-                server_ip: b.server_ip.clone().filter(|_| b.server_type.as_deref() == Some("eni")),
+                server_ip: b.eni_address(),
                 removed: false,
             });
         }

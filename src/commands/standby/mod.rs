@@ -156,11 +156,7 @@ fn by_group<'a>(
 
 /// The member as the group's action takes it.
 fn member_ref(m: &Membership, weight: Option<u32>) -> BackendServerRef {
-    let server_type = match m.server_type.as_str() {
-        "eni" => ServerType::Eni,
-        "eci" => ServerType::Eci,
-        _ => ServerType::Ecs,
-    };
+    let server_type = ServerType::from_api(&m.server_type).unwrap_or(ServerType::Ecs);
     let mut member = BackendServerRef::new(&m.server_id, Some(server_type)).at(m.port, m.server_ip.clone());
     if let Some(weight) = weight {
         member.weight = Some(weight.to_string());
