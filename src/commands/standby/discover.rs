@@ -10,12 +10,14 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::state::Membership;
+use super::state::{Membership, group_label};
 use crate::api::client::Client;
 use crate::commands::backends::describe;
 use crate::error::{Error, Result};
 use crate::output;
-use crate::slb::{self, Group, LOAD_BALANCERS_PAGE_SIZE, LoadBalancersPage, VServerGroupsResponse};
+use crate::slb::{
+    self, BackendsResponse, Group, LOAD_BALANCERS_PAGE_SIZE, LoadBalancersPage, VServerGroupsResponse,
+};
 
 /// No region holds more load balancers than this many pages: a bound on a service that
 /// keeps answering full pages.
@@ -141,42 +143,12 @@ fn all_pages(client: &Client, region: &str, server: Option<&str>) -> Result<Vec<
 fn scan(client: &Client, region: &str, lb: &str, wanted: &HashSet<&str>) -> Result<Found> {
     let mut found = Found::default();
     let default = Group::Default { load_balancer_id: lb.to_owned() };
-    let (_, members) = describe(client, region, &default)?;
-    found
-        .group_members
-        .insert((lb.to_owned(), "default".to_owned()), members.backends().iter().map(|b| b.key()).collect());
-    for b in members.backends().iter().filter(|b| wanted.contains(b.server_id.as_str())) {
-        found.memberships.push(Membership {
-            load_balancer_id: lb.to_owned(),
-            vserver_group_id: None,
-            server_id: b.server_id.clone(),
-            port: None,
-            weight: weight(&b.weight),
-            server_type: b.server_type.clone().unwrap_or_else(|| "ecs".into()),
-            server_ip: None,
-            removed: false,
-        });
-    }
+    record(&mut found, lb, None, &describe(client, region, &default)?.1, wanted);
     let groups =
         VServerGroupsResponse::from_slice(&client.call_raw(&slb::describe_vserver_groups(region, lb))?.body)?;
     for group in groups.groups() {
         let vserver = Group::VServer { group_id: group.id.clone() };
-        let (_, members) = describe(client, region, &vserver)?;
-        found
-            .group_members
-            .insert((lb.to_owned(), group.id.clone()), members.backends().iter().map(|b| b.key()).collect());
-        for b in members.backends().iter().filter(|b| wanted.contains(b.server_id.as_str())) {
-            found.memberships.push(Membership {
-                load_balancer_id: lb.to_owned(),
-                vserver_group_id: Some(group.id.clone()),
-                server_id: b.server_id.clone(),
-                port: b.port,
-                weight: weight(&b.weight),
-                server_type: b.server_type.clone().unwrap_or_else(|| "ecs".into()),
-                server_ip: b.eni_address(),
-                removed: false,
-            });
-        }
+        record(&mut found, lb, Some(&group.id), &describe(client, region, &vserver)?.1, wanted);
     }
     let master_slave = slb::MasterSlaveGroupsResponse::from_slice(
         &client.call_raw(&slb::describe_master_slave_groups(region, lb))?.body,
@@ -195,6 +167,34 @@ fn scan(client: &Client, region: &str, lb: &str, wanted: &HashSet<&str>) -> Resu
         }));
     }
     Ok(found)
+}
+
+/// One group's members: all of them by key (for the guards), and the wanted servers'
+/// memberships, with port and ENI address in a vServer group.
+fn record(
+    found: &mut Found,
+    lb: &str,
+    vserver_group_id: Option<&str>,
+    members: &BackendsResponse,
+    wanted: &HashSet<&str>,
+) {
+    let label = group_label(vserver_group_id);
+    found
+        .group_members
+        .insert((lb.to_owned(), label.to_owned()), members.backends().iter().map(|b| b.key()).collect());
+    let in_vserver_group = vserver_group_id.is_some();
+    for b in members.backends().iter().filter(|b| wanted.contains(b.server_id.as_str())) {
+        found.memberships.push(Membership {
+            load_balancer_id: lb.to_owned(),
+            vserver_group_id: vserver_group_id.map(str::to_owned),
+            server_id: b.server_id.clone(),
+            port: b.port.filter(|_| in_vserver_group),
+            weight: weight(&b.weight),
+            server_type: b.server_type.clone().unwrap_or_else(|| "ecs".into()),
+            server_ip: b.eni_address().filter(|_| in_vserver_group),
+            removed: false,
+        });
+    }
 }
 
 /// A weight as the API sent it (a number, or a string of one); 100 when unreadable.

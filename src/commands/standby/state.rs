@@ -45,7 +45,7 @@ impl Membership {
 
     /// The group's label in tables: `default` or the vServer group id.
     pub fn group_label(&self) -> &str {
-        self.vserver_group_id.as_deref().unwrap_or("default")
+        group_label(self.vserver_group_id.as_deref())
     }
 
     /// Identity within the region: load balancer, group and member.
@@ -57,6 +57,12 @@ impl Membership {
             member_key(&self.server_id, self.port, ip, Some(&self.server_type)),
         )
     }
+}
+
+/// A group's label (in tables and as the guards' key): `default` for a load balancer's
+/// default group, else the vServer group id.
+pub fn group_label(vserver_group_id: Option<&str>) -> &str {
+    vserver_group_id.unwrap_or("default")
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
