@@ -37,26 +37,30 @@ struct Files {
     _locks: Vec<std::fs::File>,
 }
 
-/// Per server, or one `--state-file` for all of them; locked.
-fn files_for(region: &str, servers: &[String], state_file: Option<&PathBuf>) -> Result<Files> {
-    let entries: Vec<(PathBuf, Vec<String>)> = match state_file {
+/// The state files to work on, each with the servers it should record: one
+/// `--state-file` for all of them, else a file per server, else (no ids) every state
+/// file of the region, whatever servers it records (an empty list).
+fn state_paths(
+    region: &str,
+    servers: &[String],
+    state_file: Option<&PathBuf>,
+) -> Result<Vec<(PathBuf, Vec<String>)>> {
+    Ok(match state_file {
         Some(path) => vec![(path.clone(), servers.to_vec())],
         None => {
             let dir = state::region_dir(region)?;
             if servers.is_empty() {
-                state::all_in(&dir)
-                    .into_iter()
-                    .map(|p| {
-                        let server =
-                            p.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                        (p, vec![server])
-                    })
-                    .collect()
+                state::all_in(&dir).into_iter().map(|p| (p, Vec::new())).collect()
             } else {
                 servers.iter().map(|s| (dir.join(format!("{s}.json")), vec![s.clone()])).collect()
             }
         }
-    };
+    })
+}
+
+/// The state files of [`state_paths`], locked.
+fn files_for(region: &str, servers: &[String], state_file: Option<&PathBuf>) -> Result<Files> {
+    let entries = state_paths(region, servers, state_file)?;
     let locks = entries.iter().map(|(path, _)| state::lock(path)).collect::<Result<Vec<_>>>()?;
     Ok(Files { entries, _locks: locks })
 }
@@ -342,13 +346,18 @@ pub fn enter(global: &GlobalArgs, args: &StandbyEnterArgs) -> Result<()> {
             let result = if outcome.is_ok() { "removed" } else { "failed" };
             rows.extend(members.iter().map(|m| row(m, "remove", result)));
             if outcome.is_ok() {
+                // Rewrite only the records this group touched: the others are on disk.
                 for (path, record) in &mut records {
-                    for m in record.memberships.iter_mut() {
+                    let mut changed = false;
+                    for m in record.memberships.iter_mut().filter(|m| !m.removed) {
                         if members.iter().any(|done| done.identity() == m.identity()) {
                             m.removed = true;
+                            changed = true;
                         }
                     }
-                    state::save(path, record)?;
+                    if changed {
+                        state::save(path, record)?;
+                    }
                 }
             }
             Ok(false)
@@ -371,8 +380,8 @@ pub fn exit(global: &GlobalArgs, args: &StandbyExitArgs) -> Result<()> {
     let files = files_for(&region, &servers, args.state_file.as_ref())?;
     let mut records: Vec<(PathBuf, StateFile)> = Vec::new();
     for (path, recorded) in &files.entries {
-        let expected = (!servers.is_empty() || args.state_file.is_none()).then_some(recorded.as_slice());
-        match state::load(path, &region, expected.filter(|_| !servers.is_empty()))? {
+        let expected = (!recorded.is_empty()).then_some(recorded.as_slice());
+        match state::load(path, &region, expected)? {
             Some(record) => records.push((path.clone(), record)),
             None => output::warn(&format!("no standby record at {}", path.display())),
         }
@@ -424,13 +433,15 @@ pub fn exit(global: &GlobalArgs, args: &StandbyExitArgs) -> Result<()> {
                 gone += members.len();
             }
             if outcome.is_ok() {
+                // Rewrite only the records this group touched; an empty one is done.
                 for (path, record) in &mut records {
+                    let before = record.memberships.len();
                     record
                         .memberships
                         .retain(|m| !members.iter().any(|done| done.identity() == m.identity()));
                     if record.memberships.is_empty() {
                         state::remove(path)?;
-                    } else {
+                    } else if record.memberships.len() != before {
                         state::save(path, record)?;
                     }
                 }
@@ -473,17 +484,7 @@ pub fn show(global: &GlobalArgs, args: &StandbyShowArgs) -> Result<()> {
     let servers = server_ids(&args.servers, false)?;
     let context = Context::resolve(global)?;
     let region = context.region.value.clone();
-    let entries: Vec<(PathBuf, Vec<String>)> = match &args.state_file {
-        Some(path) => vec![(path.clone(), servers.clone())],
-        None => {
-            let dir = state::region_dir(&region)?;
-            if servers.is_empty() {
-                state::all_in(&dir).into_iter().map(|p| (p, Vec::new())).collect()
-            } else {
-                servers.iter().map(|s| (dir.join(format!("{s}.json")), vec![s.clone()])).collect()
-            }
-        }
-    };
+    let entries = state_paths(&region, &servers, args.state_file.as_ref())?;
     let mut rows = Vec::new();
     let mut paths = Vec::new();
     for (path, recorded) in &entries {
