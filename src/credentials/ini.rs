@@ -79,18 +79,15 @@ pub fn provider(
             expiration: None,
         })
     };
+    // Both role types name the role alike and use the same STS endpoint rules.
+    let role =
+        || sts::Role::new(&need("role_arn")?, get("role_session_name"), None, None, get("policy"), &place);
+    let sts_endpoint = || sts::endpoint(env, None, None, vpc);
     let provider = match get("type").as_deref() {
         Some("access_key") => Provider::Static(keys()?),
         Some("ram_role_arn") => {
-            let role = sts::Role::new(
-                &need("role_arn")?,
-                get("role_session_name"),
-                None,
-                None,
-                get("policy"),
-                &place,
-            )?;
-            let endpoint = sts::endpoint(env, None, None, vpc)?;
+            let role = role()?;
+            let endpoint = sts_endpoint()?;
             Provider::AssumeRole { source: Box::new(Provider::Static(keys()?)), role, endpoint }
         }
         Some("ecs_ram_role") => {
@@ -98,18 +95,11 @@ pub fn provider(
             Provider::EcsRole(ecs::Metadata::from_env(env, role_name)?)
         }
         Some("oidc_role_arn") => {
-            let role = sts::Role::new(
-                &need("role_arn")?,
-                get("role_session_name"),
-                None,
-                None,
-                get("policy"),
-                &place,
-            )?;
+            let role = role()?;
             let provider_arn = need("oidc_provider_arn")?;
             sts::check_provider_arn(&provider_arn, &place)?;
             let token_file = PathBuf::from(need("oidc_token_file_path")?);
-            let endpoint = sts::endpoint(env, None, None, vpc)?;
+            let endpoint = sts_endpoint()?;
             Provider::Oidc { role, provider_arn, token_file, endpoint }
         }
         other => {
