@@ -133,6 +133,14 @@ pub struct GlobalOrigin {
     command_line: Vec<String>,
 }
 
+impl GlobalArgs {
+    /// Whether progress (bars, wait lines, countdowns) may go to stderr: not with
+    /// `--output json`, whose stderr is for a JSON error only.
+    pub fn shows_progress(&self) -> bool {
+        self.output != OutputFormat::Json
+    }
+}
+
 impl GlobalOrigin {
     /// Whether the option with this clap id got its value from its environment variable.
     pub fn is_env(&self, id: &str) -> bool {

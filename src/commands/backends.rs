@@ -109,7 +109,7 @@ pub fn weighted_action(
     let noun = if group.is_vserver() { "member" } else { "server" };
     render_outcome(global, &place, &outcome, &summary.replace("{count}", &output::count(ids.len(), noun)))?;
     if let Some(timing) = wait_healthy {
-        let show = global.output != OutputFormat::Json;
+        let show = global.shows_progress();
         wait::until_healthy(&client, &context.region.value, &selection.lb, &ids, None, timing, show)?;
         if show {
             eprintln!("slbctl: {} healthy", output::count(ids.len(), "server"));

@@ -2,7 +2,7 @@
 //! progress on stderr, and on a failure part-way the exact command that finishes the job.
 
 use crate::api::client::Client;
-use crate::cli::{GlobalArgs, OutputFormat};
+use crate::cli::GlobalArgs;
 use crate::error::{Error, Result};
 use crate::output;
 use crate::slb::ids::batches;
@@ -34,7 +34,7 @@ pub fn run(
 ) -> Result<BatchOutcome> {
     let chunks: Vec<&[BackendServerRef]> = batches(servers).collect();
     let total = chunks.len();
-    let progress = Progress::new(total, action, global.output != OutputFormat::Json);
+    let progress = Progress::new(total, action, global.shows_progress());
     let mut last = None;
     let mut request_ids = Vec::with_capacity(total);
     for (index, chunk) in chunks.iter().enumerate() {

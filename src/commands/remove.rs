@@ -290,7 +290,7 @@ fn catch_up(
 ) -> Result<(RawAnswer, BackendsResponse)> {
     let were_members = before.member_keys();
     let expected_gone: Vec<&String> = ids.iter().filter(|id| were_members.contains(id.as_str())).collect();
-    let show = global.output != OutputFormat::Json;
+    let show = global.shows_progress();
     let goal = wait::Goal { name: "the removal shows", timeout_secs, interval: None, show };
     let mut last = None;
     let outcome = wait::poll(&goal, &mut || {

@@ -273,7 +273,7 @@ pub fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
     let region = context.region.value.as_str();
     let lb = args.lb.as_str();
     let timing = &args.timing;
-    let show = global.output != OutputFormat::Json;
+    let show = global.shows_progress();
     let default_group = match &args.vserver_group {
         Some(group_id) => {
             validate_id("vServer group id", group_id)?;

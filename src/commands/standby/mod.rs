@@ -223,7 +223,7 @@ pub fn enter(global: &GlobalArgs, args: &StandbyEnterArgs) -> Result<()> {
         lbs: &args.lbs,
         concurrency: usize::from(args.concurrency),
         fast: args.fast,
-        progress: global.output != OutputFormat::Json,
+        progress: global.shows_progress(),
     };
     let found = discover::discover(&client, &scope)?;
     for m in &found.master_slave {
@@ -451,7 +451,7 @@ pub fn exit(global: &GlobalArgs, args: &StandbyExitArgs) -> Result<()> {
         &resume,
     )?;
     if args.wait_healthy {
-        let show = global.output != OutputFormat::Json;
+        let show = global.shows_progress();
         let lbs: std::collections::BTreeSet<&str> =
             to_add.iter().map(|m| m.load_balancer_id.as_str()).collect();
         for lb in lbs {
