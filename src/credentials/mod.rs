@@ -82,8 +82,9 @@ impl Credentials {
     }
 }
 
-/// The JSON answer of the ECS metadata server and of a credentials URI (the same shape;
-/// each has its own rule for `Code`).
+/// The temporary credentials every credential service answers with: the ECS metadata
+/// server and a credentials URI (the whole answer; each has its own rule for `Code`)
+/// and STS (its `Credentials` object).
 #[derive(serde::Deserialize)]
 #[serde(rename_all = "PascalCase")]
 struct TemporaryAnswer {
@@ -95,11 +96,16 @@ struct TemporaryAnswer {
 }
 
 impl TemporaryAnswer {
-    /// The temporary credentials it holds, or `missing()` when a field is absent.
+    /// The temporary credentials it holds, or `missing()` when a field is absent or
+    /// empty.
     fn credentials(self, source: Source, what: &str, missing: impl FnOnce() -> Error) -> Result<Credentials> {
-        let (Some(id), Some(secret), Some(token), Some(expiration)) =
-            (self.access_key_id, self.access_key_secret, self.security_token, self.expiration)
-        else {
+        let given = |field: Option<String>| field.filter(|v| !v.is_empty());
+        let (Some(id), Some(secret), Some(token), Some(expiration)) = (
+            given(self.access_key_id),
+            given(self.access_key_secret),
+            given(self.security_token),
+            given(self.expiration),
+        ) else {
             return Err(missing());
         };
         Ok(Credentials {

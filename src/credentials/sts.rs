@@ -7,7 +7,7 @@ use chrono::{DateTime, NaiveDateTime, Utc};
 use reqwest::Url;
 
 use super::session::Network;
-use super::{Credentials, Env};
+use super::{Credentials, Env, TemporaryAnswer};
 use crate::api::Product;
 use crate::api::client::{Client, StaticKey, Transport};
 use crate::api::endpoint;
@@ -239,23 +239,17 @@ fn refused(action: &str, role: &Role, error: Error) -> Error {
 /// The `Credentials` of an STS answer. A malformed answer is a response error (exit 5),
 /// described without quoting it: it may hold a secret.
 pub fn parse_answer(answer: &serde_json::Value, action: &str) -> Result<Credentials> {
-    let fields = answer.get("Credentials");
-    let field =
-        |name: &str| fields.and_then(|c| c.get(name)).and_then(|v| v.as_str()).filter(|v| !v.is_empty());
-    let (Some(id), Some(secret), Some(token), Some(expiration)) =
-        (field("AccessKeyId"), field("AccessKeySecret"), field("SecurityToken"), field("Expiration"))
-    else {
-        return Err(Error::Response(format!(
+    let missing = || {
+        Error::Response(format!(
             "the {action} answer lacks Credentials.AccessKeyId, AccessKeySecret, SecurityToken or Expiration (its content is not shown: it may hold credentials)"
-        )));
+        ))
     };
-    Ok(Credentials {
-        access_key_id: id.to_owned(),
-        access_key_secret: Secret::new(secret),
-        security_token: Some(Secret::new(token)),
-        source: Source::Derived(format!("STS {action}")),
-        expiration: Some(parse_expiration(expiration, action)?),
-    })
+    // A `Credentials` object of another shape (a field not a string) counts as missing.
+    let fields = answer
+        .get("Credentials")
+        .and_then(|c| <TemporaryAnswer as serde::Deserialize>::deserialize(c).ok())
+        .ok_or_else(missing)?;
+    fields.credentials(Source::Derived(format!("STS {action}")), action, missing)
 }
 
 /// `YYYY-MM-DDTHH:MM:SSZ`, UTC, as every credential service writes it.

@@ -109,4 +109,10 @@ mod tests {
         assert!(parse_answer(with("").as_bytes(), "o").is_ok());
         assert_eq!(parse_answer(with(r#""Code":"Failed","#).as_bytes(), "o").unwrap_err().exit_code(), 3);
     }
+
+    #[test]
+    fn an_empty_field_counts_as_missing() {
+        let answer = r#"{"AccessKeyId":"","AccessKeySecret":"s","SecurityToken":"t","Expiration":"2030-01-01T00:00:00Z"}"#;
+        assert_eq!(parse_answer(answer.as_bytes(), "o").unwrap_err().exit_code(), 5);
+    }
 }
