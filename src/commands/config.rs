@@ -120,9 +120,9 @@ pub fn show(global: &GlobalArgs) -> Result<()> {
             object.insert("files_ignored".to_owned(), json!(settings.files_ignored));
             output::json(&serde_json::Value::Object(object))
         }
-        OutputFormat::Text => {
-            rows.iter().map(|r| format!("{}\t{}\t{}\n", r.setting, r.value, r.source)).collect()
-        }
+        OutputFormat::Text => output::text_rows(
+            rows.iter().map(|r| vec![r.setting.to_owned(), r.value.clone(), r.source.clone()]),
+        ),
         OutputFormat::Table => {
             let mut text = output::table(
                 &["Setting", "Value", "Source"],
@@ -141,19 +141,15 @@ pub fn list(global: &GlobalArgs) -> Result<()> {
     let profiles = config::list_profiles(&overrides, &|name| std::env::var(name).ok())?;
     let text = match global.output {
         OutputFormat::Json => output::json(&json!(profiles)),
-        OutputFormat::Text => profiles
-            .iter()
-            .map(|p| {
-                format!(
-                    "{}\t{}\t{}\t{}\t{}\n",
-                    p.name,
-                    p.kind,
-                    p.region.as_deref().unwrap_or("-"),
-                    p.credentials,
-                    if p.is_default { "default" } else { "-" }
-                )
-            })
-            .collect(),
+        OutputFormat::Text => output::text_rows(profiles.iter().map(|p| {
+            vec![
+                p.name.clone(),
+                p.kind.to_string(),
+                p.region.clone().unwrap_or_else(|| "-".into()),
+                p.credentials.clone(),
+                if p.is_default { "default" } else { "-" }.to_owned(),
+            ]
+        })),
         OutputFormat::Table => {
             if profiles.is_empty() {
                 "No profiles found; create one with `slbctl configure`.\n".to_owned()

@@ -60,10 +60,11 @@ pub fn list(global: &GlobalArgs, args: &GroupsListArgs) -> Result<()> {
 
     let text = match global.output {
         OutputFormat::Json => output::json(&serde_json::json!({"LoadBalancerId": args.lb, "Groups": rows})),
-        OutputFormat::Text => rows
-            .iter()
-            .map(|r| format!("{}\t{}\t{}\t{}\n", r.group_id, r.name, r.listeners.join(","), r.members))
-            .collect(),
+        OutputFormat::Text => {
+            output::text_rows(rows.iter().map(|r| {
+                vec![r.group_id.clone(), r.name.clone(), r.listeners.join(","), r.members.to_string()]
+            }))
+        }
         OutputFormat::Table => {
             let mut text = output::table(
                 &["GroupId", "Name", "Listeners", "Members"],

@@ -456,7 +456,9 @@ fn render_verdicts(
                 .collect(),
             backend_servers: after_body.json()?.get_mut("BackendServers").map(serde_json::Value::take),
         }),
-        OutputFormat::Text => verdicts.iter().map(|(id, v)| format!("{id}\t{}\n", v.as_str())).collect(),
+        OutputFormat::Text => {
+            output::text_rows(verdicts.iter().map(|(id, v)| vec![id.clone(), v.as_str().to_owned()]))
+        }
         OutputFormat::Table => {
             let mut text = output::table(
                 &["ServerId", "Verdict"],

@@ -52,16 +52,13 @@ pub fn backends_report(backends: &[Backend], summary: &str) -> String {
 /// vServer group the first column is the member as it is given back to slbctl:
 /// `ID:PORT` (`ID:PORT@IP` for an ENI).
 pub fn backends_text(backends: &[Backend]) -> String {
-    let mut text = String::new();
-    for b in backends {
-        text.push_str(&format!(
-            "{}\t{}\t{}\n",
-            sanitize(&b.key(), usize::MAX),
-            sanitize(b.server_type.as_deref().unwrap_or(""), usize::MAX),
-            b.weight.as_ref().map(weight_text).unwrap_or_default()
-        ));
-    }
-    text
+    output::text_rows(backends.iter().map(|b| {
+        vec![
+            b.key(),
+            b.server_type.clone().unwrap_or_default(),
+            b.weight.as_ref().map(weight_text).unwrap_or_default(),
+        ]
+    }))
 }
 
 fn weight_text(weight: &serde_json::Value) -> String {

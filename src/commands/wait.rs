@@ -353,7 +353,9 @@ pub fn render(global: &GlobalArgs, lb: &str, standings: &[Standing]) -> Result<(
             "LoadBalancerId": lb,
             "Servers": standings.iter().map(|s| serde_json::json!({"ServerId": s.id, "State": s.state})).collect::<Vec<_>>(),
         })),
-        OutputFormat::Text => standings.iter().map(|s| format!("{}\t{}\n", s.id, s.state)).collect(),
+        OutputFormat::Text => {
+            output::text_rows(standings.iter().map(|s| vec![s.id.clone(), s.state.clone()]))
+        }
         OutputFormat::Table => output::table(
             &["ServerId", "State"],
             standings.iter().map(|s| vec![s.id.clone(), s.state.clone()]),

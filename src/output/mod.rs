@@ -202,6 +202,23 @@ fn plain_columns(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> St
     text
 }
 
+/// `--output text`: one line a row, cells separated by tabs, no header. Cells are
+/// cleaned as in [`table`], so that no value (a name from the API, a profile file) can
+/// break a line or a column, or reach the terminal as a control sequence.
+pub fn text_rows(rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut text = String::new();
+    for row in rows {
+        for (column, cell) in row.iter().enumerate() {
+            if column > 0 {
+                text.push('\t');
+            }
+            text.push_str(&sanitize(cell, usize::MAX));
+        }
+        text.push('\n');
+    }
+    text
+}
+
 /// JSON output: the body as the API sent it, pretty-printed.
 pub fn json(value: &impl serde::Serialize) -> String {
     // Serializing plain data (a JSON tree, or a struct of strings and numbers) cannot fail.

@@ -379,3 +379,22 @@ fn waits_on_vserver_group_members() {
         .code(2)
         .stderr(predicate::str::contains("the default server group has none"));
 }
+
+/// Names from the API reach `--output text` cleaned, as they reach tables: a hostile
+/// group id can neither break the columns nor send a control sequence.
+#[test]
+fn text_output_cleans_what_the_api_names() {
+    let home = tempfile::tempdir().unwrap();
+    let server = server();
+    server.add_vserver_group("lb-1", "rsp-\u{1b}[2J\tx", &["i-a:9000"], &["9000/tcp"]);
+    let out = slbctl_against(home.path(), &server)
+        .args(["--output", "text", "groups", "list", "--lb", "lb-1"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.contains('\u{1b}'), "{stdout:?}");
+    let hostile = stdout.lines().find(|l| l.starts_with("rsp- [2J x")).expect(&stdout);
+    assert_eq!(hostile.split('\t').count(), 4, "{hostile:?}");
+}

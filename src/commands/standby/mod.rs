@@ -110,16 +110,17 @@ fn render(global: &GlobalArgs, rows: &[Row], files: &[PathBuf], summary: &str) -
             "StateFiles": files.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
             "Summary": summary,
         })),
-        OutputFormat::Text => rows
-            .iter()
-            .map(|r| {
-                let port = r.port.map(|p| p.to_string()).unwrap_or_else(|| "-".into());
-                format!(
-                    "{}\t{}\t{}\t{port}\t{}\t{}\t{}\n",
-                    r.load_balancer_id, r.group, r.server_id, r.weight, r.action, r.result
-                )
-            })
-            .collect(),
+        OutputFormat::Text => output::text_rows(rows.iter().map(|r| {
+            vec![
+                r.load_balancer_id.clone(),
+                r.group.clone(),
+                r.server_id.clone(),
+                r.port.map(|p| p.to_string()).unwrap_or_else(|| "-".into()),
+                r.weight.to_string(),
+                r.action.to_owned(),
+                r.result.clone(),
+            ]
+        })),
         OutputFormat::Table => {
             let mut text = String::new();
             if !rows.is_empty() {
