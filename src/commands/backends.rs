@@ -11,7 +11,7 @@ use crate::api::client::{Client, RawAnswer};
 use crate::cli::{GlobalArgs, OutputFormat, ServerSelection, WaitTiming};
 use crate::error::Result;
 use crate::output;
-use crate::slb::{BackendAction, BackendServerRef, BackendsResponse, Group};
+use crate::slb::{self, BackendAction, BackendServerRef, BackendsResponse, Group, VServerGroupsResponse};
 
 /// The current members of a group (DescribeLoadBalancerAttribute for the default group,
 /// DescribeVServerGroupAttribute for a vServer group): the answer as it came (a JSON
@@ -20,6 +20,11 @@ pub fn describe(client: &Client, region: &str, group: &Group) -> Result<(RawAnsw
     let answer = client.call_raw(&group.describe_params(region))?;
     let parsed = BackendsResponse::from_slice(&answer.body)?;
     Ok((answer, parsed))
+}
+
+/// A load balancer's vServer groups, with the listeners that use each.
+pub fn vserver_groups(client: &Client, region: &str, lb: &str) -> Result<VServerGroupsResponse> {
+    VServerGroupsResponse::from_slice(&client.call_raw(&slb::describe_vserver_groups(region, lb))?.body)
 }
 
 /// Render a finished backend action: the backends after the last call, and a summary.

@@ -5,13 +5,13 @@
 
 use serde::Serialize;
 
-use super::backends::describe;
+use super::backends::{describe, vserver_groups};
 use super::context::Context;
 use crate::cli::{GlobalArgs, GroupsListArgs, OutputFormat};
 use crate::error::Result;
 use crate::output;
+use crate::slb::Group;
 use crate::slb::ids::validate_id;
-use crate::slb::{self, Group, VServerGroupsResponse};
 
 /// One group as listed.
 #[derive(Serialize)]
@@ -32,9 +32,7 @@ pub fn list(global: &GlobalArgs, args: &GroupsListArgs) -> Result<()> {
     let region = context.region.value.as_str();
     let default_group = Group::Default { load_balancer_id: args.lb.clone() };
     let (answer, members) = describe(&client, region, &default_group)?;
-    let groups = VServerGroupsResponse::from_slice(
-        &client.call_raw(&slb::describe_vserver_groups(region, &args.lb))?.body,
-    )?;
+    let groups = vserver_groups(&client, region, &args.lb)?;
 
     let mut rows = Vec::new();
     let mut taken = Vec::new();

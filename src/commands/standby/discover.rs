@@ -12,12 +12,10 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::state::{Membership, group_label};
 use crate::api::client::Client;
-use crate::commands::backends::describe;
+use crate::commands::backends::{describe, vserver_groups};
 use crate::error::{Error, Result};
 use crate::output;
-use crate::slb::{
-    self, BackendsResponse, Group, LOAD_BALANCERS_PAGE_SIZE, LoadBalancersPage, VServerGroupsResponse,
-};
+use crate::slb::{self, BackendsResponse, Group, LOAD_BALANCERS_PAGE_SIZE, LoadBalancersPage};
 
 /// No region holds more load balancers than this many pages: a bound on a service that
 /// keeps answering full pages.
@@ -144,8 +142,7 @@ fn scan(client: &Client, region: &str, lb: &str, wanted: &HashSet<&str>) -> Resu
     let mut found = Found::default();
     let default = Group::Default { load_balancer_id: lb.to_owned() };
     record(&mut found, lb, None, &describe(client, region, &default)?.1, wanted);
-    let groups =
-        VServerGroupsResponse::from_slice(&client.call_raw(&slb::describe_vserver_groups(region, lb))?.body)?;
+    let groups = vserver_groups(client, region, lb)?;
     for group in groups.groups() {
         let vserver = Group::VServer { group_id: group.id.clone() };
         record(&mut found, lb, Some(&group.id), &describe(client, region, &vserver)?.1, wanted);
