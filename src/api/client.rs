@@ -392,7 +392,7 @@ impl Client {
                 Ok(key) => Some(key),
                 // Credentials could not be had (an STS refresh failed): not this call's
                 // network, so not retried here; the provider retried what it could.
-                Err(error) => return Attempt { result: Err(error), status: None, retry_after: None },
+                Err(error) => return failed(error),
             },
             Signing::Anonymous => None,
         };
@@ -418,14 +418,7 @@ impl Client {
             .map(Duration::from_millis);
         let result = match read_body(response) {
             Ok(body) => interpret(self, status, body),
-            Err(e) => Err(Error::Network {
-                message: format!(
-                    "reading the answer from {} failed: {}",
-                    origin(&self.endpoint),
-                    error_chain(&e)
-                ),
-                retryable: true,
-            }),
+            Err(e) => Err(read_failure(&self.endpoint, &e)),
         };
         let result = match (result, &key) {
             (Err(error), Some(key)) => Err(mask_key_id(error, &key.id)),
@@ -441,6 +434,14 @@ fn read_body(response: reqwest::blocking::Response) -> std::io::Result<Vec<u8>> 
     let mut body = Vec::new();
     response.take(MAX_BODY_BYTES + 1).read_to_end(&mut body)?;
     Ok(body)
+}
+
+/// An answer cut off while being read: a network failure, worth another attempt.
+fn read_failure(url: &Url, e: &std::io::Error) -> Error {
+    Error::Network {
+        message: format!("reading the answer from {} failed: {}", origin(url), error_chain(e)),
+        retryable: true,
+    }
 }
 
 /// `SignatureDoesNotMatch` echoes the server's string to sign, which contains the
@@ -531,10 +532,7 @@ impl Fetcher {
         }
         let response = builder.send().map_err(|e| network_error(url, e))?;
         let status = response.status().as_u16();
-        let body = read_body(response).map_err(|e| Error::Network {
-            message: format!("reading the answer from {} failed: {}", origin(url), error_chain(&e)),
-            retryable: true,
-        })?;
+        let body = read_body(response).map_err(|e| read_failure(url, &e))?;
         if body.len() as u64 > MAX_BODY_BYTES {
             return Err(Error::Response(format!(
                 "the answer of {} (HTTP {status}) is larger than {} MiB; refusing to read it",
