@@ -35,13 +35,7 @@ pub fn selected_members(
     port_required: bool,
 ) -> Result<(Group, Vec<MemberSpec>)> {
     let ids = selected_ids(selection)?;
-    let group = match &selection.vserver_group {
-        Some(id) => {
-            validate_id("vServer group id", id)?;
-            Group::VServer { group_id: id.clone() }
-        }
-        None => Group::Default { load_balancer_id: selection.lb.clone() },
-    };
+    let group = group_of(&selection.lb, selection.vserver_group.as_ref())?;
     let mut specs = Vec::with_capacity(ids.len());
     for text in &ids {
         let mut spec = parse_member(text)?;
@@ -51,11 +45,7 @@ pub fn selected_members(
         }
         spec.port = spec.port.or(selection.port);
         if spec.port.is_some() && !group.is_vserver() {
-            return Err(Error::usage(format!(
-                "server {} has a port, but the default server group has none",
-                quote(text)
-            ))
-            .with_hint("ports belong to vServer groups: add --vserver-group GROUP_ID"));
+            return Err(port_in_default_group(text));
         }
         if port_required && group.is_vserver() && spec.port.is_none() {
             return Err(Error::usage(format!("server {} needs a port in a vServer group", quote(text)))
@@ -64,6 +54,24 @@ pub fn selected_members(
         specs.push(spec);
     }
     Ok((group, specs))
+}
+
+/// The group `--vserver-group` names (its id checked), else the load balancer's
+/// default server group.
+pub fn group_of(lb: &str, vserver_group: Option<&String>) -> Result<Group> {
+    Ok(match vserver_group {
+        Some(id) => {
+            validate_id("vServer group id", id)?;
+            Group::VServer { group_id: id.clone() }
+        }
+        None => Group::Default { load_balancer_id: lb.to_owned() },
+    })
+}
+
+/// The usage error for a member given with a port where the group is the default one.
+pub fn port_in_default_group(member: &str) -> Error {
+    Error::usage(format!("server {} has a port, but the default server group has none", quote(member)))
+        .with_hint("ports belong to vServer groups: add --vserver-group GROUP_ID")
 }
 
 /// The words after `slbctl` that repeat a command's selection flags (for resuming).

@@ -14,13 +14,14 @@ use std::time::{Duration, Instant};
 use super::backends::describe;
 use super::context::Context;
 use super::input;
+use super::selection::{group_of, port_in_default_group};
 use crate::api::client::Client;
 use crate::cli::{GlobalArgs, OutputFormat, Until, WaitArgs, WaitTiming};
 use crate::config::vars::ENV_WAIT_SECOND_MS;
 use crate::error::{Error, Result};
 use crate::output;
 use crate::slb::ids::{parse_member, prepare_server_ids, validate_id};
-use crate::slb::{self, Group, HealthResponse, HealthRow};
+use crate::slb::{self, HealthResponse, HealthRow};
 use crate::text::sanitize;
 
 /// The doubling schedule's longest pause.
@@ -274,22 +275,10 @@ pub fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
     let lb = args.lb.as_str();
     let timing = &args.timing;
     let show = global.shows_progress();
-    let default_group = match &args.vserver_group {
-        Some(group_id) => {
-            validate_id("vServer group id", group_id)?;
-            Group::VServer { group_id: group_id.clone() }
-        }
-        None => {
-            if let Some(id) = ids.iter().find(|id| id.contains(':')) {
-                return Err(Error::usage(format!(
-                    "server {} has a port, but the default server group has none",
-                    crate::text::quote(id)
-                ))
-                .with_hint("ports belong to vServer groups: add --vserver-group GROUP_ID"));
-            }
-            Group::Default { load_balancer_id: lb.to_owned() }
-        }
-    };
+    let group = group_of(lb, args.vserver_group.as_ref())?;
+    if let Some(id) = ids.iter().find(|id| id.contains(':')).filter(|_| !group.is_vserver()) {
+        return Err(port_in_default_group(id));
+    }
     let standings = match args.until {
         Until::Healthy => {
             let listener = listener.as_ref().map(|(port, protocol)| (*port, protocol.as_deref()));
@@ -299,7 +288,7 @@ pub fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
             let goal =
                 Goal { name: "removed", timeout_secs: timing.wait_timeout, interval: timing.interval, show };
             poll(&goal, &mut || {
-                let (_, members) = describe(&client, region, &default_group)?;
+                let (_, members) = describe(&client, region, &group)?;
                 // A bare ID in a vServer group: any of its ports still there counts.
                 let servers: HashSet<&str> =
                     members.backends().iter().map(|b| b.server_id.as_str()).collect();
@@ -307,7 +296,7 @@ pub fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
                 Ok(ids
                     .iter()
                     .map(|id| {
-                        let bare = default_group.is_vserver() && !id.contains(':');
+                        let bare = group.is_vserver() && !id.contains(':');
                         let present =
                             if bare { servers.contains(id.as_str()) } else { members.contains(id.as_str()) };
                         let state = if present { "member" } else { "removed" };
@@ -322,7 +311,7 @@ pub fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
                 Goal { name: "drained", timeout_secs: timing.wait_timeout, interval: timing.interval, show };
             let mut zero_before: HashSet<String> = HashSet::new();
             poll(&goal, &mut || {
-                let (_, members) = describe(&client, region, &default_group)?;
+                let (_, members) = describe(&client, region, &group)?;
                 let weights: HashMap<String, String> =
                     members.backends().iter().map(|b| (b.key(), b.weight_text())).collect();
                 let standings: Vec<Standing> = ids
