@@ -2,7 +2,8 @@
 //! Directories are created 0700 (a looser one of ours is tightened), files 0600,
 //! written through a temporary name and a rename so a reader never sees half a file;
 //! a file another user owns, or that group or others can read, is not to be trusted;
-//! and an exclusive lock file serializes processes.
+//! and an exclusive lock file serializes processes. Also the platform's one test of
+//! whether others can change a file (what slbctl will not run or trust).
 
 use std::io::Write;
 use std::path::Path;
@@ -72,6 +73,11 @@ mod platform {
         Ok(())
     }
 
+    /// Whether group or others may write to the file.
+    pub fn writable_by_others(path: &Path) -> std::io::Result<bool> {
+        Ok(std::fs::metadata(path)?.permissions().mode() & 0o022 != 0)
+    }
+
     pub fn open_private(path: &Path, create_new: bool) -> std::io::Result<std::fs::File> {
         let mut options = std::fs::OpenOptions::new();
         options.write(true).mode(0o600);
@@ -110,6 +116,10 @@ mod platform {
         Ok(())
     }
 
+    pub fn writable_by_others(_path: &Path) -> std::io::Result<bool> {
+        Ok(false)
+    }
+
     pub fn open_private(path: &Path, create_new: bool) -> std::io::Result<std::fs::File> {
         let mut options = std::fs::OpenOptions::new();
         options.write(true);
@@ -128,4 +138,4 @@ mod platform {
 
 use platform::lock_exclusive;
 use platform::open_private;
-pub use platform::{prepare_dir, trusted};
+pub use platform::{prepare_dir, trusted, writable_by_others};

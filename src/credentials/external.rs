@@ -48,25 +48,16 @@ pub fn disabled(env: super::Env) -> bool {
 }
 
 /// Refuse to run code from a file that others can change.
-#[cfg(unix)]
 fn check_file(file: &Path) -> Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(file)
-        .map_err(|e| Error::config(format!("cannot read {}: {}", file.display(), e.kind())))?
-        .permissions()
-        .mode();
-    if mode & 0o022 != 0 {
+    let writable = crate::config::private_file::writable_by_others(file)
+        .map_err(|e| Error::config(format!("cannot read {}: {}", file.display(), e.kind())))?;
+    if writable {
         return Err(Error::config(format!(
             "refusing to run the process_command of {}: the file is writable by group or others",
             file.display()
         ))
         .with_hint(format!("run: chmod 600 {}", file.display())));
     }
-    Ok(())
-}
-
-#[cfg(not(unix))]
-fn check_file(_file: &Path) -> Result<()> {
     Ok(())
 }
 

@@ -118,7 +118,7 @@ pub fn load(path: &Path, region: &str, servers: Option<&[String]>) -> Result<Opt
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(bad(format!("cannot read it: {}", e.kind()))),
     };
-    if writable_by_others(path) {
+    if private_file::writable_by_others(path).unwrap_or(false) {
         return Err(bad("writable by group or others; refusing to trust it".into())
             .with_hint(format!("run: chmod 600 {}", path.display())));
     }
@@ -136,17 +136,6 @@ pub fn load(path: &Path, region: &str, servers: Option<&[String]>) -> Result<Opt
         }
     }
     Ok(Some(state))
-}
-
-#[cfg(unix)]
-fn writable_by_others(path: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::metadata(path).is_ok_and(|m| m.permissions().mode() & 0o022 != 0)
-}
-
-#[cfg(not(unix))]
-fn writable_by_others(_path: &Path) -> bool {
-    false
 }
 
 /// Write the state file (its directory 0700, the file 0600, atomically).
