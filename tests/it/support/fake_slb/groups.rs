@@ -6,7 +6,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{Failure, FakeSlb, Item, State, backend_servers, infer_type, lock, missing, request_id};
+use super::{
+    Failure, FakeSlb, Item, State, backend_servers, infer_type, load_balancer, lock, missing, request_id,
+};
 
 #[derive(Debug, Clone)]
 struct Member {
@@ -180,14 +182,8 @@ pub fn serve(state: &mut State, action: &str, params: &BTreeMap<String, String>)
     let get = |name: &str| params.get(name).map(String::as_str).filter(|v| !v.is_empty());
     let region = get("RegionId").ok_or_else(|| missing("RegionId"))?.to_owned();
     if action == "DescribeVServerGroups" {
-        let lb = get("LoadBalancerId").ok_or_else(|| missing("LoadBalancerId"))?;
-        if state.lbs.get(lb).is_none_or(|l| l.region != region) {
-            return Err((
-                404,
-                "InvalidLoadBalancerId.NotFound",
-                "The specified LoadBalancerId does not exist.".into(),
-            ));
-        }
+        let (lb, _) = load_balancer(state, params)?;
+        let lb = lb.as_str();
         let with_listeners = get("IncludeListener") == Some("true");
         let groups: Vec<serde_json::Value> = state
             .groups
@@ -211,7 +207,8 @@ pub fn serve(state: &mut State, action: &str, params: &BTreeMap<String, String>)
             .to_string());
     }
     if action == "DescribeMasterSlaveServerGroups" {
-        let lb = get("LoadBalancerId").ok_or_else(|| missing("LoadBalancerId"))?;
+        let (lb, _) = load_balancer(state, params)?;
+        let lb = lb.as_str();
         let groups: Vec<serde_json::Value> = state
             .groups
             .master_slave
