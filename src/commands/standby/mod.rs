@@ -103,6 +103,21 @@ fn row(m: &Membership, action: &'static str, result: &str) -> Row {
     }
 }
 
+impl Row {
+    /// The row's cells for a table or `--output text`, in the table's column order.
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.load_balancer_id.clone(),
+            self.group.clone(),
+            self.server_id.clone(),
+            self.port.map(|p| p.to_string()).unwrap_or_else(|| "-".into()),
+            self.weight.to_string(),
+            self.action.to_owned(),
+            self.result.clone(),
+        ]
+    }
+}
+
 fn render(global: &GlobalArgs, rows: &[Row], files: &[PathBuf], summary: &str) -> Result<()> {
     let text = match global.output {
         OutputFormat::Json => output::json(&serde_json::json!({
@@ -110,33 +125,13 @@ fn render(global: &GlobalArgs, rows: &[Row], files: &[PathBuf], summary: &str) -
             "StateFiles": files.iter().map(|p| p.display().to_string()).collect::<Vec<_>>(),
             "Summary": summary,
         })),
-        OutputFormat::Text => output::text_rows(rows.iter().map(|r| {
-            vec![
-                r.load_balancer_id.clone(),
-                r.group.clone(),
-                r.server_id.clone(),
-                r.port.map(|p| p.to_string()).unwrap_or_else(|| "-".into()),
-                r.weight.to_string(),
-                r.action.to_owned(),
-                r.result.clone(),
-            ]
-        })),
+        OutputFormat::Text => output::text_rows(rows.iter().map(Row::cells)),
         OutputFormat::Table => {
             let mut text = String::new();
             if !rows.is_empty() {
                 text = output::table(
                     &["LoadBalancer", "Group", "ServerId", "Port", "Weight", "Action", "Result"],
-                    rows.iter().map(|r| {
-                        vec![
-                            r.load_balancer_id.clone(),
-                            r.group.clone(),
-                            r.server_id.clone(),
-                            r.port.map(|p| p.to_string()).unwrap_or_else(|| "-".into()),
-                            r.weight.to_string(),
-                            r.action.to_owned(),
-                            r.result.clone(),
-                        ]
-                    }),
+                    rows.iter().map(Row::cells),
                     output::stdout_is_terminal(),
                 );
             }
