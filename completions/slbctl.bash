@@ -319,13 +319,21 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__add)
-            opts="-v -q -h --lb --vserver-group --port --type --batch --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --product --server-group --vserver-group --port --type --batch --no-wait --job-timeout --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --lb)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --product)
+                    COMPREPLY=($(compgen -W "clb alb nlb" -- "${cur}"))
+                    return 0
+                    ;;
+                --server-group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -338,7 +346,11 @@ _slbctl() {
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -W "ecs eni eci" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "ecs eni eci ip fc" -- "${cur}"))
+                    return 0
+                    ;;
+                --job-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --from-file)
@@ -507,7 +519,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__list)
-            opts="-v -q -h --lb --vserver-group --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --product --vserver-group --server-group --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -517,7 +529,15 @@ _slbctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --product)
+                    COMPREPLY=($(compgen -W "clb alb nlb" -- "${cur}"))
+                    return 0
+                    ;;
                 --vserver-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --server-group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -573,13 +593,21 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__remove)
-            opts="-v -q -h --lb --vserver-group --port --type --batch --dry-run --from-file --verify --strict --min-remaining --drain --min-healthy --wait-timeout --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --product --server-group --vserver-group --port --type --batch --no-wait --job-timeout --dry-run --from-file --verify --strict --min-remaining --drain --min-healthy --wait-timeout --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --lb)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --product)
+                    COMPREPLY=($(compgen -W "clb alb nlb" -- "${cur}"))
+                    return 0
+                    ;;
+                --server-group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -592,7 +620,11 @@ _slbctl() {
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -W "ecs eni eci" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "ecs eni eci ip fc" -- "${cur}"))
+                    return 0
+                    ;;
+                --job-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --from-file)
@@ -667,13 +699,21 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__set__subcmd__weight)
-            opts="-v -q -h --lb --vserver-group --port --type --batch --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --product --server-group --vserver-group --port --type --batch --no-wait --job-timeout --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --lb)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --product)
+                    COMPREPLY=($(compgen -W "clb alb nlb" -- "${cur}"))
+                    return 0
+                    ;;
+                --server-group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -686,7 +726,11 @@ _slbctl() {
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -W "ecs eni eci" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "ecs eni eci ip fc" -- "${cur}"))
+                    return 0
+                    ;;
+                --job-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --from-file)
@@ -757,7 +801,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__wait)
-            opts="-v -q -h --lb --until --wait-timeout --interval --listener --vserver-group --from-file --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --product --server-group --until --job --job-timeout --wait-timeout --interval --listener --vserver-group --from-file --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -767,8 +811,24 @@ _slbctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --product)
+                    COMPREPLY=($(compgen -W "clb alb nlb" -- "${cur}"))
+                    return 0
+                    ;;
+                --server-group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --until)
                     COMPREPLY=($(compgen -W "healthy removed drained" -- "${cur}"))
+                    return 0
+                    ;;
+                --job)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --job-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --wait-timeout)

@@ -27,7 +27,7 @@ end
 complete -c slbctl -n "__fish_slbctl_needs_command" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_needs_command" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_needs_command" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_needs_command" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_needs_command" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_needs_command" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_needs_command" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -43,8 +43,8 @@ complete -c slbctl -n "__fish_slbctl_needs_command" -s v -l verbose -d 'Say what
 complete -c slbctl -n "__fish_slbctl_needs_command" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slbctl -n "__fish_slbctl_needs_command" -s V -l version -d 'Print version'
-complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "backends" -d 'Work with the backend servers of a load balancer\'s default server group, or of a vServer group (--vserver-group)'
-complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "groups" -d 'The server groups of a load balancer (the default group and vServer groups)'
+complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "backends" -d 'Work with the backend servers of a load balancer: a CLB\'s default server group or a vServer group (--vserver-group), an ALB or NLB server group (--server-group)'
+complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "groups" -d 'The server groups of a load balancer (CLB: the default group and vServer groups; ALB/NLB: the server groups its listeners and rules use)'
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "standby" -d 'Take servers out of every load balancer and group that holds them, and put them back exactly as they were (a state file remembers)'
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "configure" -d 'Write or update a profile in the slbctl config file (asks for the access key id, the secret without echo, and the region; reads them from stdin, one per line, when stdin is not a terminal)'
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "config" -d 'Show the resolved settings and the profiles slbctl can see'
@@ -54,7 +54,7 @@ complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "help" -d 'Print this 
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -69,18 +69,22 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "list" -d 'List the backends of a load balancer (DescribeLoadBalancerAttribute)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "remove" -d 'Remove servers from a load balancer (RemoveBackendServers)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "add" -d 'Add servers to a load balancer, or update their weight (AddBackendServers)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "set-weight" -d 'Set the weight of member servers (SetBackendServers); weight 0 drains a server'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "wait" -d 'Wait until servers are healthy, removed or drained, polling the load balancer; exit 8 when the time runs out'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "list" -d 'List the backends of a load balancer (CLB DescribeLoadBalancerAttribute; ALB/NLB ListServerGroupServers of each group it uses)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "remove" -d 'Remove servers from a load balancer (CLB RemoveBackendServers; ALB/NLB RemoveServersFromServerGroup, waiting for its job)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "add" -d 'Add servers to a load balancer (CLB AddBackendServers, which also updates the weight of a member; ALB/NLB AddServersToServerGroup, which leaves a member as it is)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "set-weight" -d 'Set the weight of member servers (CLB SetBackendServers; ALB/NLB UpdateServerGroupServersAttribute); weight 0 drains a server'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "wait" -d 'Wait until servers are healthy, removed or drained, polling the load balancer, or (ALB/NLB) until jobs end; exit 8 when the time runs out'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z (lb- CLB, alb- ALB, nlb- NLB)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l product -d 'The product, where no --lb names it' -r -f -a "clb\t'Classic load balancer (SLB/CLB, 2014-05-15): `lb-…` ids'
+alb\t'Application Load Balancer (2020-06-16): `alb-…` ids'
+nlb\t'Network Load Balancer (2022-04-30): `nlb-…` ids'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l vserver-group -d 'List this vServer group\'s members instead of the default server group\'s' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l server-group -d 'ALB/NLB: list this server group only [default: every group the load balancer uses]; for CLB, another name of --vserver-group' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -95,12 +99,19 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z; its prefix names the product (lb- CLB, alb- ALB, nlb- NLB)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l product -d 'The product, where no --lb names it (e.g. --product nlb --server-group sgp-…); one that contradicts --lb is a usage error' -r -f -a "clb\t'Classic load balancer (SLB/CLB, 2014-05-15): `lb-…` ids'
+alb\t'Application Load Balancer (2020-06-16): `alb-…` ids'
+nlb\t'Network Load Balancer (2022-04-30): `nlb-…` ids'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l server-group -d 'The ALB/NLB server group (sgp-…) [default: the one group the load balancer\'s listeners use]; for CLB, another name of --vserver-group' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l vserver-group -d 'Work on this vServer group instead of the load balancer\'s default server group. Servers are then `ID:PORT` (`ID:PORT@IP` for an ENI with several addresses); a bare `ID` means every port of that server in the group (remove, set-weight)' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l port -d 'The backend port of every server given without one (with --vserver-group)' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l type -d 'Backend type of every server; by default inferred from each id\'s prefix (eni- → eni, eci- → eci, else ecs)' -r -f -a "ecs\t'An ECS instance (`i-…`)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l port -d 'The backend port of every server given without one (vServer and server groups; 0 only on NLB, for any-port groups)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l type -d 'Backend type of every server; by default inferred from each id (eni- → eni, eci- → eci, an IP address → ip, acs: → fc, else ecs). ip and fc: ALB/NLB only' -r -f -a "ecs\t'An ECS instance (`i-…`)'
 eni\t'An elastic network interface (`eni-…`)'
-eci\t'An elastic container instance (`eci-…`)'"
+eci\t'An elastic container instance (`eci-…`)'
+ip\t'An IP address (ALB/NLB `Ip` server groups)'
+fc\t'A Function Compute function, by its ARN (ALB `Fc` server groups)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l job-timeout -d 'ALB/NLB: give up on a job after this many seconds (exit 8; the job may still complete) [default: 300, or the group\'s connection-drain timeout + 60 if longer]' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l from-file -d 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l min-remaining -d 'Refuse (exit 7, nothing removed) if fewer than N backends would remain' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l drain -d 'Set the servers\' weight to 0 first, wait this many seconds for connections to drain, then remove them' -r
@@ -109,7 +120,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -120,7 +131,8 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l batch -d 'Send more than 20 servers as consecutive calls of at most 20, in order'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l batch -d 'Send more servers than one call takes (CLB 20; ALB/NLB 200, ALB weights 40) as consecutive calls within the limit, in order'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l no-wait -d 'ALB/NLB: return once each change is accepted, printing its JobId (with --batch, every job but the last is still awaited); not with --drain or --wait-healthy'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l dry-run -d 'Validate, resolve and sign, print the request, and send nothing'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l verify -d 'Read the backends before and after, and report per server: removed, not_member (was not in the group), or still_present (a failure, exit 4)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l strict -d 'Like --verify, and a server that was not a member is an error too (exit 4), so a typo fails the pipeline'
@@ -128,20 +140,27 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z; its prefix names the product (lb- CLB, alb- ALB, nlb- NLB)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l product -d 'The product, where no --lb names it (e.g. --product nlb --server-group sgp-…); one that contradicts --lb is a usage error' -r -f -a "clb\t'Classic load balancer (SLB/CLB, 2014-05-15): `lb-…` ids'
+alb\t'Application Load Balancer (2020-06-16): `alb-…` ids'
+nlb\t'Network Load Balancer (2022-04-30): `nlb-…` ids'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l server-group -d 'The ALB/NLB server group (sgp-…) [default: the one group the load balancer\'s listeners use]; for CLB, another name of --vserver-group' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l vserver-group -d 'Work on this vServer group instead of the load balancer\'s default server group. Servers are then `ID:PORT` (`ID:PORT@IP` for an ENI with several addresses); a bare `ID` means every port of that server in the group (remove, set-weight)' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l port -d 'The backend port of every server given without one (with --vserver-group)' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l type -d 'Backend type of every server; by default inferred from each id\'s prefix (eni- → eni, eci- → eci, else ecs)' -r -f -a "ecs\t'An ECS instance (`i-…`)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l port -d 'The backend port of every server given without one (vServer and server groups; 0 only on NLB, for any-port groups)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l type -d 'Backend type of every server; by default inferred from each id (eni- → eni, eci- → eci, an IP address → ip, acs: → fc, else ecs). ip and fc: ALB/NLB only' -r -f -a "ecs\t'An ECS instance (`i-…`)'
 eni\t'An elastic network interface (`eni-…`)'
-eci\t'An elastic container instance (`eci-…`)'"
+eci\t'An elastic container instance (`eci-…`)'
+ip\t'An IP address (ALB/NLB `Ip` server groups)'
+fc\t'A Function Compute function, by its ARN (ALB `Fc` server groups)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l job-timeout -d 'ALB/NLB: give up on a job after this many seconds (exit 8; the job may still complete) [default: 300, or the group\'s connection-drain timeout + 60 if longer]' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l from-file -d 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored' -r -F
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l weight -d 'Weight of the added servers, 0 to 100' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l weight -d 'Weight of the added servers, 0 to 100 [default: 100] (not for functions)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l wait-timeout -d 'Give up after this many seconds (exit 8). (The global --timeout is the limit of one HTTP attempt.)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l interval -d 'Poll every SECS seconds [default: at once, then after 2, 4, 8, 15, 15, … s]' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -152,19 +171,27 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l batch -d 'Send more than 20 servers as consecutive calls of at most 20, in order'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l batch -d 'Send more servers than one call takes (CLB 20; ALB/NLB 200, ALB weights 40) as consecutive calls within the limit, in order'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l no-wait -d 'ALB/NLB: return once each change is accepted, printing its JobId (with --batch, every job but the last is still awaited); not with --drain or --wait-healthy'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l dry-run -d 'Validate, resolve and sign, print the request, and send nothing'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l wait-healthy -d 'Then wait until the servers are `normal` on every listener (exit 8 on timeout)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z; its prefix names the product (lb- CLB, alb- ALB, nlb- NLB)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l product -d 'The product, where no --lb names it (e.g. --product nlb --server-group sgp-…); one that contradicts --lb is a usage error' -r -f -a "clb\t'Classic load balancer (SLB/CLB, 2014-05-15): `lb-…` ids'
+alb\t'Application Load Balancer (2020-06-16): `alb-…` ids'
+nlb\t'Network Load Balancer (2022-04-30): `nlb-…` ids'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l server-group -d 'The ALB/NLB server group (sgp-…) [default: the one group the load balancer\'s listeners use]; for CLB, another name of --vserver-group' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l vserver-group -d 'Work on this vServer group instead of the load balancer\'s default server group. Servers are then `ID:PORT` (`ID:PORT@IP` for an ENI with several addresses); a bare `ID` means every port of that server in the group (remove, set-weight)' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l port -d 'The backend port of every server given without one (with --vserver-group)' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l type -d 'Backend type of every server; by default inferred from each id\'s prefix (eni- → eni, eci- → eci, else ecs)' -r -f -a "ecs\t'An ECS instance (`i-…`)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l port -d 'The backend port of every server given without one (vServer and server groups; 0 only on NLB, for any-port groups)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l type -d 'Backend type of every server; by default inferred from each id (eni- → eni, eci- → eci, an IP address → ip, acs: → fc, else ecs). ip and fc: ALB/NLB only' -r -f -a "ecs\t'An ECS instance (`i-…`)'
 eni\t'An elastic network interface (`eni-…`)'
-eci\t'An elastic container instance (`eci-…`)'"
+eci\t'An elastic container instance (`eci-…`)'
+ip\t'An IP address (ALB/NLB `Ip` server groups)'
+fc\t'A Function Compute function, by its ARN (ALB `Fc` server groups)'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l job-timeout -d 'ALB/NLB: give up on a job after this many seconds (exit 8; the job may still complete) [default: 300, or the group\'s connection-drain timeout + 60 if longer]' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l from-file -d 'Read server ids from a file: whitespace- or newline-separated, `#` comments and blank lines ignored' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l weight -d 'The new weight, 0 to 100 (0 stops new connections)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l wait-timeout -d 'Give up after this many seconds (exit 8). (The global --timeout is the limit of one HTTP attempt.)' -r
@@ -172,7 +199,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -183,17 +210,24 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l batch -d 'Send more than 20 servers as consecutive calls of at most 20, in order'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l batch -d 'Send more servers than one call takes (CLB 20; ALB/NLB 200, ALB weights 40) as consecutive calls within the limit, in order'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l no-wait -d 'ALB/NLB: return once each change is accepted, printing its JobId (with --batch, every job but the last is still awaited); not with --drain or --wait-healthy'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l dry-run -d 'Validate, resolve and sign, print the request, and send nothing'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l wait-healthy -d 'Then wait until the servers are `normal` on every listener (exit 8 on timeout); not with weight 0'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z (lb- CLB, alb- ALB, nlb- NLB)' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l product -d 'The product, where no --lb names it' -r -f -a "clb\t'Classic load balancer (SLB/CLB, 2014-05-15): `lb-…` ids'
+alb\t'Application Load Balancer (2020-06-16): `alb-…` ids'
+nlb\t'Network Load Balancer (2022-04-30): `nlb-…` ids'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l server-group -d 'The ALB/NLB server group (for CLB, another name of --vserver-group)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l until -d 'The condition to wait for' -r -f -a "healthy\t'Every server `normal` on every listener that serves it (DescribeHealthStatus)'
 removed\t'No server a member any more (DescribeLoadBalancerAttribute catches up)'
 drained\t'Every server a member at weight 0, on two consecutive polls'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l job -d 'ALB/NLB: wait for these jobs instead (repeat): exit 0 when all succeeded, 4 when one failed, 8 on timeout' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l job-timeout -d 'ALB/NLB: give up on a job after this many seconds [default: 300, or the group\'s connection-drain timeout + 60 if longer]' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l wait-timeout -d 'Give up after this many seconds (exit 8). (The global --timeout is the limit of one HTTP attempt.)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l interval -d 'Poll every SECS seconds [default: at once, then after 2, 4, 8, 15, 15, … s]' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l listener -d 'Only this listener\'s health (`80`, or `80/http` where several share the port)' -r
@@ -202,7 +236,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -217,16 +251,16 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the backends of a load balancer (DescribeLoadBalancerAttribute)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove servers from a load balancer (RemoveBackendServers)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add servers to a load balancer, or update their weight (AddBackendServers)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "set-weight" -d 'Set the weight of member servers (SetBackendServers); weight 0 drains a server'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait until servers are healthy, removed or drained, polling the load balancer; exit 8 when the time runs out'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the backends of a load balancer (CLB DescribeLoadBalancerAttribute; ALB/NLB ListServerGroupServers of each group it uses)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove servers from a load balancer (CLB RemoveBackendServers; ALB/NLB RemoveServersFromServerGroup, waiting for its job)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add servers to a load balancer (CLB AddBackendServers, which also updates the weight of a member; ALB/NLB AddServersToServerGroup, which leaves a member as it is)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "set-weight" -d 'Set the weight of member servers (CLB SetBackendServers; ALB/NLB UpdateServerGroupServersAttribute); weight 0 drains a server'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait until servers are healthy, removed or drained, polling the load balancer, or (ALB/NLB) until jobs end; exit 8 when the time runs out'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -243,11 +277,11 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_see
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -f -a "list" -d 'The default server group and every vServer group of a load balancer, with the listeners that use them and their member counts'
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l lb -d 'The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z (lb- CLB, alb- ALB, nlb- NLB)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -267,7 +301,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_su
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -295,7 +329,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -318,7 +352,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -339,7 +373,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -361,7 +395,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -379,7 +413,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -s h -l help -d
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -401,7 +435,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_see
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -419,7 +453,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_su
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -437,7 +471,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_su
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -459,7 +493,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_su
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -477,7 +511,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -s h -l help 
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l endpoint -d 'API endpoint URL, overriding the one derived from the region' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l endpoint -d 'API endpoint URL, overriding the one derived from the region, for the product the command addresses (the variable is CLB\'s; ALB and NLB read SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
@@ -492,19 +526,19 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l no-credential-cach
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups standby configure config completions man help" -f -a "backends" -d 'Work with the backend servers of a load balancer\'s default server group, or of a vServer group (--vserver-group)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups standby configure config completions man help" -f -a "groups" -d 'The server groups of a load balancer (the default group and vServer groups)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups standby configure config completions man help" -f -a "backends" -d 'Work with the backend servers of a load balancer: a CLB\'s default server group or a vServer group (--vserver-group), an ALB or NLB server group (--server-group)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups standby configure config completions man help" -f -a "groups" -d 'The server groups of a load balancer (CLB: the default group and vServer groups; ALB/NLB: the server groups its listeners and rules use)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups standby configure config completions man help" -f -a "standby" -d 'Take servers out of every load balancer and group that holds them, and put them back exactly as they were (a state file remembers)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups standby configure config completions man help" -f -a "configure" -d 'Write or update a profile in the slbctl config file (asks for the access key id, the secret without echo, and the region; reads them from stdin, one per line, when stdin is not a terminal)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups standby configure config completions man help" -f -a "config" -d 'Show the resolved settings and the profiles slbctl can see'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups standby configure config completions man help" -f -a "completions" -d 'Print a shell completion script (see the README for where to put it)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups standby configure config completions man help" -f -a "man" -d 'Print the manual page (roff), e.g. `slbctl man | man -l -`'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups standby configure config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "list" -d 'List the backends of a load balancer (DescribeLoadBalancerAttribute)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "remove" -d 'Remove servers from a load balancer (RemoveBackendServers)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "add" -d 'Add servers to a load balancer, or update their weight (AddBackendServers)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "set-weight" -d 'Set the weight of member servers (SetBackendServers); weight 0 drains a server'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "wait" -d 'Wait until servers are healthy, removed or drained, polling the load balancer; exit 8 when the time runs out'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "list" -d 'List the backends of a load balancer (CLB DescribeLoadBalancerAttribute; ALB/NLB ListServerGroupServers of each group it uses)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "remove" -d 'Remove servers from a load balancer (CLB RemoveBackendServers; ALB/NLB RemoveServersFromServerGroup, waiting for its job)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "add" -d 'Add servers to a load balancer (CLB AddBackendServers, which also updates the weight of a member; ALB/NLB AddServersToServerGroup, which leaves a member as it is)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "set-weight" -d 'Set the weight of member servers (CLB SetBackendServers; ALB/NLB UpdateServerGroupServersAttribute); weight 0 drains a server'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "wait" -d 'Wait until servers are healthy, removed or drained, polling the load balancer, or (ALB/NLB) until jobs end; exit 8 when the time runs out'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "list" -d 'The default server group and every vServer group of a load balancer, with the listeners that use them and their member counts'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from standby" -f -a "enter" -d 'Find every membership of the servers in the region (default groups and vServer groups), record it in a state file, then take them out (optionally draining)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from standby" -f -a "exit" -d 'Put recorded memberships back with their ports, weights, types and addresses; the state file is removed when everything is back'

@@ -18,12 +18,14 @@ use crate::api::endpoint::EndpointType;
 use crate::config::vars;
 pub(crate) use crate::output::OutputFormat;
 use crate::slb::ids::ServerType;
+pub(crate) use crate::slb::server_groups::LbProduct;
+use crate::slb::server_groups::members::MemberType;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "slbctl",
     version,
-    about = "Manage the backends of Alibaba Cloud classic load balancers (SLB/CLB), safely and scriptably",
+    about = "Manage the backends of Alibaba Cloud load balancers (CLB, ALB, NLB), safely and scriptably",
     after_help = "Credentials: the environment (ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET, \
                   and ALIBABA_CLOUD_SECURITY_TOKEN for STS), OIDC variables, a profile (slbctl's config file, \
                   the aliyun CLI's config.json, ~/.alibabacloud/credentials.ini), the ECS instance's RAM role, \
@@ -54,7 +56,9 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "REGION", env = vars::ENV_REGION)]
     pub region: Option<String>,
 
-    /// API endpoint URL, overriding the one derived from the region.
+    /// API endpoint URL, overriding the one derived from the region, for the product
+    /// the command addresses (the variable is CLB's; ALB and NLB read
+    /// SLBCTL_ALB_ENDPOINT and SLBCTL_NLB_ENDPOINT).
     #[arg(long, global = true, value_name = "URL", env = vars::ENV_ENDPOINT)]
     pub endpoint: Option<String>,
 
@@ -190,12 +194,13 @@ pub fn parse() -> Result<Cli, clap::Error> {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Work with the backend servers of a load balancer's default server group, or of a
-    /// vServer group (--vserver-group).
+    /// Work with the backend servers of a load balancer: a CLB's default server group or
+    /// a vServer group (--vserver-group), an ALB or NLB server group (--server-group).
     #[command(subcommand)]
     Backends(BackendsCommand),
 
-    /// The server groups of a load balancer (the default group and vServer groups).
+    /// The server groups of a load balancer (CLB: the default group and vServer groups;
+    /// ALB/NLB: the server groups its listeners and rules use).
     #[command(subcommand)]
     Groups(GroupsCommand),
 
@@ -238,16 +243,20 @@ pub enum ConfigCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum BackendsCommand {
-    /// List the backends of a load balancer (DescribeLoadBalancerAttribute).
+    /// List the backends of a load balancer (CLB DescribeLoadBalancerAttribute; ALB/NLB
+    /// ListServerGroupServers of each group it uses).
     List(ListArgs),
-    /// Remove servers from a load balancer (RemoveBackendServers).
+    /// Remove servers from a load balancer (CLB RemoveBackendServers; ALB/NLB
+    /// RemoveServersFromServerGroup, waiting for its job).
     Remove(RemoveArgs),
-    /// Add servers to a load balancer, or update their weight (AddBackendServers).
+    /// Add servers to a load balancer (CLB AddBackendServers, which also updates the
+    /// weight of a member; ALB/NLB AddServersToServerGroup, which leaves a member as it is).
     Add(AddArgs),
-    /// Set the weight of member servers (SetBackendServers); weight 0 drains a server.
+    /// Set the weight of member servers (CLB SetBackendServers; ALB/NLB
+    /// UpdateServerGroupServersAttribute); weight 0 drains a server.
     SetWeight(SetWeightArgs),
-    /// Wait until servers are healthy, removed or drained, polling the load balancer;
-    /// exit 8 when the time runs out.
+    /// Wait until servers are healthy, removed or drained, polling the load balancer, or
+    /// (ALB/NLB) until jobs end; exit 8 when the time runs out.
     Wait(WaitArgs),
 }
 
@@ -264,13 +273,32 @@ pub enum Until {
 
 #[derive(Debug, Args)]
 pub struct WaitArgs {
-    /// The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z.
-    #[arg(long, value_name = "LB_ID")]
-    pub lb: String,
+    /// The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z (lb- CLB, alb- ALB, nlb- NLB).
+    #[arg(long, value_name = "LB_ID", required_unless_present = "product")]
+    pub lb: Option<String>,
+
+    /// The product, where no --lb names it.
+    #[arg(long, value_name = "PRODUCT", value_enum)]
+    pub product: Option<LbProduct>,
+
+    /// The ALB/NLB server group (for CLB, another name of --vserver-group).
+    #[arg(long, value_name = "GROUP_ID", conflicts_with = "vserver_group")]
+    pub server_group: Option<String>,
 
     /// The condition to wait for.
-    #[arg(long, value_name = "CONDITION", value_enum)]
-    pub until: Until,
+    #[arg(long, value_name = "CONDITION", value_enum, required_unless_present = "jobs")]
+    pub until: Option<Until>,
+
+    /// ALB/NLB: wait for these jobs instead (repeat): exit 0 when all succeeded, 4 when
+    /// one failed, 8 on timeout.
+    #[arg(long = "job", value_name = "JOB_ID", conflicts_with = "until")]
+    pub jobs: Vec<String>,
+
+    /// ALB/NLB: give up on a job after this many seconds [default: 300, or the group's
+    /// connection-drain timeout + 60 if longer].
+    #[arg(long, value_name = "SECS", env = vars::ENV_JOB_TIMEOUT,
+          value_parser = clap::value_parser!(u64).range(1..=86400))]
+    pub job_timeout: Option<u64>,
 
     #[command(flatten)]
     pub timing: WaitTiming,
@@ -289,7 +317,7 @@ pub struct WaitArgs {
     pub from_file: Option<PathBuf>,
 
     /// Servers to wait for; `-` alone reads them from stdin.
-    #[arg(value_name = "SERVER_ID", required_unless_present = "from_file")]
+    #[arg(value_name = "SERVER_ID", required_unless_present_any = ["from_file", "jobs"])]
     pub servers: Vec<String>,
 }
 
@@ -308,13 +336,22 @@ pub struct WaitTiming {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z.
-    #[arg(long, value_name = "LB_ID")]
-    pub lb: String,
+    /// The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z (lb- CLB, alb- ALB, nlb- NLB).
+    #[arg(long, value_name = "LB_ID", required_unless_present = "product")]
+    pub lb: Option<String>,
+
+    /// The product, where no --lb names it.
+    #[arg(long, value_name = "PRODUCT", value_enum)]
+    pub product: Option<LbProduct>,
 
     /// List this vServer group's members instead of the default server group's.
     #[arg(long, value_name = "GROUP_ID")]
     pub vserver_group: Option<String>,
+
+    /// ALB/NLB: list this server group only [default: every group the load balancer
+    /// uses]; for CLB, another name of --vserver-group.
+    #[arg(long, value_name = "GROUP_ID", conflicts_with = "vserver_group")]
+    pub server_group: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -413,17 +450,28 @@ pub enum GroupsCommand {
 
 #[derive(Debug, Args)]
 pub struct GroupsListArgs {
-    /// The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z.
+    /// The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z (lb- CLB, alb- ALB, nlb- NLB).
     #[arg(long, value_name = "LB_ID")]
     pub lb: String,
 }
 
 /// The servers a backend command works on, and how to send them.
-#[derive(Debug, Args)]
+#[derive(Debug, Clone, Args)]
 pub struct ServerSelection {
-    /// The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z.
-    #[arg(long, value_name = "LB_ID")]
-    pub lb: String,
+    /// The load balancer, e.g. lb-bp1o94dp5i6earr9g6d1z; its prefix names the product
+    /// (lb- CLB, alb- ALB, nlb- NLB).
+    #[arg(long, value_name = "LB_ID", required_unless_present = "product")]
+    pub lb: Option<String>,
+
+    /// The product, where no --lb names it (e.g. --product nlb --server-group sgp-…);
+    /// one that contradicts --lb is a usage error.
+    #[arg(long, value_name = "PRODUCT", value_enum)]
+    pub product: Option<LbProduct>,
+
+    /// The ALB/NLB server group (sgp-…) [default: the one group the load balancer's
+    /// listeners use]; for CLB, another name of --vserver-group.
+    #[arg(long, value_name = "GROUP_ID", conflicts_with = "vserver_group")]
+    pub server_group: Option<String>,
 
     /// Work on this vServer group instead of the load balancer's default server group.
     /// Servers are then `ID:PORT` (`ID:PORT@IP` for an ENI with several addresses); a
@@ -431,18 +479,31 @@ pub struct ServerSelection {
     #[arg(long, value_name = "GROUP_ID")]
     pub vserver_group: Option<String>,
 
-    /// The backend port of every server given without one (with --vserver-group).
-    #[arg(long, value_name = "PORT", value_parser = clap::value_parser!(u16).range(1..))]
+    /// The backend port of every server given without one (vServer and server groups;
+    /// 0 only on NLB, for any-port groups).
+    #[arg(long, value_name = "PORT")]
     pub port: Option<u16>,
 
-    /// Backend type of every server; by default inferred from each id's prefix
-    /// (eni- → eni, eci- → eci, else ecs).
+    /// Backend type of every server; by default inferred from each id (eni- → eni,
+    /// eci- → eci, an IP address → ip, acs: → fc, else ecs). ip and fc: ALB/NLB only.
     #[arg(long = "type", value_name = "TYPE", value_enum)]
-    pub server_type: Option<ServerType>,
+    pub server_type: Option<MemberType>,
 
-    /// Send more than 20 servers as consecutive calls of at most 20, in order.
+    /// Send more servers than one call takes (CLB 20; ALB/NLB 200, ALB weights 40) as
+    /// consecutive calls within the limit, in order.
     #[arg(long)]
     pub batch: bool,
+
+    /// ALB/NLB: return once each change is accepted, printing its JobId (with --batch,
+    /// every job but the last is still awaited); not with --drain or --wait-healthy.
+    #[arg(long)]
+    pub no_wait: bool,
+
+    /// ALB/NLB: give up on a job after this many seconds (exit 8; the job may still
+    /// complete) [default: 300, or the group's connection-drain timeout + 60 if longer].
+    #[arg(long, value_name = "SECS", env = vars::ENV_JOB_TIMEOUT,
+          value_parser = clap::value_parser!(u64).range(1..=86400))]
+    pub job_timeout: Option<u64>,
 
     /// Validate, resolve and sign, print the request, and send nothing.
     #[arg(long)]
@@ -453,10 +514,29 @@ pub struct ServerSelection {
     #[arg(long, value_name = "PATH", conflicts_with = "servers")]
     pub from_file: Option<PathBuf>,
 
-    /// Servers (1 to 20 per call; more with --batch); `-` alone reads them from stdin
-    /// like --from-file.
+    /// Servers: ID, ID:PORT, ID:PORT@IP, an IP address (IPv6 as [ADDR]:PORT), or a
+    /// function ARN (ALB); more than one call takes only with --batch; `-` alone reads
+    /// them from stdin like --from-file.
     #[arg(value_name = "SERVER_ID", required_unless_present = "from_file")]
     pub servers: Vec<String>,
+}
+
+impl ServerSelection {
+    /// The `--lb` id, or empty where only `--product` was given (CLB refuses that
+    /// before this is read).
+    pub fn lb_id(&self) -> &str {
+        self.lb.as_deref().unwrap_or("")
+    }
+
+    /// `--type` as CLB knows it (ip and fc are refused for CLB before this is read).
+    pub fn clb_type(&self) -> Option<ServerType> {
+        match self.server_type? {
+            MemberType::Ecs => Some(ServerType::Ecs),
+            MemberType::Eni => Some(ServerType::Eni),
+            MemberType::Eci => Some(ServerType::Eci),
+            MemberType::Ip | MemberType::Fc => None,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -500,9 +580,9 @@ pub struct AddArgs {
     #[command(flatten)]
     pub selection: ServerSelection,
 
-    /// Weight of the added servers, 0 to 100.
-    #[arg(long, value_name = "WEIGHT", default_value_t = 100, value_parser = clap::value_parser!(u8).range(0..=100))]
-    pub weight: u8,
+    /// Weight of the added servers, 0 to 100 [default: 100] (not for functions).
+    #[arg(long, value_name = "WEIGHT", value_parser = clap::value_parser!(u8).range(0..=100))]
+    pub weight: Option<u8>,
 
     /// Then wait until the servers are `normal` on every listener (exit 8 on timeout).
     #[arg(long)]

@@ -28,6 +28,15 @@ pub enum Error {
     /// `--verify`/`--strict` found a server that is not where it should be. Exit 4.
     #[error("{0}")]
     Verification(String),
+    /// An ALB/NLB job ended `Failed`. Exit 4. The message names the JobId and the
+    /// job's error code and message.
+    #[error("{message}")]
+    JobFailed { message: String, hint: Option<String> },
+    /// A change may or may not have been applied (its answer was lost and the service
+    /// no longer knows its token or job): exit 5, with the read-only command that
+    /// shows the state as the hint.
+    #[error("{message}")]
+    OutcomeUnknown { message: String, hint: String },
     /// A guard (`--min-remaining`) refused the change; nothing was changed. Exit 7.
     #[error("{0}")]
     Refused(String),
@@ -47,7 +56,7 @@ pub enum Error {
     /// A wait (`backends wait`, `--wait-healthy`) ran out of time: each server not
     /// there yet, with its last state. Exit 8.
     #[error("{message}")]
-    Timeout { message: String, waiting: Vec<(String, String)> },
+    Timeout { message: String, waiting: Vec<(String, String)>, hint: Option<String> },
     /// Retries ran out; the exit code is the last failure's.
     #[error("gave up after {attempts} attempts; last failure: {last}")]
     GaveUp { attempts: u32, last: Box<Error> },
@@ -128,7 +137,8 @@ impl Error {
             Error::Api(_) => exit::API,
             Error::Network { .. } | Error::Response(_) => exit::NETWORK,
             Error::GaveUp { last, .. } => last.exit_code(),
-            Error::Verification(_) => exit::API,
+            Error::Verification(_) | Error::JobFailed { .. } => exit::API,
+            Error::OutcomeUnknown { .. } => exit::NETWORK,
             Error::Refused(_) => exit::REFUSED,
             Error::Partial { .. } => exit::PARTIAL,
             Error::Timeout { .. } => exit::TIMEOUT,
@@ -137,7 +147,7 @@ impl Error {
     }
 
     /// The kind's name in JSON errors: usage, config, api, network, response,
-    /// verification, guard, partial, timeout, internal.
+    /// verification, job, outcome_unknown, guard, partial, timeout, internal.
     pub fn kind(&self) -> &'static str {
         match self {
             Error::Usage { .. } => "usage",
@@ -147,6 +157,8 @@ impl Error {
             Error::Response(_) => "response",
             Error::GaveUp { last, .. } => last.kind(),
             Error::Verification(_) => "verification",
+            Error::JobFailed { .. } => "job",
+            Error::OutcomeUnknown { .. } => "outcome_unknown",
             Error::Refused(_) => "guard",
             Error::Partial { .. } => "partial",
             Error::Timeout { .. } => "timeout",
@@ -175,6 +187,8 @@ impl Error {
                     .to_owned(),
             ),
             Error::Partial { resume, .. } => Some(format!("to finish, run: {resume}")),
+            Error::JobFailed { hint, .. } | Error::Timeout { hint, .. } => hint.clone(),
+            Error::OutcomeUnknown { hint, .. } => Some(hint.clone()),
             _ => None,
         }
     }

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use reqwest::Url;
 
-use super::request::{AccessKey, sign_request};
+use super::request::{AccessKey, sign_request_with_form};
 use super::{Product, retry};
 use crate::error::{ApiError, Error, Result};
 use crate::secret::mask_access_key_id;
@@ -295,15 +295,70 @@ impl Client {
         interpret: Interpret<T>,
     ) -> Result<T> {
         let once = || self.attempt(action_params, &[], interpret);
-        match self.with_retries(&once) {
+        self.renewing_credentials(&|| self.with_retries(&once, &|_| {}))
+    }
+
+    /// Send one call whose parameters are split between the query and the form body
+    /// (ALB/NLB reads and changes), keeping a successful answer as its bytes.
+    ///
+    /// Idempotency: a parameter named `ClientToken` (in either place) is kept across
+    /// attempts after a transport failure, a 5xx or a busy code in `token_kept_for` (the
+    /// same token still being processed), so a retry after a lost answer is not applied
+    /// twice; after a definite refusal (any other busy code: nothing was applied) the
+    /// next attempt gets a fresh token, so the service cannot answer it with the refusal
+    /// it stored for the old one.
+    pub fn call_with_body(
+        &self,
+        query: &[(String, String)],
+        form: &[(String, String)],
+        token_kept_for: &'static [&'static str],
+    ) -> Result<RawAnswer> {
+        let parts = std::cell::RefCell::new((query.to_vec(), form.to_vec()));
+        let once = || {
+            let (query, form) = &*parts.borrow();
+            self.attempt(query, form, |_, status, body| interpret_raw(status, body))
+        };
+        let refused = |error: &Error| {
+            let code = match error {
+                Error::Api(api) => api.code.as_str(),
+                _ => return,
+            };
+            if token_kept_for.iter().any(|kept| kept.eq_ignore_ascii_case(code)) {
+                return;
+            }
+            let fresh = uuid::Uuid::new_v4().to_string();
+            let (query, form) = &mut *parts.borrow_mut();
+            for (_, value) in query.iter_mut().filter(|(name, _)| *name == "ClientToken") {
+                value.clone_from(&fresh);
+            }
+            for (_, value) in form.iter_mut().filter(|(name, _)| name == "ClientToken") {
+                value.clone_from(&fresh);
+            }
+        };
+        self.renewing_credentials(&|| self.with_retries(&once, &refused))
+    }
+
+    /// Run `call`; if the service refused the credentials as expired or invalid and
+    /// fresher ones can be had, once more with those.
+    fn renewing_credentials<T>(&self, call: &dyn Fn() -> Result<T>) -> Result<T> {
+        match call() {
             Err(error) if is_credential_rejection(error.last()) => match &self.signing {
                 Signing::Key(source) if source.renew_after_rejection()? => {
                     crate::verbose!("credentials refused ({error}); retrying once with fresh ones");
-                    self.with_retries(&once)
+                    call()
                 }
                 _ => Err(error),
             },
             other => other,
+        }
+    }
+
+    /// Wait out busy answers for at least this long (ALB/NLB: a server group's
+    /// connection-drain timeout plus a margin, since its jobs last as long). Nothing
+    /// changes with `--busy-timeout 0`, which leaves busy answers to `--retries`.
+    pub fn wait_out_busy_for_at_least(&mut self, at_least: Duration) {
+        if !self.busy_timeout.is_zero() {
+            self.busy_timeout = self.busy_timeout.max(at_least);
         }
     }
 
@@ -315,7 +370,8 @@ impl Client {
         action_params: &[(&'static str, String)],
         form: &[(&'static str, String)],
     ) -> Result<serde_json::Value> {
-        self.with_retries(&|| self.attempt(action_params, form, Client::interpret))
+        let form: Vec<(String, String)> = form.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+        self.with_retries(&|| self.attempt(action_params, &form, Client::interpret), &|_| {})
     }
 
     fn interpret(&self, status: u16, body: Vec<u8>) -> Result<serde_json::Value> {
@@ -326,7 +382,13 @@ impl Client {
         }
     }
 
-    fn with_retries<T: Answer>(&self, attempt_once: &dyn Fn() -> Attempt<T>) -> Result<T> {
+    /// Attempts until one succeeds or the policy gives up; `refused` hears of every busy
+    /// answer before the wait that follows it.
+    fn with_retries<T: Answer>(
+        &self,
+        attempt_once: &dyn Fn() -> Attempt<T>,
+        refused: &dyn Fn(&Error),
+    ) -> Result<T> {
         let max_attempts = self.retries.saturating_add(1);
         let mut attempt = 1;
         let mut busy_since: Option<Instant> = None;
@@ -358,6 +420,7 @@ impl Client {
                     return Err(Error::GaveUp { attempts: attempt + busy_waits, last: Box::new(error) });
                 }
                 busy_waits += 1;
+                refused(&error);
                 let left = self.busy_timeout.saturating_sub(since.elapsed()).as_secs();
                 crate::verbose!("busy: waiting {} ms ({left} s of --busy-timeout left)", wait.as_millis());
                 std::thread::sleep(wait);
@@ -380,10 +443,10 @@ impl Client {
         }
     }
 
-    fn attempt<T>(
+    fn attempt<T, Q: AsRef<str>>(
         &self,
-        action_params: &[(&'static str, String)],
-        form: &[(&'static str, String)],
+        action_params: &[(Q, String)],
+        form: &[(String, String)],
         interpret: Interpret<T>,
     ) -> Attempt<T> {
         let failed = |error| Attempt { result: Err(error), status: None, retry_after: None };
@@ -397,11 +460,19 @@ impl Client {
             Signing::Anonymous => None,
         };
         let nonce = uuid::Uuid::new_v4().to_string();
-        let request =
-            sign_request(&self.endpoint, self.api_version, action_params, key.as_ref(), Utc::now(), &nonce);
+        // An anonymous call (OIDC) sends its form unsigned; a signed one signs it with the query.
+        let signed_form: &[(String, String)] = if key.is_some() { form } else { &[] };
+        let request = sign_request_with_form(
+            &self.endpoint,
+            self.api_version,
+            (action_params, signed_form),
+            key.as_ref(),
+            Utc::now(),
+            &nonce,
+        );
         let mut builder = self.http.post(request.url()).header(reqwest::header::ACCEPT, "application/json");
         if !form.is_empty() {
-            let body = super::sign::canonical_query(form.iter().map(|(k, v)| (*k, v.as_str())));
+            let body = super::sign::canonical_query(form.iter().map(|(k, v)| (k.as_str(), v.as_str())));
             builder =
                 builder.header(reqwest::header::CONTENT_TYPE, "application/x-www-form-urlencoded").body(body);
         }

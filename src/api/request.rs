@@ -1,5 +1,9 @@
 //! A request with its common parameters, signed (or, without credentials, ready to show
 //! unsigned for `--dry-run`). Pure: no I/O.
+//!
+//! Parameters go in the query string, except those an action puts in an
+//! `application/x-www-form-urlencoded` body (NLB's server-group actions, ALB's server
+//! lists): signature v1 signs the union of both, so the body is signed too.
 
 use chrono::{DateTime, Utc};
 use reqwest::Url;
@@ -7,7 +11,7 @@ use reqwest::Url;
 use super::sign;
 use crate::secret::{Secret, mask_access_key_id};
 
-/// The RPC API takes every parameter in the query string of a POST to `/`.
+/// Every call is a POST to `/` (NLB's server-group actions accept nothing else).
 pub const METHOD: &str = "POST";
 
 /// What a request is signed with: an access key pair, and the STS token that comes
@@ -25,8 +29,10 @@ pub struct AccessKey {
 pub struct SignedRequest {
     pub method: &'static str,
     pub endpoint: Url,
-    /// Every parameter, sorted by name, `Signature` included when signed.
+    /// Every query parameter, sorted by name, `Signature` included when signed.
     pub params: Vec<(String, String)>,
+    /// The parameters sent in the form body (signed with the query), sorted by name.
+    pub form: Vec<(String, String)>,
     pub signed: bool,
 }
 
@@ -36,6 +42,7 @@ impl std::fmt::Debug for SignedRequest {
             .field("method", &self.method)
             .field("endpoint", &self.endpoint.as_str())
             .field("params", &self.masked_params("no credentials"))
+            .field("form", &self.form)
             .finish()
     }
 }
@@ -71,6 +78,13 @@ impl SignedRequest {
         url.set_query(Some(&query));
         url
     }
+
+    /// The form body to send, RFC 3986-encoded as the query is; None when the action
+    /// has no body parameters.
+    pub fn body(&self) -> Option<String> {
+        (!self.form.is_empty())
+            .then(|| sign::canonical_query(self.form.iter().map(|(k, v)| (k.as_str(), v.as_str()))))
+    }
 }
 
 /// Add the common parameters to an action's parameters and sign them. Without
@@ -83,8 +97,27 @@ pub fn sign_request(
     now: DateTime<Utc>,
     nonce: &str,
 ) -> SignedRequest {
+    let empty: &[(String, String)] = &[];
+    sign_request_with_form(endpoint, api_version, (action_params, empty), credentials, now, nonce)
+}
+
+/// An action's parameters: those for the query, and those for the form body.
+pub type QueryAndForm<'a, Q> = (&'a [(Q, String)], &'a [(String, String)]);
+
+/// [`sign_request`] for an action with body parameters too: `(query, form)`. The common
+/// parameters and the signature go in the query; the signature covers both.
+pub fn sign_request_with_form<Q: AsRef<str>>(
+    endpoint: &Url,
+    api_version: &str,
+    (action_params, form): QueryAndForm<'_, Q>,
+    credentials: Option<&AccessKey>,
+    now: DateTime<Utc>,
+    nonce: &str,
+) -> SignedRequest {
+    let mut form: Vec<(String, String)> = form.to_vec();
+    form.sort();
     let mut params: Vec<(String, String)> =
-        action_params.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect();
+        action_params.iter().map(|(k, v)| (k.as_ref().to_owned(), v.clone())).collect();
     params.extend([
         ("Format".to_owned(), "JSON".to_owned()),
         ("Version".to_owned(), api_version.to_owned()),
@@ -98,7 +131,8 @@ pub fn sign_request(
         if let Some(token) = &creds.security_token {
             params.push(("SecurityToken".to_owned(), token.expose().to_owned()));
         }
-        let canonical = sign::canonical_query(params.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        let canonical =
+            sign::canonical_query(params.iter().chain(form.iter()).map(|(k, v)| (k.as_str(), v.as_str())));
         let signature = sign::signature(creds.secret.expose(), &sign::string_to_sign(METHOD, &canonical));
         params.push(("Signature".to_owned(), signature));
         true
@@ -106,7 +140,7 @@ pub fn sign_request(
         false
     };
     params.sort();
-    SignedRequest { method: METHOD, endpoint: endpoint.clone(), params, signed }
+    SignedRequest { method: METHOD, endpoint: endpoint.clone(), params, form, signed }
 }
 
 #[cfg(test)]
@@ -176,6 +210,40 @@ mod tests {
         let shown = format!("{req:?}");
         assert!(!shown.contains("tok-secret") && !shown.contains(&signature), "{shown}");
         assert!(shown.contains("(masked)"), "{shown}");
+    }
+
+    #[test]
+    fn form_parameters_are_signed_with_the_query() {
+        let endpoint = Url::parse("https://nlb.cn-hangzhou.aliyuncs.com").unwrap();
+        let query = [("Action", "RemoveServersFromServerGroup".to_owned())];
+        let form =
+            [("Servers.1.ServerId".to_owned(), "i-a".to_owned()), ("ServerGroupId".into(), "sgp-1".into())];
+        let req = sign_request_with_form(
+            &endpoint,
+            "2022-04-30",
+            (&query, &form),
+            Some(&creds(None)),
+            fixed_time(),
+            "n",
+        );
+        assert!(
+            req.params.iter().all(|(k, _)| k != "ServerGroupId"),
+            "form parameters stay out of the query"
+        );
+        assert_eq!(req.body().as_deref(), Some("ServerGroupId=sgp-1&Servers.1.ServerId=i-a"));
+        let all: Vec<(&str, &str)> = req
+            .params
+            .iter()
+            .chain(req.form.iter())
+            .filter(|(k, _)| k != "Signature")
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        let expected =
+            sign::signature("testsecret", &sign::string_to_sign("POST", &sign::canonical_query(all)));
+        assert_eq!(
+            req.params.iter().find(|(k, _)| k == "Signature").map(|(_, v)| v.as_str()),
+            Some(&*expected)
+        );
     }
 
     #[test]

@@ -16,9 +16,15 @@ pub const MAX_DELAY: Duration = Duration::from_secs(20);
 /// API error codes that mean "try again later" rather than "you are wrong".
 const RETRYABLE_CODES: &[&str] = &["Throttling", "ServiceUnavailable", "InternalError", "UnknownError"];
 
-/// Whether an error is the service saying it is busy (one of the product's `busy_codes`).
+/// Whether an error is the service saying it is busy (one of the product's `busy_codes`,
+/// compared without regard to case: NLB's documents spell `IncorrectStatus.serverGroup`
+/// where ALB's clients spell `IncorrectStatus.ServerGroup`).
 pub fn is_busy(error: &Error, busy_codes: &[&str]) -> bool {
-    matches!(error, Error::Api(api) if busy_codes.contains(&api.code.as_str()))
+    matches!(error, Error::Api(api) if is_one_of(&api.code, busy_codes))
+}
+
+fn is_one_of(code: &str, codes: &[&str]) -> bool {
+    codes.iter().any(|c| c.eq_ignore_ascii_case(code))
 }
 
 /// The wait before the n-th retry of a busy call: 0.5 s doubling to at most 8 s, with
@@ -34,7 +40,7 @@ pub fn busy_delay(n: u32, unit: f64) -> Duration {
 /// Whether an API error code is worth another attempt. Busy codes are, once their own
 /// budget is off or spent: they still count against `--retries` then.
 pub fn is_retryable_code(code: &str, busy_codes: &[&str]) -> bool {
-    RETRYABLE_CODES.contains(&code) || busy_codes.contains(&code) || code.starts_with("Throttling.")
+    RETRYABLE_CODES.contains(&code) || is_one_of(code, busy_codes) || code.starts_with("Throttling.")
 }
 
 /// Whether a failed attempt is worth another one, given the HTTP status it came with

@@ -73,21 +73,21 @@ pub fn weighted_action(
     // take a bare ID (every port of it, found by reading the group first).
     let (group, specs) = selected_members(selection, action == BackendAction::Add)?;
     let context = Context::resolve(global)?;
-    let place = place(&selection.lb, &group);
+    let place = place(selection.lb_id(), &group);
     let partial = group.is_vserver() && specs.iter().any(|s| !s.has_port());
     if selection.dry_run {
         if partial {
             eprintln!("slbctl: dry run: not shown: the read of the group that finds the ports of a bare ID");
         }
         let servers: Vec<BackendServerRef> =
-            as_given(&specs, selection.server_type).into_iter().map(|s| s.with_weight(weight)).collect();
+            as_given(&specs, selection.clb_type()).into_iter().map(|s| s.with_weight(weight)).collect();
         return dry_run::backend_action(&context, global, action, &group, &servers);
     }
     let client = context.client(global)?;
     let (servers, unmatched) = if partial {
-        expand(&specs, &describe(&client, &context.region.value, &group)?.1, selection.server_type)
+        expand(&specs, &describe(&client, &context.region.value, &group)?.1, selection.clb_type())
     } else {
-        (as_given(&specs, selection.server_type), Vec::new())
+        (as_given(&specs, selection.clb_type()), Vec::new())
     };
     if let Some(first) = unmatched.first() {
         return Err(crate::error::Error::usage(format!(
@@ -115,7 +115,7 @@ pub fn weighted_action(
     render_outcome(global, &place, &outcome, &summary.replace("{count}", &output::count(ids.len(), noun)))?;
     if let Some(timing) = wait_healthy {
         let show = global.shows_progress();
-        wait::until_healthy(&client, &context.region.value, &selection.lb, &ids, None, timing, show)?;
+        wait::until_healthy(&client, &context.region.value, selection.lb_id(), &ids, None, timing, show)?;
         if show {
             eprintln!("slbctl: {} healthy", output::count(ids.len(), "server"));
         }

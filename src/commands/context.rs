@@ -21,8 +21,11 @@ use crate::credentials::session::{Network, Session};
 use crate::credentials::{self, ChainInput, Chosen, Provider, Resolution};
 use crate::error::{Error, Result};
 use crate::slb::PRODUCT;
+use crate::slb::server_groups::LbProduct;
 
 pub struct Context {
+    /// The product the command addresses (its endpoint, version and busy codes).
+    pub product: LbProduct,
     pub settings: Settings,
     /// The credential chain's verdict; no credentials is an error only when a call is
     /// made.
@@ -121,6 +124,12 @@ fn blame(source: &Source, error: Error) -> Error {
 
 impl Context {
     pub fn resolve(global: &GlobalArgs) -> Result<Context> {
+        Context::resolve_for(global, LbProduct::Clb)
+    }
+
+    /// The context of a command that addresses `product`: its endpoint is that
+    /// product's (see `config::effective_endpoint_for`).
+    pub fn resolve_for(global: &GlobalArgs, product: LbProduct) -> Result<Context> {
         let settings = resolve_settings(global)?;
         let resolution = resolve_credentials(&settings)?;
         let Some(region) = settings.region.clone() else {
@@ -131,7 +140,7 @@ impl Context {
             .with_hint("pass --region cn-hangzhou (for example), or set region in the profile"));
         };
         endpoint::validate_region(&region.value).map_err(|e| blame(&region.source, e))?;
-        let configured = config::effective_endpoint(&settings)
+        let configured = config::effective_endpoint_for(&settings, product)
             .ok_or_else(|| Error::Other(anyhow::anyhow!("a region always yields an endpoint")))?;
         let endpoint = Sourced::new(
             endpoint::parse(&configured.value).map_err(|e| blame(&configured.source, e))?,
@@ -139,7 +148,7 @@ impl Context {
         );
         crate::verbose!("region {} ({})", region.value, region.source);
         crate::verbose!("endpoint {} ({})", endpoint.value, endpoint.source);
-        Ok(Context { settings, resolution, region, endpoint })
+        Ok(Context { product, settings, resolution, region, endpoint })
     }
 
     /// The chosen credential source, or an error listing every source tried.
@@ -172,6 +181,10 @@ impl Context {
         };
         let env = |name: &str| std::env::var(name).ok();
         let transport = Transport::for_endpoint(&self.endpoint.value, self.ca_bundle().as_ref(), &env)?;
-        Client::new(self.endpoint.value.clone(), &PRODUCT, key, policy, transport)
+        let product = match self.product.family() {
+            Some(family) => family.product(),
+            None => &PRODUCT,
+        };
+        Client::new(self.endpoint.value.clone(), product, key, policy, transport)
     }
 }

@@ -4,7 +4,7 @@
 use chrono::Utc;
 
 use super::context::Context;
-use crate::api::request::{SignedRequest, sign_request};
+use crate::api::request::{QueryAndForm, SignedRequest, sign_request_with_form};
 use crate::cli::{GlobalArgs, OutputFormat};
 use crate::credentials::Provider;
 use crate::error::Result;
@@ -30,6 +30,17 @@ pub fn backend_action(
 
 /// Sign one call (when credentials are present) and print it.
 fn show(context: &Context, global: &GlobalArgs, action_params: &[(&'static str, String)]) -> Result<()> {
+    show_call(context, global, PRODUCT.api_version, (action_params, &[]))
+}
+
+/// Sign one call of any product, with its form-body parameters, and print it; the body
+/// parameters are shown apart (`(body)` in a table, `body` in JSON).
+pub fn show_call<Q: AsRef<str>>(
+    context: &Context,
+    global: &GlobalArgs,
+    api_version: &str,
+    (action_params, form): QueryAndForm<'_, Q>,
+) -> Result<()> {
     let nonce = uuid::Uuid::new_v4().to_string();
     // Long-lived keys sign the shown request; temporary ones are not fetched for a dry
     // run (that would be a call), so the request is shown unsigned.
@@ -38,20 +49,29 @@ fn show(context: &Context, global: &GlobalArgs, action_params: &[(&'static str, 
         Some(_) => (None, "temporary credentials are not fetched for a dry run"),
         None => (None, "no credentials"),
     };
-    let request = sign_request(
+    let request = sign_request_with_form(
         &context.endpoint.value,
-        PRODUCT.api_version,
-        action_params,
+        api_version,
+        (action_params, form),
         key.as_ref(),
         Utc::now(),
         &nonce,
     );
     let params = request.masked_params(unsigned);
-    let text = match global.output {
+    let mut text = match global.output {
         OutputFormat::Table => as_table(&request, &params, &context.endpoint.source),
         OutputFormat::Text => as_tsv(&request, params),
-        OutputFormat::Json => as_json(&request, params, &context.endpoint.source),
+        OutputFormat::Json => {
+            return output::emit(global.quiet, &as_json(&request, params, &context.endpoint.source));
+        }
     };
+    let width = request.form.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+    for (name, value) in &request.form {
+        text.push_str(&match global.output {
+            OutputFormat::Text => format!("body:{name}\t{value}\n"),
+            _ => format!("  {name:width$}  {value}  (body)\n"),
+        });
+    }
     output::emit(global.quiet, &text)
 }
 
@@ -83,5 +103,6 @@ fn as_json(request: &SignedRequest, params: Vec<(String, String)>, endpoint_sour
         "endpoint_source": endpoint_source.to_string(),
         "signed": request.signed,
         "parameters": params,
+        "body": request.form.iter().map(|(k, v)| (k.clone(), serde_json::Value::String(v.clone()))).collect::<serde_json::Map<_, _>>(),
     }))
 }

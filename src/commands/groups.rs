@@ -7,11 +7,11 @@ use serde::Serialize;
 
 use super::backends::{describe, vserver_groups};
 use super::context::Context;
+use super::server_group::{self, product_of};
 use crate::cli::{GlobalArgs, GroupsListArgs, OutputFormat};
 use crate::error::Result;
 use crate::output;
 use crate::slb::Group;
-use crate::slb::ids::validate_id;
 
 /// One group as listed.
 #[derive(Serialize)]
@@ -26,7 +26,9 @@ struct Row {
 }
 
 pub fn list(global: &GlobalArgs, args: &GroupsListArgs) -> Result<()> {
-    validate_id("load balancer id", &args.lb)?;
+    if let Some(family) = product_of(Some(&args.lb), None)?.family() {
+        return server_group::show::groups(global, args, family);
+    }
     let context = Context::resolve(global)?;
     let client = context.client(global)?;
     let region = context.region.value.as_str();

@@ -5,6 +5,7 @@ use super::backends::describe;
 use super::context::Context;
 use super::remove::place;
 use super::render;
+use super::server_group::{self, product_of};
 use crate::cli::{GlobalArgs, ListArgs, OutputFormat};
 use crate::error::Result;
 use crate::output;
@@ -12,13 +13,19 @@ use crate::slb::Group;
 use crate::slb::ids::validate_id;
 
 pub fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
-    validate_id("load balancer id", &args.lb)?;
-    let group = match &args.vserver_group {
+    let product = product_of(args.lb.as_deref(), args.product)?;
+    if let Some(family) = product.family() {
+        return server_group::show::list(global, args, family);
+    }
+    let Some(lb) = args.lb.as_deref() else {
+        return Err(crate::error::Error::usage("CLB commands need --lb"));
+    };
+    let group = match args.vserver_group.as_ref().or(args.server_group.as_ref()) {
         Some(id) => {
             validate_id("vServer group id", id)?;
             Group::VServer { group_id: id.clone() }
         }
-        None => Group::Default { load_balancer_id: args.lb.clone() },
+        None => Group::Default { load_balancer_id: lb.to_owned() },
     };
     let context = Context::resolve(global)?;
     let client = context.client(global)?;
@@ -30,7 +37,7 @@ pub fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
             parsed.backends(),
             &format!(
                 "{}: {} (RequestId {})",
-                place(&args.lb, &group),
+                place(lb, &group),
                 output::count(parsed.backends().len(), "backend"),
                 parsed.request_id
             ),

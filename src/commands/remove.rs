@@ -2,12 +2,12 @@
 //! optional verification with a verdict per server.
 
 use std::collections::HashSet;
-use std::time::{Duration, Instant};
 
 use super::backends::{self, describe};
 use super::context::Context;
 use super::selection::{selected_members, selection_words};
-use super::{batch, dry_run, rerun, wait};
+use super::server_group::{self, Route, route};
+use super::{batch, dry_run, poll, rerun, wait};
 use crate::api::client::{Client, RawAnswer};
 use crate::cli::{GlobalArgs, OutputFormat, RemoveArgs};
 use crate::error::{Error, Result};
@@ -58,11 +58,14 @@ pub fn verdicts(
 }
 
 pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
-    let selection = &args.selection;
+    let selection = &match route(&args.selection)? {
+        Route::ServerGroup(family) => return server_group::change::remove(global, args, family),
+        Route::Clb(selection) => selection,
+    };
     let (group, specs) = selected_members(selection, false)?;
     let context = Context::resolve(global)?;
     let region = context.region.value.as_str();
-    let lb = selection.lb.as_str();
+    let lb = selection.lb_id();
     let place = place(lb, &group);
     let place = place.as_str();
     // A bare ID in a vServer group means every port of it: the group is read first.
@@ -81,7 +84,7 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
                  in a vServer group), and the weight change of --drain"
             );
         }
-        let servers = as_given(&specs, selection.server_type);
+        let servers = as_given(&specs, selection.clb_type());
         return dry_run::backend_action(&context, global, BackendAction::Remove, &group, &servers);
     }
     let client = context.client(global)?;
@@ -96,8 +99,8 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
         None
     };
     let (servers, unmatched) = match &before {
-        Some(before) if partial => expand(&specs, before, selection.server_type),
-        _ => (as_given(&specs, selection.server_type), Vec::new()),
+        Some(before) if partial => expand(&specs, before, selection.clb_type()),
+        _ => (as_given(&specs, selection.clb_type()), Vec::new()),
     };
     // Every member by its key; those asked for but not found stay for the verdicts.
     let sent: Vec<String> = servers.iter().map(BackendServerRef::key).collect();
@@ -291,9 +294,9 @@ fn catch_up(
     let were_members = before.member_keys();
     let expected_gone: Vec<&String> = ids.iter().filter(|id| were_members.contains(id.as_str())).collect();
     let show = global.shows_progress();
-    let goal = wait::Goal { name: "the removal shows", timeout_secs, interval: None, show };
+    let goal = poll::Goal { name: "the removal shows", timeout_secs, interval: None, show };
     let mut last = None;
-    let outcome = wait::poll(&goal, &mut || {
+    let outcome = poll::poll(&goal, &mut || {
         let (answer, after) = describe(client, region, group)?;
         let members = after.member_keys();
         let standings = expected_gone
@@ -301,7 +304,7 @@ fn catch_up(
             .map(|id| {
                 let listed = members.contains(id.as_str());
                 let state = if listed { "still listed" } else { "removed" };
-                wait::Standing { id: (*id).clone(), state: state.to_owned(), reached: !listed }
+                poll::Standing { id: (*id).clone(), state: state.to_owned(), reached: !listed }
             })
             .collect();
         last = Some((answer, after));
@@ -367,36 +370,11 @@ fn drain(
         listed.join(" "),
         rerun::command(global, &restore_words, &ids)
     )));
-    countdown(seconds);
+    poll::countdown(seconds);
     // From here on the servers are being removed; an interruption no longer leaves them
     // merely drained.
     interrupt::set_note(None);
     Ok(())
-}
-
-/// Wait, showing the time left on a terminal; one line otherwise.
-pub fn countdown(seconds: u64) {
-    let end = Instant::now() + Duration::from_secs(seconds);
-    let terminal = output::stderr_is_terminal();
-    if !terminal {
-        eprintln!("slbctl: draining for {seconds} s");
-    }
-    loop {
-        let left = end.saturating_duration_since(Instant::now());
-        if left.is_zero() {
-            break;
-        }
-        if terminal {
-            eprint!(
-                "\r\x1b[2Kslbctl: draining, {} s left",
-                left.as_secs() + u64::from(left.subsec_nanos() > 0)
-            );
-        }
-        std::thread::sleep(left.min(Duration::from_millis(250)));
-    }
-    if terminal {
-        eprint!("\r\x1b[2K");
-    }
 }
 
 fn warn_if_still_listed(ids: &[String], response: &BackendsResponse) {

@@ -16,7 +16,7 @@ use crate::text::quote;
 /// duplicates collapsed with a warning; at most 20 unless `--batch`.
 fn selected_ids(selection: &ServerSelection) -> Result<Vec<String>> {
     // Input first: a bad id is reported before any file is read or anything is sent.
-    validate_id("load balancer id", &selection.lb)?;
+    validate_id("load balancer id", selection.lb_id())?;
     let requested = input::server_ids(&selection.servers, selection.from_file.as_deref())?;
     let (ids, duplicates) = prepare_server_ids(&requested, selection.batch)?;
     for dup in &duplicates {
@@ -35,7 +35,7 @@ pub fn selected_members(
     port_required: bool,
 ) -> Result<(Group, Vec<MemberSpec>)> {
     let ids = selected_ids(selection)?;
-    let group = group_of(&selection.lb, selection.vserver_group.as_ref())?;
+    let group = group_of(selection.lb_id(), selection.vserver_group.as_ref())?;
     let mut specs = Vec::with_capacity(ids.len());
     for text in &ids {
         let mut spec = parse_member(text)?;
@@ -77,7 +77,7 @@ pub fn port_in_default_group(member: &str) -> Error {
 /// The words after `slbctl` that repeat a command's selection flags (for resuming).
 pub fn selection_words(command: &str, selection: &ServerSelection) -> Vec<String> {
     let mut words: Vec<String> =
-        ["backends", command, "--lb", &selection.lb].iter().map(|s| s.to_string()).collect();
+        ["backends", command, "--lb", selection.lb_id()].iter().map(|s| s.to_string()).collect();
     if let Some(group) = &selection.vserver_group {
         words.extend(["--vserver-group".to_owned(), group.clone()]);
     }

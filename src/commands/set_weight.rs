@@ -2,6 +2,7 @@
 //! weight 0 drains a server.
 
 use super::backends;
+use super::server_group::{self, Route, route};
 use crate::cli::{GlobalArgs, SetWeightArgs};
 use crate::error::{Error, Result};
 use crate::slb::BackendAction;
@@ -12,8 +13,12 @@ pub fn run(global: &GlobalArgs, args: &SetWeightArgs) -> Result<()> {
         return Err(Error::usage("--wait-healthy waits for servers to serve, which weight 0 stops")
             .with_hint("to wait for connections to drain, use `backends wait --until drained`"));
     }
+    let selection = match route(&args.selection)? {
+        Route::ServerGroup(family) => return server_group::change::set_weight(global, args, family),
+        Route::Clb(selection) => selection,
+    };
     let summary = format!("weight of {{count}} set to {}", args.weight);
     let wait = args.wait_healthy.then_some(&args.timing);
     let action = (BackendAction::SetWeight, args.weight);
-    backends::weighted_action(global, &args.selection, action, "set-weight", &summary, wait)
+    backends::weighted_action(global, &selection, action, "set-weight", &summary, wait)
 }

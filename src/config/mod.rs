@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use crate::api::endpoint::{self, EndpointType};
 use crate::error::{Error, Result};
 use crate::slb::PRODUCT;
+use crate::slb::server_groups::{self, LbProduct};
 pub(crate) use crate::source::{Source, Sourced};
 use crate::text::quote;
 use aliyun_config::{AliyunConfig, AliyunProfile};
@@ -57,8 +58,13 @@ pub struct FileUse {
 pub struct Settings {
     pub profile: Option<Sourced<String>>,
     pub region: Option<Sourced<String>>,
-    /// A configured endpoint (flag, environment, profile); None means derive it.
+    /// A configured CLB endpoint (flag, environment, profile); None means derive it.
     pub endpoint: Option<Sourced<String>>,
+    /// Configured ALB and NLB endpoints: `--endpoint` (a flag, not `SLBCTL_ENDPOINT`,
+    /// which stays CLB's), `SLBCTL_ALB_ENDPOINT`/`SLBCTL_NLB_ENDPOINT`, the profile's
+    /// `alb_endpoint`/`nlb_endpoint`.
+    pub alb_endpoint: Option<Sourced<String>>,
+    pub nlb_endpoint: Option<Sourced<String>>,
     /// Public or VPC, for a derived endpoint.
     pub endpoint_type: Option<Sourced<EndpointType>>,
     /// Extra trusted CA certificates (PEM).
@@ -91,10 +97,20 @@ impl Settings {
     }
 }
 
-/// The endpoint a command would use, unparsed: the configured one, else the one derived
-/// from the region (public or VPC). None without either.
+/// The CLB endpoint a command would use, unparsed: the configured one, else the one
+/// derived from the region (public or VPC). None without either.
 pub fn effective_endpoint(settings: &Settings) -> Option<Sourced<String>> {
-    if let Some(configured) = &settings.endpoint {
+    effective_endpoint_for(settings, LbProduct::Clb)
+}
+
+/// The endpoint of `product` a command would use, unparsed (see [`effective_endpoint`]).
+pub fn effective_endpoint_for(settings: &Settings, product: LbProduct) -> Option<Sourced<String>> {
+    let (configured, description) = match product {
+        LbProduct::Clb => (&settings.endpoint, &PRODUCT),
+        LbProduct::Alb => (&settings.alb_endpoint, &server_groups::ALB),
+        LbProduct::Nlb => (&settings.nlb_endpoint, &server_groups::NLB),
+    };
+    if let Some(configured) = configured {
         return Some(configured.clone());
     }
     let region = settings.region.as_ref()?;
@@ -105,7 +121,7 @@ pub fn effective_endpoint(settings: &Settings) -> Option<Sourced<String>> {
         }
         _ => format!("derived from region {}", region.value),
     };
-    Some(Sourced::new(endpoint::for_region(&PRODUCT, &region.value, endpoint_type), Source::Derived(why)))
+    Some(Sourced::new(endpoint::for_region(description, &region.value, endpoint_type), Source::Derived(why)))
 }
 
 /// One profile as `slbctl config list` shows it.
@@ -217,6 +233,23 @@ pub fn resolve(overrides: &Overrides, env: &dyn Fn(&str) -> Option<String>) -> R
         .or_else(|| {
             slbctl_profile.and_then(|(p, source)| p.endpoint.clone().map(|e| Sourced::new(e, source.clone())))
         });
+
+    // The flag names the endpoint of whatever product the command addresses; the
+    // variable SLBCTL_ENDPOINT (which clap reads for the same flag) is CLB's alone.
+    let flag = overrides
+        .endpoint
+        .as_ref()
+        .filter(|e| !e.value.is_empty() && matches!(e.source, Source::Flag(_)))
+        .map(|e| Sourced::new(e.value.to_owned(), e.source.clone()));
+    let product_endpoint = |var: &'static str, key: fn(&Profile) -> Option<String>| {
+        flag.clone()
+            .or_else(|| env(var).filter(|v| !v.is_empty()).map(|v| Sourced::new(v, Source::Env(var))))
+            .or_else(|| {
+                slbctl_profile.and_then(|(p, source)| key(p).map(|e| Sourced::new(e, source.clone())))
+            })
+    };
+    settings.alb_endpoint = product_endpoint(ENV_ALB_ENDPOINT, |p| p.alb_endpoint.clone());
+    settings.nlb_endpoint = product_endpoint(ENV_NLB_ENDPOINT, |p| p.nlb_endpoint.clone());
 
     settings.endpoint_type = overrides.endpoint_type.clone().or_else(|| {
         slbctl_profile.and_then(|(p, source)| p.endpoint_type.map(|t| Sourced::new(t, source.clone())))

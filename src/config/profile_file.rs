@@ -30,6 +30,10 @@ pub struct Profile {
     pub security_token: Option<Secret>,
     pub region: Option<String>,
     pub endpoint: Option<String>,
+    /// The ALB endpoint (`endpoint` is CLB's).
+    pub alb_endpoint: Option<String>,
+    /// The NLB endpoint.
+    pub nlb_endpoint: Option<String>,
     /// `public` or `vpc`.
     pub endpoint_type: Option<crate::api::endpoint::EndpointType>,
 

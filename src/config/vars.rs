@@ -6,8 +6,14 @@
 pub const ENV_SLBCTL_PROFILE: &str = "SLBCTL_PROFILE";
 /// `--config`.
 pub const ENV_CONFIG: &str = "SLBCTL_CONFIG";
-/// `--endpoint`.
+/// `--endpoint` for CLB (the flag itself applies to the product a command addresses).
 pub const ENV_ENDPOINT: &str = "SLBCTL_ENDPOINT";
+/// The ALB endpoint.
+pub const ENV_ALB_ENDPOINT: &str = "SLBCTL_ALB_ENDPOINT";
+/// The NLB endpoint.
+pub const ENV_NLB_ENDPOINT: &str = "SLBCTL_NLB_ENDPOINT";
+/// `--job-timeout`.
+pub const ENV_JOB_TIMEOUT: &str = "SLBCTL_JOB_TIMEOUT";
 /// `--retries`.
 pub const ENV_RETRIES: &str = "SLBCTL_RETRIES";
 /// `--busy-timeout`.

@@ -1,8 +1,11 @@
-//! The SLB (2014-05-15) product: its endpoint rules, server ids, and the actions slbctl
-//! uses as typed request parameters and answers. Uses `api` (for the product
-//! description) and the leaves; knows nothing of flags, files or output.
+//! The load-balancer products, as typed request parameters and answers. This file is
+//! classic SLB/CLB (2014-05-15): its endpoint rules, actions and answers; `ids` checks
+//! CLB server ids; `server_groups/` is ALB (2020-06-16) and NLB (2022-04-30), whose
+//! backends are server groups with asynchronous jobs. Uses `api` (for the product
+//! descriptions) and the leaves; knows nothing of flags, files or output.
 
 pub(crate) mod ids;
+pub(crate) mod server_groups;
 
 use serde::{Deserialize, Serialize};
 

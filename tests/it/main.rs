@@ -3,6 +3,7 @@
 //!
 //! Every server a test talks to is on 127.0.0.1 and started by the test itself.
 
+mod alb_nlb;
 mod architecture;
 mod credentials;
 mod dry_run;

@@ -329,7 +329,7 @@ pub fn enter(global: &GlobalArgs, args: &StandbyEnterArgs) -> Result<()> {
             paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
             rerun::command(global, &["standby".into(), "exit".into()], &servers)
         )));
-        super::remove::countdown(seconds);
+        super::poll::countdown(seconds);
         crate::interrupt::set_note(None);
     }
     let mut rows = Vec::new();

@@ -19,6 +19,8 @@ use std::time::Duration;
 mod groups;
 #[path = "fake_slb/health.rs"]
 mod health;
+#[path = "fake_slb/server_groups.rs"]
+mod server_groups;
 #[path = "fake_slb/services.rs"]
 mod services;
 
@@ -52,6 +54,9 @@ pub enum Fault {
     ThrottledWithRetryAfter(u64),
     /// 200 with a body of this many bytes of JSON-looking padding.
     HugeBody(usize),
+    /// Serve the request (its change is applied), then close the connection without
+    /// answering: a lost answer.
+    DropAnswer,
 }
 
 /// A request as the server saw it.
@@ -59,6 +64,8 @@ pub enum Fault {
 pub struct Recorded {
     pub method: String,
     pub params: BTreeMap<String, String>,
+    /// The names of the parameters that came in the form body (the rest came in the query).
+    pub body: Vec<String>,
     /// The error code answered, or None for success (or a fault).
     pub error_code: Option<String>,
 }
@@ -112,6 +119,8 @@ struct State {
     health: health::Health,
     /// vServer groups.
     groups: groups::Groups,
+    /// ALB and NLB server groups, listeners, rules and jobs.
+    server_groups: server_groups::ServerGroups,
     /// Until when each load balancer is "configuring" after a change.
     configuring: HashMap<String, std::time::Instant>,
     /// How long a change keeps a load balancer configuring (zero: not at all).
@@ -476,6 +485,10 @@ fn serve_request<S: Write>(stream: &mut S, state: &Mutex<State>, request: &HttpR
             std::thread::sleep(d);
             answer(state, request)
         }
+        Some(Fault::DropAnswer) => {
+            let _ = answer(state, request);
+            return false;
+        }
         None => answer(state, request),
     };
     let reason = match status {
@@ -505,7 +518,8 @@ fn serve_request<S: Write>(stream: &mut S, state: &Mutex<State>, request: &HttpR
 
 fn record_fault(state: &Mutex<State>, request: &HttpRequest) {
     let params = all_params(request).unwrap_or_default();
-    lock(state).requests.push(Recorded { method: request.method.clone(), params, error_code: None });
+    let body = body_names(request);
+    lock(state).requests.push(Recorded { method: request.method.clone(), params, body, error_code: None });
 }
 
 /// Decode `application/x-www-form-urlencoded`-style pairs (`+` is a space).
@@ -539,6 +553,19 @@ fn percent_decode(text: &str) -> Result<String, String> {
         }
     }
     String::from_utf8(out).map_err(|_| format!("not UTF-8: {text:?}"))
+}
+
+/// The names of the form body's parameters.
+fn body_names(request: &HttpRequest) -> Vec<String> {
+    let mut body = BTreeMap::new();
+    let form = request
+        .headers
+        .iter()
+        .any(|(n, v)| n == "content-type" && v.starts_with("application/x-www-form-urlencoded"));
+    if form && !request.body.is_empty() {
+        let _ = decode_pairs(&String::from_utf8_lossy(&request.body), &mut body);
+    }
+    body.into_keys().collect()
 }
 
 /// Query parameters plus, for a form POST, the body's.
@@ -620,7 +647,13 @@ fn answer(state: &Mutex<State>, request: &HttpRequest) -> (u16, String) {
         Ok(body) => (200, body, None),
         Err((status, code, message)) => (status, error_body(code, &message), Some(code.to_owned())),
     };
-    state.requests.push(Recorded { method: request.method.clone(), params, error_code: code });
+    let body_params = body_names(request);
+    state.requests.push(Recorded {
+        method: request.method.clone(),
+        params,
+        body: body_params,
+        error_code: code,
+    });
     (status, body)
 }
 
@@ -643,6 +676,12 @@ fn serve(state: &mut State, method: &str, params: &BTreeMap<String, String>) -> 
     let get = |name: &str| params.get(name).map(String::as_str).filter(|v| !v.is_empty());
     if get("Version") == Some(services::STS_VERSION) {
         return services::sts(state, method, params);
+    }
+    for (version, family) in [(server_groups::ALB_VERSION, "alb"), (server_groups::NLB_VERSION, "nlb")] {
+        if get("Version") == Some(version) {
+            authenticate(state, method, params, version)?;
+            return server_groups::serve(state, family, params);
+        }
     }
     authenticate(state, method, params, "2014-05-15")?;
     let action = get("Action").unwrap_or("");

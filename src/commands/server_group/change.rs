@@ -1,0 +1,794 @@
+//! remove, add and set-weight on an ALB/NLB server group.
+//!
+//! The flow, for all three: check everything locally (members, ports, weights, per-call
+//! limits); read the group and its members; send only what would change something (a
+//! non-member is not removed or re-weighted, a member is not added again; each is named
+//! in a warning); guard (`--min-remaining`, `--min-healthy`) and drain (`--drain`:
+//! weight 0, its job awaited, the wait, then the removal); send the changes in calls
+//! within the product's limit, each with a fresh `ClientToken` and its job awaited
+//! (unless `--no-wait`); read the members again and say what they are now.
+
+use std::collections::HashSet;
+
+use super::health;
+use super::jobs::{self, JobEnd};
+use super::show::{self, ChangeReport};
+use super::{Site, Usage, read_members, read_usage, resolve_group};
+use crate::cli::{AddArgs, GlobalArgs, RemoveArgs, ServerSelection, SetWeightArgs, Until, WaitTiming};
+use crate::commands::{dry_run, input, poll, rerun};
+use crate::error::{Error, Result};
+use crate::interrupt;
+use crate::output;
+use crate::slb::server_groups::actions::{self, Change, Server};
+use crate::slb::server_groups::answers::{JobAccepted, Member, ServerGroup};
+use crate::slb::server_groups::members::{self, MemberSpec, MemberType};
+use crate::slb::server_groups::{Family, members::parse_port};
+use crate::text::quote;
+
+/// The members asked for, checked: each spec with the text that named it.
+fn selected(selection: &ServerSelection, family: Family) -> Result<Vec<(String, MemberSpec)>> {
+    let requested = input::server_ids(&selection.servers, selection.from_file.as_deref())?;
+    if requested.is_empty() {
+        return Err(Error::usage("no server ids given"));
+    }
+    if let Some(port) = selection.port {
+        parse_port(&port.to_string(), family).map_err(|why| Error::usage(format!("--port {why}")))?;
+    }
+    if let Some(group) = &selection.server_group {
+        crate::slb::ids::validate_id("server group id", group)?;
+    }
+    let mut seen = HashSet::new();
+    let mut specs = Vec::with_capacity(requested.len());
+    for text in requested {
+        let mut spec = members::parse(&text, family, selection.server_type)?;
+        if spec.port.is_some() && selection.port.is_some() {
+            return Err(Error::usage(format!(
+                "server {} has a port, and --port gives one too",
+                quote(&text)
+            ))
+            .with_hint("give ports as ID:PORT, or one --port for all"));
+        }
+        if spec.server_type == MemberType::Fc && selection.port.is_some() {
+            return Err(Error::usage(format!(
+                "server {} is a function, which has no port; drop --port",
+                quote(&text)
+            )));
+        }
+        if spec.server_type != MemberType::Fc {
+            spec.port = spec.port.or(selection.port);
+        }
+        if seen.insert(spec.clone()) {
+            specs.push((text, spec));
+        } else {
+            output::warn(&format!("server {} is given more than once; using it once", quote(&text)));
+        }
+    }
+    Ok(specs)
+}
+
+/// Refuse more members than one call takes, unless `--batch`.
+fn check_call_limit(family: Family, change: Change, count: usize, batch: bool) -> Result<()> {
+    let limit = family.members_per_call(change);
+    if count > limit && !batch {
+        return Err(Error::usage(format!(
+            "{count} members given, but one {} {} call takes at most {limit}",
+            family.label(),
+            change.action_name()
+        ))
+        .with_hint(format!("pass --batch to send them as consecutive calls of at most {limit}")));
+    }
+    Ok(())
+}
+
+/// Everything a change needs once its input is checked: where, which group, who is in it.
+struct Prepared<'a> {
+    site: Site<'a>,
+    group: ServerGroup,
+    members: Vec<Member>,
+    job_timeout: u64,
+}
+
+fn prepare<'a>(global: &'a GlobalArgs, selection: &ServerSelection, family: Family) -> Result<Prepared<'a>> {
+    let mut site = Site::open(global, family, selection.lb.as_deref())?;
+    let group = resolve_group(&site, selection.server_group.as_deref())?;
+    // A group's jobs last as long as its connection drain: busy answers while another
+    // deployer's job runs are waited out for at least that long (+60 s).
+    let drain = group.drain_timeout();
+    site.client
+        .wait_out_busy_for_at_least(std::time::Duration::from_secs(drain.unwrap_or(0).saturating_add(60)));
+    let job_timeout = selection.job_timeout.unwrap_or_else(|| jobs::default_timeout(drain));
+    let members = read_members(&site, &group.server_group_id)?;
+    Ok(Prepared { site, group, members, job_timeout })
+}
+
+/// Refuse members the group's type cannot hold (an `i-…` in an `Ip` group): exit 2.
+fn check_types(p: &Prepared, specs: &[(String, MemberSpec)]) -> Result<()> {
+    let kind = p.group.server_group_type.as_str();
+    if kind.is_empty() {
+        return Ok(());
+    }
+    for (text, spec) in specs {
+        if !spec.server_type.fits(kind) {
+            return Err(Error::usage(format!(
+                "server {} is of type {}, which {} (type {}) cannot hold",
+                quote(text),
+                spec.server_type.api_name(),
+                p.site.place(&p.group),
+                crate::text::sanitize(kind, 20)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// The members a spec names (a bare ID: every port of it).
+fn covered<'m>(spec: &MemberSpec, members: &'m [Member]) -> Vec<&'m Member> {
+    members.iter().filter(|m| spec.covers(&m.server_id, m.port, m.eni_address())).collect()
+}
+
+/// A member as it is in the group, ready to send.
+fn as_server(member: &Member, explicit: MemberType) -> Server {
+    let kind = member.member_type().unwrap_or(explicit);
+    let mut server =
+        Server::new(&member.server_id, kind, member.port_of_key(), member.eni_address().map(str::to_owned));
+    server.weight = member.weight;
+    server.description = member.description.clone();
+    server.remote_ip_enabled = member.remote_ip_enabled;
+    server
+}
+
+/// The group's members that the specs name, and the specs that name none.
+fn expand(specs: &[(String, MemberSpec)], members: &[Member]) -> (Vec<Server>, Vec<String>) {
+    let mut found = Vec::new();
+    let mut strangers = Vec::new();
+    let mut keys = HashSet::new();
+    for (text, spec) in specs {
+        let hits = covered(spec, members);
+        if hits.is_empty() {
+            strangers.push(text.clone());
+        }
+        if spec.port.is_none() && !hits.is_empty() && spec.server_type != MemberType::Fc {
+            let ports: Vec<String> = hits.iter().map(|m| m.port.to_string()).collect();
+            crate::verbose!("{text}: port(s) {} in the group", ports.join(", "));
+        }
+        for member in hits {
+            let server = as_server(member, spec.server_type);
+            if keys.insert(server.key()) {
+                found.push(server);
+            }
+        }
+    }
+    (found, strangers)
+}
+
+/// The words after `slbctl` that repeat a selection (for resuming), every flag that
+/// shapes the calls included.
+fn selection_words(command: &str, p: &Prepared, selection: &ServerSelection) -> Vec<String> {
+    let mut words: Vec<String> = vec!["backends".into(), command.into()];
+    match &p.site.lb {
+        Some(lb) => words.extend(["--lb".to_owned(), lb.clone()]),
+        None => words.extend(["--product".to_owned(), p.site.family.lb_product().name().to_owned()]),
+    }
+    words.extend(["--server-group".to_owned(), p.group.server_group_id.clone()]);
+    if let Some(t) = selection.server_type {
+        words.extend(["--type".to_owned(), t.api_name().to_lowercase()]);
+    }
+    if selection.batch {
+        words.push("--batch".into());
+    }
+    if let Some(secs) = selection.job_timeout {
+        words.extend(["--job-timeout".to_owned(), secs.to_string()]);
+    }
+    words
+}
+
+/// What the calls of a change did.
+#[derive(Default)]
+struct Sent {
+    job_ids: Vec<String>,
+    request_ids: Vec<String>,
+    /// Jobs accepted but not awaited (`--no-wait`).
+    pending: Vec<String>,
+}
+
+/// Send `servers` as calls within the product's limit, each with a fresh ClientToken,
+/// awaiting each job (with `no_wait`, all but the last with `--batch`, none without).
+/// A failure after earlier calls succeeded is [`Error::Partial`] with the command that
+/// does the rest.
+fn send(
+    p: &Prepared,
+    change: Change,
+    servers: &[Server],
+    no_wait: bool,
+    resume: &dyn Fn(&[String]) -> String,
+) -> Result<Sent> {
+    let site = &p.site;
+    let group_id = p.group.server_group_id.as_str();
+    let limit = site.family.members_per_call(change);
+    let chunks: Vec<&[Server]> = servers.chunks(limit).collect();
+    let total = chunks.len();
+    let list_command = show::list_command(site, Some(group_id));
+    let mut sent = Sent::default();
+    for (index, chunk) in chunks.iter().enumerate() {
+        let token = uuid::Uuid::new_v4().to_string();
+        let call = actions::change(site.family, change, &site.region, group_id, chunk, &token);
+        let outcome = (|| -> Result<()> {
+            let body = site.call(&call)?;
+            let accepted = JobAccepted::from_slice(&body)?;
+            let request_id = serde_json::from_slice::<serde_json::Value>(&body)
+                .ok()
+                .and_then(|v| v.get("RequestId").and_then(|r| r.as_str()).map(str::to_owned))
+                .unwrap_or_default();
+            sent.job_ids.push(accepted.job_id.clone());
+            sent.request_ids.push(request_id);
+            if total > 1 && site.global.shows_progress() {
+                eprintln!(
+                    "slbctl: call {}/{total}: {} {} accepted (job {})",
+                    index + 1,
+                    output::count(chunk.len(), "member"),
+                    change.verb(),
+                    accepted.job_id
+                );
+            }
+            if no_wait && index + 1 == total {
+                sent.pending.push(accepted.job_id);
+                return Ok(());
+            }
+            interrupt::set_note(Some(format!(
+                "job {} ({} of {}) was accepted and may still be running; to wait for it: {}",
+                accepted.job_id,
+                change.action_name(),
+                output::count(chunk.len(), "member"),
+                rerun::command(site.global, &show::wait_job_words(site, &accepted.job_id), &[])
+            )));
+            let end = jobs::await_job(site, &accepted.job_id, p.job_timeout, &list_command);
+            interrupt::set_note(None);
+            if end? == JobEnd::Unknown {
+                confirm_applied(p, change, chunk, &accepted.job_id, &list_command)?;
+            }
+            Ok(())
+        })();
+        if let Err(failure) = outcome {
+            if index == 0 {
+                return Err(failure);
+            }
+            let keys = |chunks: &[&[Server]]| -> Vec<String> {
+                chunks.iter().flat_map(|c| c.iter().map(Server::key)).collect()
+            };
+            let not_done = keys(&chunks[index..]);
+            return Err(Error::Partial {
+                verb: change.verb(),
+                failed_batch: index + 1,
+                batches: total,
+                failure: Box::new(failure),
+                done: keys(&chunks[..index]),
+                resume: resume(&not_done),
+                not_done,
+            });
+        }
+    }
+    Ok(sent)
+}
+
+/// The service no longer knows a job: the members say whether its change happened.
+/// Members still in a passing state (`Adding`, `Removing`, `Configuring`) are read
+/// again until they settle or `--job-timeout` passes; settled without the change, or
+/// never settled, the outcome is unknown (exit 5).
+fn confirm_applied(
+    p: &Prepared,
+    change: Change,
+    chunk: &[Server],
+    job_id: &str,
+    list_command: &str,
+) -> Result<()> {
+    let unit = poll::second();
+    let deadline = std::time::Instant::now() + unit * u32::try_from(p.job_timeout).unwrap_or(u32::MAX);
+    let mut n = 0;
+    loop {
+        n += 1;
+        let now = read_members(&p.site, &p.group.server_group_id)?;
+        let by_key = super::by_key(&now);
+        let settled = |m: &Member| m.status.eq_ignore_ascii_case("Available");
+        let applied = chunk.iter().all(|s| match (change, by_key.get(&s.key())) {
+            (Change::Remove, present) => present.is_none(),
+            (Change::Add, Some(m)) => settled(m),
+            (Change::SetWeight, Some(m)) => settled(m) && s.weight.is_none_or(|w| m.weight == Some(w)),
+            (_, None) => false,
+        });
+        if applied {
+            crate::verbose!("job {job_id} is not known to the service, but the members show its change");
+            return Ok(());
+        }
+        let passing = chunk.iter().any(|s| by_key.get(&s.key()).is_some_and(|m| !settled(m)));
+        if !passing || std::time::Instant::now() >= deadline {
+            return Err(Error::OutcomeUnknown {
+                message: format!(
+                    "the outcome of job {job_id} ({}) is unknown: the service no longer knows it and the members do not show its change; it may still be applied",
+                    change.action_name()
+                ),
+                hint: format!("to see the group's state, run: {list_command}"),
+            });
+        }
+        let pause = unit.mul_f64(jobs::pause_before(n).as_secs_f64());
+        std::thread::sleep(pause.min(deadline.saturating_duration_since(std::time::Instant::now())));
+    }
+}
+
+/// The listeners and rules that forward to the group: of `--lb`, else of every load
+/// balancer the group says it serves.
+fn usage_of(p: &Prepared) -> Result<Usage> {
+    let lbs: Vec<String> = match &p.site.lb {
+        Some(lb) => vec![lb.clone()],
+        None => p.group.related_load_balancer_ids.clone(),
+    };
+    let mut usage = Usage { listeners: Vec::new(), rules: Vec::new() };
+    for lb in lbs {
+        let more = read_usage(&p.site, &lb)?;
+        usage.listeners.extend(more.listeners);
+        usage.rules.extend(more.rules);
+    }
+    Ok(usage)
+}
+
+/// `--no-wait` makes no sense with what waits for the change to take effect.
+fn refuse_no_wait(selection: &ServerSelection, with: &str) -> Result<()> {
+    if selection.no_wait {
+        return Err(Error::usage(format!(
+            "--no-wait returns before the change takes effect, which {with} waits for"
+        )));
+    }
+    Ok(())
+}
+
+/// `--dry-run`: every call that would be sent, for the members as given (the ports of
+/// a bare ID are found by a read, which a dry run does not make).
+fn dry_run(
+    global: &GlobalArgs,
+    selection: &ServerSelection,
+    family: Family,
+    change: Change,
+    servers: &[Server],
+) -> Result<()> {
+    let Some(group) = selection.server_group.as_deref() else {
+        return Err(Error::usage(
+            "a dry run needs --server-group: finding the group reads the load balancer's listeners",
+        )
+        .with_hint("`slbctl groups list --lb LB` shows them"));
+    };
+    let context = crate::commands::context::Context::resolve_for(global, family.lb_product())?;
+    if servers.iter().any(|s| s.port.is_none() && s.server_type != MemberType::Fc) && change != Change::Add {
+        eprintln!("slbctl: dry run: not shown: the read of the group that finds the ports of a bare ID");
+    }
+    for chunk in servers.chunks(family.members_per_call(change)) {
+        let call =
+            actions::change(family, change, &context.region.value, group, chunk, "(a fresh UUID per call)");
+        dry_run::show_call(&context, global, family.product().api_version, (&call.query, &call.form))?;
+    }
+    eprintln!("slbctl: dry run: nothing was sent");
+    Ok(())
+}
+
+fn as_given(specs: &[(String, MemberSpec)]) -> Vec<Server> {
+    specs.iter().map(|(_, s)| Server::new(&s.server_id, s.server_type, s.port, s.server_ip.clone())).collect()
+}
+
+/// `slbctl backends remove` on an ALB/NLB group.
+pub fn remove(global: &GlobalArgs, args: &RemoveArgs, family: Family) -> Result<()> {
+    let selection = &args.selection;
+    let specs = selected(selection, family)?;
+    check_call_limit(family, Change::Remove, specs.len(), selection.batch)?;
+    if args.drain.is_some() {
+        refuse_no_wait(selection, "--drain")?;
+        check_call_limit(family, Change::SetWeight, specs.len(), selection.batch || family == Family::Alb)?;
+    }
+    if selection.dry_run {
+        return dry_run(global, selection, family, Change::Remove, &as_given(&specs));
+    }
+    let p = prepare(global, selection, family)?;
+    check_types(&p, &specs)?;
+    let place = p.site.place(&p.group);
+    let (servers, strangers) = expand(&specs, &p.members);
+    check_call_limit(family, Change::Remove, servers.len(), selection.batch)?;
+    for stranger in &strangers {
+        output::warn(&format!("server {} is not a member of {place}; not sent", quote(stranger)));
+    }
+    let leaving: HashSet<String> = servers.iter().map(Server::key).collect();
+    let staying: Vec<&Member> = p.members.iter().filter(|m| !leaving.contains(&m.key())).collect();
+    if let Some(min) = args.min_remaining {
+        if (staying.len() as u64) < u64::from(min) {
+            return Err(Error::Refused(format!(
+                "refusing to remove: {} of the {} members of {place} would remain, fewer than --min-remaining {min}; nothing was changed",
+                staying.len(),
+                p.members.len()
+            )));
+        }
+    }
+    if let Some(min) = args.min_healthy {
+        let view = health::read(&p.site, &usage_of(&p)?, &p.group)?;
+        let healthy = health::healthy_count(&view, &staying);
+        if (healthy as u64) < u64::from(min) {
+            let off =
+                if view.check_on { "" } else { " (its health check is off, so none counts as healthy)" };
+            return Err(Error::Refused(format!(
+                "refusing to remove: {healthy} of the {} members of {place} that would remain are healthy{off}, fewer than --min-healthy {min}; nothing was changed",
+                staying.len()
+            )));
+        }
+    }
+    let mut words = selection_words("remove", &p, selection);
+    for (flag, value) in [("--min-remaining", args.min_remaining), ("--min-healthy", args.min_healthy)] {
+        if let Some(v) = value {
+            words.extend([flag.to_owned(), v.to_string()]);
+        }
+    }
+    if args.strict {
+        words.push("--strict".into());
+    } else if args.verify {
+        words.push("--verify".into());
+    }
+    let mut sent = Sent::default();
+    if let (Some(seconds), false) = (args.drain, servers.is_empty()) {
+        drain(&p, &servers, seconds, &words, &mut sent)?;
+    }
+    if servers.is_empty() {
+        if args.strict && !strangers.is_empty() {
+            return Err(strict_failure(&strangers, &place));
+        }
+        let report = ChangeReport {
+            summary: format!("nothing to remove from {place}"),
+            sent_jobs: sent.job_ids,
+            request_ids: sent.request_ids,
+            pending: Vec::new(),
+        };
+        return show::render_change(&p.site, &p.group, &p.members, &report);
+    }
+    let resume = |rest: &[String]| rerun::command(global, &words, rest);
+    let removal = send(&p, Change::Remove, &servers, selection.no_wait, &resume)?;
+    let after = read_members(&p.site, &p.group.server_group_id)?;
+    let still: Vec<String> = if removal.pending.is_empty() {
+        let now = super::by_key(&after);
+        servers.iter().map(Server::key).filter(|k| now.contains_key(k)).collect()
+    } else {
+        Vec::new()
+    };
+    let summary = if removal.pending.is_empty() {
+        format!("{} removed from {place}", output::count(servers.len() - still.len(), "member"))
+    } else {
+        format!(
+            "removal of {} from {place} accepted; job {} not awaited (--no-wait)",
+            output::count(servers.len(), "member"),
+            removal.pending.join(", ")
+        )
+    };
+    sent.job_ids.extend(removal.job_ids);
+    sent.request_ids.extend(removal.request_ids);
+    let report = ChangeReport {
+        summary,
+        sent_jobs: sent.job_ids,
+        request_ids: sent.request_ids,
+        pending: removal.pending,
+    };
+    show::render_change(&p.site, &p.group, &after, &report)?;
+    if !still.is_empty() && (args.verify || args.strict) {
+        return Err(Error::Verification(format!(
+            "{} of {place} still listed after the job succeeded: {}",
+            output::count(still.len(), "member"),
+            still.join(" ")
+        )));
+    }
+    if args.strict && !strangers.is_empty() {
+        return Err(strict_failure(&strangers, &place));
+    }
+    Ok(())
+}
+
+fn strict_failure(strangers: &[String], place: &str) -> Error {
+    Error::Verification(format!(
+        "{} not a member of {place} (--strict): {}",
+        output::count(strangers.len(), "server"),
+        strangers.join(" ")
+    ))
+}
+
+/// `--drain`: weight 0 for the members (functions have no weight), each job awaited (a
+/// weight job that did not succeed stops the command before anything is removed),
+/// then the wait. Interrupted during the wait, the members stay at weight 0 and the
+/// message names the command that puts each weight back.
+fn drain(p: &Prepared, servers: &[Server], seconds: u64, words: &[String], sent: &mut Sent) -> Result<()> {
+    let weighted: Vec<Server> = servers
+        .iter()
+        .filter(|s| s.server_type != MemberType::Fc && s.weight != Some(0))
+        .map(|s| Server { weight: Some(0), ..s.clone() })
+        .collect();
+    let mut again = words.to_vec();
+    again.extend(["--drain".to_owned(), seconds.to_string()]);
+    let keys: Vec<String> = servers.iter().map(Server::key).collect();
+    let rerun = rerun::command(p.site.global, &again, &keys);
+    if !weighted.is_empty() {
+        let drained = send(p, Change::SetWeight, &weighted, false, &|_| rerun.clone())?;
+        sent.job_ids.extend(drained.job_ids);
+        sent.request_ids.extend(drained.request_ids);
+    }
+    let restore = restore_commands(p, servers);
+    interrupt::set_note(Some(format!(
+        "{} of {} left at weight 0, still members; to put the weights back: {}",
+        output::count(weighted.len(), "member"),
+        p.site.place(&p.group),
+        restore.join(" && ")
+    )));
+    poll::countdown(seconds);
+    interrupt::set_note(None);
+    Ok(())
+}
+
+/// The set-weight commands that put drained members back at their weights, one per
+/// distinct weight.
+fn restore_commands(p: &Prepared, servers: &[Server]) -> Vec<String> {
+    let mut by_weight: std::collections::BTreeMap<u8, Vec<String>> = std::collections::BTreeMap::new();
+    for s in servers.iter().filter(|s| s.server_type != MemberType::Fc) {
+        by_weight.entry(s.weight.unwrap_or(100)).or_default().push(s.key());
+    }
+    by_weight
+        .into_iter()
+        .map(|(weight, keys)| {
+            let mut words = vec!["backends".to_owned(), "set-weight".to_owned()];
+            match &p.site.lb {
+                Some(lb) => words.extend(["--lb".to_owned(), lb.clone()]),
+                None => words.extend(["--product".to_owned(), p.site.family.lb_product().name().to_owned()]),
+            }
+            words.extend([
+                "--server-group".to_owned(),
+                p.group.server_group_id.clone(),
+                "--weight".to_owned(),
+                weight.to_string(),
+            ]);
+            rerun::command(p.site.global, &words, &keys)
+        })
+        .collect()
+}
+
+/// `slbctl backends add` on an ALB/NLB group. A member already there is not sent; the
+/// warning says at which weight it stays.
+pub fn add(global: &GlobalArgs, args: &AddArgs, family: Family) -> Result<()> {
+    let selection = &args.selection;
+    let specs = selected(selection, family)?;
+    check_call_limit(family, Change::Add, specs.len(), selection.batch)?;
+    if args.wait_healthy {
+        refuse_no_wait(selection, "--wait-healthy")?;
+    }
+    for (text, spec) in &specs {
+        if spec.server_type == MemberType::Fc && args.weight.is_some() {
+            return Err(Error::usage(format!(
+                "server {} is a function, which takes no weight; drop --weight",
+                quote(text)
+            )));
+        }
+    }
+    let weight = args.weight.unwrap_or(100);
+    let needs_port = |spec: &MemberSpec| spec.port.is_none() && spec.server_type != MemberType::Fc;
+    // A port is needed, except for a function, and on an NLB any-port group (port 0),
+    // which only a read of the group can tell: checked here where no read is needed.
+    if family == Family::Alb || selection.dry_run {
+        if let Some((text, _)) = specs.iter().find(|(_, s)| needs_port(s)) {
+            return Err(port_needed(text));
+        }
+    }
+    let with_weight = |spec: &MemberSpec, port: Option<u16>| {
+        let mut server = Server::new(&spec.server_id, spec.server_type, port, spec.server_ip.clone());
+        server.weight = (spec.server_type != MemberType::Fc).then_some(weight);
+        server
+    };
+    if selection.dry_run {
+        let servers: Vec<Server> = specs.iter().map(|(_, s)| with_weight(s, s.port)).collect();
+        return dry_run(global, selection, family, Change::Add, &servers);
+    }
+    let p = prepare(global, selection, family)?;
+    check_types(&p, &specs)?;
+    let place = p.site.place(&p.group);
+    let present = super::by_key(&p.members);
+    let mut servers = Vec::new();
+    for (text, spec) in &specs {
+        let port = match spec.port {
+            None if needs_port(spec) && p.group.any_port_enabled => Some(0),
+            None if needs_port(spec) => {
+                return Err(port_needed(text).with_hint(
+                    "give it as ID:PORT, or pass --port PORT (the group does not forward any port)",
+                ));
+            }
+            port => port,
+        };
+        let server = with_weight(spec, port);
+        match present.get(&server.key()) {
+            Some(member) => output::warn(&format!(
+                "server {} is already a member of {place} at weight {}; not sent (its weight is unchanged: use set-weight)",
+                quote(text),
+                if member.weight_text().is_empty() { "-".to_owned() } else { member.weight_text() }
+            )),
+            None => servers.push(server),
+        }
+    }
+    let mut words = selection_words("add", &p, selection);
+    if let Some(w) = args.weight {
+        words.extend(["--weight".to_owned(), w.to_string()]);
+    }
+    if args.wait_healthy {
+        words.push("--wait-healthy".into());
+    }
+    let resume = |rest: &[String]| rerun::command(global, &words, rest);
+    let sent = if servers.is_empty() {
+        Sent::default()
+    } else {
+        send(&p, Change::Add, &servers, selection.no_wait, &resume)?
+    };
+    let after = read_members(&p.site, &p.group.server_group_id)?;
+    let summary = match (servers.len(), sent.pending.is_empty()) {
+        (0, _) => format!("nothing added to {place}"),
+        (n, true) => format!("{} added to {place} at weight {weight}", output::count(n, "member")),
+        (n, false) => format!(
+            "addition of {} to {place} accepted; job {} not awaited (--no-wait)",
+            output::count(n, "member"),
+            sent.pending.join(", ")
+        ),
+    };
+    let report = ChangeReport {
+        summary,
+        sent_jobs: sent.job_ids,
+        request_ids: sent.request_ids,
+        pending: sent.pending,
+    };
+    show::render_change(&p.site, &p.group, &after, &report)?;
+    if args.wait_healthy && !servers.is_empty() {
+        wait_healthy(&p, &servers, &args.timing)?;
+    }
+    Ok(())
+}
+
+fn port_needed(text: &str) -> Error {
+    Error::usage(format!("server {} needs a port to be added to a server group", quote(text)))
+        .with_hint("give it as ID:PORT, or pass --port PORT")
+}
+
+/// `--wait-healthy`: wait until the members sent are healthy.
+fn wait_healthy(p: &Prepared, servers: &[Server], timing: &WaitTiming) -> Result<()> {
+    let specs: Vec<(String, MemberSpec)> = servers
+        .iter()
+        .map(|s| {
+            let spec = MemberSpec {
+                server_id: s.server_id.clone(),
+                server_type: s.server_type,
+                port: s.port,
+                server_ip: s.server_ip.clone(),
+            };
+            (s.key(), spec)
+        })
+        .collect();
+    let usage = usage_of(p)?;
+    health::wait(&p.site, &usage, &p.group, &specs, Until::Healthy, timing)?;
+    if p.site.global.shows_progress() {
+        eprintln!("slbctl: {} healthy", output::count(servers.len(), "member"));
+    }
+    Ok(())
+}
+
+/// `slbctl backends set-weight` on an ALB/NLB group. A non-member is not sent (a
+/// warning names it); a member already at the weight is not sent either.
+pub fn set_weight(global: &GlobalArgs, args: &SetWeightArgs, family: Family) -> Result<()> {
+    let selection = &args.selection;
+    let specs = selected(selection, family)?;
+    check_call_limit(family, Change::SetWeight, specs.len(), selection.batch)?;
+    if args.wait_healthy {
+        refuse_no_wait(selection, "--wait-healthy")?;
+    }
+    if let Some((text, _)) = specs.iter().find(|(_, s)| s.server_type == MemberType::Fc) {
+        return Err(Error::usage(format!("server {} is a function, which takes no weight", quote(text))));
+    }
+    if selection.dry_run {
+        let servers: Vec<Server> =
+            as_given(&specs).into_iter().map(|s| Server { weight: Some(args.weight), ..s }).collect();
+        return dry_run(global, selection, family, Change::SetWeight, &servers);
+    }
+    let p = prepare(global, selection, family)?;
+    check_types(&p, &specs)?;
+    let place = p.site.place(&p.group);
+    let (found, strangers) = expand(&specs, &p.members);
+    for stranger in &strangers {
+        output::warn(&format!("server {} is not a member of {place}; not sent", quote(stranger)));
+    }
+    let (already, servers): (Vec<Server>, Vec<Server>) =
+        found.into_iter().partition(|s| s.weight == Some(args.weight));
+    for member in &already {
+        crate::verbose!("{} is already at weight {}; not sent", member.key(), args.weight);
+    }
+    let servers: Vec<Server> =
+        servers.into_iter().map(|s| Server { weight: Some(args.weight), ..s }).collect();
+    check_call_limit(family, Change::SetWeight, servers.len(), selection.batch)?;
+    let mut words = selection_words("set-weight", &p, selection);
+    words.extend(["--weight".to_owned(), args.weight.to_string()]);
+    let resume = |rest: &[String]| rerun::command(global, &words, rest);
+    let sent = if servers.is_empty() {
+        Sent::default()
+    } else {
+        send(&p, Change::SetWeight, &servers, selection.no_wait, &resume)?
+    };
+    let after = read_members(&p.site, &p.group.server_group_id)?;
+    let changed = servers.len();
+    let summary = match (changed, sent.pending.is_empty()) {
+        (0, _) => format!(
+            "no weight changed in {place} ({} already at {})",
+            output::count(already.len(), "member"),
+            args.weight
+        ),
+        (n, true) => format!("weight of {} in {place} set to {}", output::count(n, "member"), args.weight),
+        (n, false) => format!(
+            "weight {} for {} in {place} accepted; job {} not awaited (--no-wait)",
+            args.weight,
+            output::count(n, "member"),
+            sent.pending.join(", ")
+        ),
+    };
+    let report = ChangeReport {
+        summary,
+        sent_jobs: sent.job_ids,
+        request_ids: sent.request_ids,
+        pending: sent.pending,
+    };
+    show::render_change(&p.site, &p.group, &after, &report)?;
+    if args.wait_healthy {
+        if args.weight == 0 {
+            return Err(Error::usage("--wait-healthy waits for servers to serve, which weight 0 stops"));
+        }
+        let mut targets = servers;
+        targets.extend(already);
+        wait_healthy(&p, &targets, &args.timing)?;
+    }
+    Ok(())
+}
+
+/// For `backends wait --until` on an ALB/NLB group.
+pub fn wait_until(
+    global: &GlobalArgs,
+    args: &crate::cli::WaitArgs,
+    family: Family,
+    until: Until,
+) -> Result<()> {
+    let requested = input::server_ids(&args.servers, args.from_file.as_deref())?;
+    let mut specs = Vec::new();
+    for text in requested {
+        let spec = members::parse(&text, family, None)?;
+        specs.push((text, spec));
+    }
+    if args.listener.is_some() {
+        return Err(Error::usage(format!(
+            "--listener is CLB's; {} health is read from every listener that forwards to the group",
+            family.label()
+        )));
+    }
+    let site = Site::open(global, family, args.lb.as_deref())?;
+    let group = resolve_group(&site, args.server_group.as_deref())?;
+    let p = Prepared { site, group, members: Vec::new(), job_timeout: 0 };
+    let usage = if until == Until::Healthy {
+        usage_of(&p)?
+    } else {
+        Usage { listeners: Vec::new(), rules: Vec::new() }
+    };
+    let standings = health::wait(&p.site, &usage, &p.group, &specs, until, &args.timing)?;
+    crate::commands::poll::render(
+        global,
+        p.site.lb.as_deref().unwrap_or(&p.group.server_group_id),
+        &standings,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn call_limits_follow_the_product() {
+        assert!(check_call_limit(Family::Alb, Change::Remove, 200, false).is_ok());
+        assert_eq!(check_call_limit(Family::Alb, Change::Remove, 201, false).unwrap_err().exit_code(), 2);
+        assert_eq!(check_call_limit(Family::Alb, Change::SetWeight, 41, false).unwrap_err().exit_code(), 2);
+        assert!(check_call_limit(Family::Nlb, Change::SetWeight, 200, false).is_ok());
+        assert!(check_call_limit(Family::Alb, Change::SetWeight, 41, true).is_ok());
+    }
+}
