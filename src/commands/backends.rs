@@ -1,31 +1,15 @@
-//! What the backend commands share: reading the current backends, the flow of `add`
-//! and `set-weight` (the same action with a weight on every server), and rendering a
-//! finished action.
+//! What CLB's backend commands share: the flow of `add` and `set-weight` (the same
+//! action with a weight on every server), and rendering a finished action.
 
 use super::batch::{self, BatchOutcome};
 use super::context::Context;
-use super::remove::{as_given, expand, place};
+use super::members::{as_given, describe, expand, place};
 use super::selection::{selected_members, selection_words};
 use super::{dry_run, render, rerun, wait};
-use crate::api::client::{Client, RawAnswer};
 use crate::cli::{GlobalArgs, OutputFormat, ServerSelection, WaitTiming};
 use crate::error::Result;
 use crate::output;
-use crate::slb::{self, BackendAction, BackendServerRef, BackendsResponse, Group, VServerGroupsResponse};
-
-/// The current members of a group (DescribeLoadBalancerAttribute for the default group,
-/// DescribeVServerGroupAttribute for a vServer group): the answer as it came (a JSON
-/// tree is built from it only for `--output json`) and its members.
-pub fn describe(client: &Client, region: &str, group: &Group) -> Result<(RawAnswer, BackendsResponse)> {
-    let answer = client.call_raw(&group.describe_params(region))?;
-    let parsed = BackendsResponse::from_slice(&answer.body)?;
-    Ok((answer, parsed))
-}
-
-/// A load balancer's vServer groups, with the listeners that use each.
-pub fn vserver_groups(client: &Client, region: &str, lb: &str) -> Result<VServerGroupsResponse> {
-    VServerGroupsResponse::from_slice(&client.call_raw(&slb::describe_vserver_groups(region, lb))?.body)
-}
+use crate::slb::{BackendAction, BackendServerRef, BackendsResponse};
 
 /// Render a finished backend action: the backends after the last call, and a summary.
 /// One call without `--batch` prints the API's answer itself for `--output json`;

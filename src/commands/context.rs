@@ -15,9 +15,10 @@ use crate::config::vars::{
     LEGACY_REGION,
 };
 use crate::config::{self, Overrides, Settings, Source, Sourced};
+use crate::credentials::Network;
 use crate::credentials::cache::{self, Cache};
 use crate::credentials::ecs;
-use crate::credentials::session::{Network, Session};
+use crate::credentials::session::Session;
 use crate::credentials::{self, ChainInput, Chosen, Provider, Resolution};
 use crate::error::{Error, Result};
 use crate::slb::PRODUCT;

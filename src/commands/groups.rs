@@ -5,8 +5,8 @@
 
 use serde::Serialize;
 
-use super::backends::{describe, vserver_groups};
 use super::context::Context;
+use super::members::{describe, vserver_groups};
 use super::server_group::{self, product_of};
 use crate::cli::{GlobalArgs, GroupsListArgs, OutputFormat};
 use crate::error::Result;

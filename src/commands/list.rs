@@ -1,9 +1,8 @@
 //! `slbctl backends list`: the members of a load balancer's default server group, or of
 //! one of its vServer groups.
 
-use super::backends::describe;
 use super::context::Context;
-use super::remove::place;
+use super::members::{describe, place};
 use super::render;
 use super::server_group::{self, product_of};
 use crate::cli::{GlobalArgs, ListArgs, OutputFormat};

@@ -19,6 +19,7 @@ pub(crate) mod dry_run;
 pub(crate) mod groups;
 pub(crate) mod input;
 pub(crate) mod list;
+pub(crate) mod members;
 pub(crate) mod poll;
 pub(crate) mod remove;
 pub(crate) mod render;

@@ -3,8 +3,9 @@
 
 use std::collections::HashSet;
 
-use super::backends::{self, describe};
+use super::backends;
 use super::context::Context;
+use super::members::{as_given, describe, expand, place};
 use super::selection::{selected_members, selection_words};
 use super::server_group::{self, Route, route};
 use super::{batch, dry_run, poll, rerun, wait};
@@ -13,7 +14,7 @@ use crate::cli::{GlobalArgs, OutputFormat, RemoveArgs};
 use crate::error::{Error, Result};
 use crate::interrupt;
 use crate::output;
-use crate::slb::ids::{MemberSpec, ServerType, parse_member};
+use crate::slb::ids::parse_member;
 use crate::slb::{BackendAction, BackendServerRef, BackendsResponse, Group, HealthResponse};
 use crate::text::{quote, sanitize};
 
@@ -180,61 +181,6 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
         )));
     }
     Ok(())
-}
-
-/// How messages name the group: `lb-1`, or `vServer group rsp-1 of lb-1`.
-pub fn place(lb: &str, group: &Group) -> String {
-    match group {
-        Group::Default { .. } => lb.to_owned(),
-        Group::VServer { group_id } => format!("vServer group {group_id} of {lb}"),
-    }
-}
-
-/// The members to send, as given on the command line.
-pub fn as_given(specs: &[MemberSpec], server_type: Option<ServerType>) -> Vec<BackendServerRef> {
-    specs
-        .iter()
-        .map(|s| BackendServerRef::new(&s.server_id, server_type).at(s.port, s.server_ip.clone()))
-        .collect()
-}
-
-/// The members of `group` that the specs name (a bare ID: every port of that server;
-/// `ID:PORT` of an ENI: every address on that port), and the specs that name none.
-pub fn expand(
-    specs: &[MemberSpec],
-    group: &BackendsResponse,
-    server_type: Option<ServerType>,
-) -> (Vec<BackendServerRef>, Vec<String>) {
-    let mut found = Vec::new();
-    let mut unmatched = Vec::new();
-    let mut seen = HashSet::new();
-    for spec in specs {
-        let covered: Vec<&crate::slb::Backend> = group
-            .backends()
-            .iter()
-            .filter(|b| spec.covers(&b.server_id, b.port, b.server_ip.as_deref()))
-            .collect();
-        if covered.is_empty() {
-            match spec.port {
-                // Complete: sent as it is (the service ignores a non-member).
-                Some(_) => found.push(as_given(std::slice::from_ref(spec), server_type).remove(0)),
-                None => unmatched.push(spec.server_id.clone()),
-            }
-            continue;
-        }
-        let ports: Vec<String> = covered.iter().filter_map(|b| b.port.map(|p| p.to_string())).collect();
-        crate::verbose!("{}: port(s) {} in the group", spec.server_id, ports.join(", "));
-        for member in covered {
-            let listed = member.server_type.as_deref().and_then(ServerType::from_api);
-            let explicit = server_type.or(listed);
-            let member =
-                BackendServerRef::new(&member.server_id, explicit).at(member.port, member.eni_address());
-            if seen.insert(member.key()) {
-                found.push(member);
-            }
-        }
-    }
-    (found, unmatched)
 }
 
 fn pick(verdicts: &[(String, Verdict)], which: Verdict) -> Vec<&str> {

@@ -7,9 +7,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::backends::describe;
 use super::context::Context;
 use super::input;
+use super::members::describe;
 use super::poll::{self, Goal, Standing, poll};
 use super::selection::{group_of, port_in_default_group};
 use super::server_group::{self, product_of};

@@ -12,8 +12,7 @@ use std::time::Duration;
 
 use reqwest::{Method, Url};
 
-use super::session::Network;
-use super::{Credentials, Env, TemporaryAnswer, imdsv1_allowed};
+use super::{Credentials, Env, Network, TemporaryAnswer, imdsv1_allowed};
 use crate::api::client::{CallPolicy, Fetcher, Transport};
 use crate::config::vars::ENV_ECS_METADATA_ENDPOINT;
 use crate::error::{Error, Result};

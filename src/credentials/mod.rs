@@ -34,6 +34,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 use reqwest::Url;
 
+use crate::api::client::{CaBundle, CallPolicy};
 use crate::api::endpoint::EndpointType;
 use crate::api::request::AccessKey;
 use crate::config::Settings;
@@ -43,6 +44,14 @@ use crate::config::vars::{
 use crate::error::{Error, Result};
 use crate::secret::Secret;
 use crate::source::Source;
+
+/// How credential services are reached: STS and a credentials URI with this policy and
+/// the CA bundle (and the proxies of the environment); the metadata server directly.
+#[derive(Clone)]
+pub struct Network {
+    pub sts_policy: CallPolicy,
+    pub ca_bundle: Option<CaBundle>,
+}
 
 /// The environment as the chain reads it (a closure, so tests need not touch the
 /// process's environment). Empty values count as unset.

@@ -6,8 +6,8 @@
 use std::sync::Mutex;
 
 use super::cache::Cache;
-use super::{Chosen, Credentials, Provider, ecs, external, sts, uri};
-use crate::api::client::{CaBundle, CallPolicy, KeySource};
+use super::{Chosen, Credentials, Network, Provider, ecs, external, sts, uri};
+use crate::api::client::KeySource;
 use crate::api::request::AccessKey;
 use crate::error::{Error, Result};
 
@@ -15,14 +15,6 @@ use crate::error::{Error, Result};
 const CACHE_MIN_VALID_MINUTES: i64 = 5;
 /// In a long run, credentials are refreshed when fewer than this remain.
 const REFRESH_MARGIN_SECONDS: i64 = 60;
-
-/// How credential services are reached: STS and a credentials URI with this policy and
-/// the CA bundle (and the proxies of the environment); the metadata server directly.
-#[derive(Clone)]
-pub struct Network {
-    pub sts_policy: CallPolicy,
-    pub ca_bundle: Option<CaBundle>,
-}
 
 /// The chosen provider, serving credentials.
 pub struct Session {

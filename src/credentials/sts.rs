@@ -6,8 +6,7 @@
 use chrono::{DateTime, NaiveDateTime, Utc};
 use reqwest::Url;
 
-use super::session::Network;
-use super::{Credentials, Env, TemporaryAnswer};
+use super::{Credentials, Env, Network, TemporaryAnswer};
 use crate::api::Product;
 use crate::api::client::{Client, StaticKey, Transport};
 use crate::api::endpoint;

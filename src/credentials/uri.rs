@@ -11,8 +11,7 @@ use std::net::IpAddr;
 
 use reqwest::{Method, Url};
 
-use super::session::Network;
-use super::{Credentials, TemporaryAnswer};
+use super::{Credentials, Network, TemporaryAnswer};
 use crate::api::client::{Fetcher, Transport};
 use crate::error::{Error, Result};
 use crate::source::Source;

@@ -4,7 +4,11 @@
 //! grouped `use crate::{a, b}` lists and inline paths alike, and `crate::name!` macro
 //! calls, attributed to the module that defines the macro), and fails on an edge that
 //! goes up the declared order, stays within a group of siblings, names an undeclared
-//! module, or closes a cycle. Its own tests below show that it catches each of these.
+//! module, or closes a cycle. Inside a folder, the files are modules too: one may use
+//! another (`super::x`, `crate::commands::x`), but no two may use each other, directly or
+//! round a cycle. A folder's `mod.rs` is its interface: its children may use it, and it
+//! them, without that counting as a cycle. Its own tests below show that it catches
+//! each of these.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -215,6 +219,153 @@ fn source_files(dir: &Path, root: &Path, out: &mut Vec<(String, String)>) {
             out.push((relative, std::fs::read_to_string(&path).unwrap()));
         }
     }
+}
+
+/// A file's module path: `commands/server_group/change.rs` → `commands::server_group::change`,
+/// a folder's `mod.rs` → the folder's path.
+fn module_path(relative: &str) -> Vec<String> {
+    let mut parts: Vec<String> = relative.trim_end_matches(".rs").split('/').map(str::to_owned).collect();
+    if parts.last().is_some_and(|p| p == "mod") {
+        parts.pop();
+    }
+    parts
+}
+
+/// Every `crate::…` and `super::…` path of the code (test modules at the end of a file,
+/// from its first `#[cfg(test)]`, are left out: their `super` is the file itself), each
+/// as an absolute module path from `module`, with grouped imports taken apart.
+fn absolute_paths(module: &[String], is_mod_rs: bool, text: &str) -> Vec<Vec<String>> {
+    let text = text.split("#[cfg(test)]").next().unwrap_or("");
+    let code = code_only(text);
+    let bytes = code.as_bytes();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < code.len() {
+        let rest = &code[at..];
+        let start_crate = rest.starts_with("crate::");
+        let start_super = rest.starts_with("super::");
+        let boundary = at == 0
+            || !(bytes[at - 1] as char).is_alphanumeric() && bytes[at - 1] != b'_' && bytes[at - 1] != b':';
+        if !(boundary && (start_crate || start_super)) {
+            at += rest.chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        // The base: the crate, or the parent of this file's module once per `super`.
+        let mut base: Vec<String> = if start_crate { Vec::new() } else { module.to_vec() };
+        let mut i = at;
+        if start_crate {
+            i += "crate::".len();
+        } else {
+            // A `mod.rs` is its folder's module: `super` is the folder's parent.
+            while code[i..].starts_with("super::") {
+                base.pop();
+                i += "super::".len();
+            }
+            let _ = is_mod_rs;
+        }
+        let mut segments = base.clone();
+        loop {
+            let name: String = code[i..].chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            if name.is_empty() {
+                if code[i..].starts_with('{') {
+                    // `{a, b::c}`: each item's first segment.
+                    let end = code[i..].find('}').map_or(code.len(), |e| i + e);
+                    for item in code[i + 1..end].split(',') {
+                        let first: String =
+                            item.trim().chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+                        if !first.is_empty() && first != "self" {
+                            let mut path = segments.clone();
+                            path.push(first);
+                            found.push(path);
+                        }
+                    }
+                    if code[i + 1..end].split(',').any(|item| item.trim() == "self") {
+                        found.push(segments.clone());
+                    }
+                } else {
+                    found.push(segments.clone());
+                }
+                break;
+            }
+            i += name.len();
+            segments.push(name);
+            if code[i..].starts_with("::") {
+                i += 2;
+            } else {
+                found.push(segments.clone());
+                break;
+            }
+        }
+        at = i.max(at + 1);
+    }
+    found
+}
+
+/// Cycles among the files (modules) of one folder, as `folder: a → b → a`.
+fn folder_cycles(files: &[(String, String)]) -> Vec<String> {
+    let modules: BTreeSet<Vec<String>> = files.iter().map(|(p, _)| module_path(p)).collect();
+    let mut edges: BTreeSet<Edge> = BTreeSet::new();
+    for (path, text) in files {
+        let from = module_path(path);
+        for target in absolute_paths(&from, path.ends_with("mod.rs"), text) {
+            let common = from.iter().zip(&target).take_while(|(a, b)| a == b).count();
+            // Both sides must be children of the folder where they part: the folder's own
+            // mod.rs (its interface) and its items are not.
+            let (Some(a), Some(b)) = (from.get(common), target.get(common)) else { continue };
+            if common == 0 {
+                continue; // between layers: the layer rules above
+            }
+            let folder = &from[..common];
+            let child = |name: &String| {
+                let mut m = folder.to_vec();
+                m.push(name.clone());
+                modules.iter().any(|known| known.starts_with(&m))
+            };
+            if !child(a) || !child(b) {
+                continue;
+            }
+            let folder = folder.join("::");
+            edges.insert(Edge {
+                file: path.clone(),
+                from: format!("{folder}::{a}"),
+                to: format!("{folder}::{b}"),
+            });
+        }
+    }
+    cycles(&edges)
+}
+
+#[test]
+fn no_two_files_of_a_folder_use_each_other() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    source_files(&root, &root, &mut files);
+    let cycles = folder_cycles(&files);
+    assert!(cycles.is_empty(), "modules of one folder use each other:\n{}", cycles.join("\n"));
+}
+
+#[test]
+fn the_checker_finds_a_cycle_inside_a_folder() {
+    let files = fixture(&[
+        ("commands/mod.rs", "pub(crate) mod a;\n"),
+        ("commands/a.rs", "use super::b::f;\nuse super::Shared;\n"),
+        ("commands/b.rs", "fn g() { crate::commands::c::h(); }\n"),
+        ("commands/c.rs", "use super::{a::x, Shared};\n#[cfg(test)]\nmod tests { use super::*; }\n"),
+        ("commands/deep/mod.rs", "use super::super::api::X;\n"),
+        ("commands/deep/d.rs", "use super::super::a::y;\nuse super::e;\n"),
+        ("commands/deep/e.rs", "use super::d;\n"),
+    ]);
+    assert_eq!(
+        folder_cycles(&files),
+        [
+            "import cycle: commands::a → commands::b → commands::c → commands::a",
+            "import cycle: commands::deep::d → commands::deep::e → commands::deep::d"
+        ]
+    );
+    // A child using its folder's mod.rs, and mod.rs using a child, is no cycle.
+    let files =
+        fixture(&[("x/mod.rs", "use self::a::A;\nfn f() { a::g(); }\n"), ("x/a.rs", "use super::Shared;\n")]);
+    assert!(folder_cycles(&files).is_empty());
 }
 
 #[test]

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::state::{Membership, group_label};
 use crate::api::client::Client;
-use crate::commands::backends::{describe, vserver_groups};
+use crate::commands::members::{describe, vserver_groups};
 use crate::error::{Error, Result};
 use crate::output;
 use crate::slb::{self, BackendsResponse, Group, LOAD_BALANCERS_PAGE_SIZE, LoadBalancersPage};
