@@ -26,6 +26,7 @@ mod services;
 
 pub use health::Script;
 
+pub use server_groups::COMMON as COMMON_PARAMS;
 pub use services::Imdsv2;
 
 use base64::Engine as _;

@@ -17,6 +17,20 @@ use std::time::{Duration, Instant};
 use super::{Failure, FakeSlb, State, lock, missing, request_id};
 
 pub const ALB_VERSION: &str = "2020-06-16";
+
+/// The parameters every signed call carries, which say nothing of what it asks.
+pub const COMMON: &[&str] = &[
+    "AccessKeyId",
+    "Format",
+    "SecurityToken",
+    "Signature",
+    "SignatureMethod",
+    "SignatureNonce",
+    "SignatureType",
+    "SignatureVersion",
+    "Timestamp",
+    "Version",
+];
 pub const NLB_VERSION: &str = "2022-04-30";
 
 #[derive(Debug, Clone)]
@@ -572,7 +586,7 @@ fn change(
     // A replay of a token: the same job, nothing applied again.
     let fingerprint: BTreeMap<String, String> = params
         .iter()
-        .filter(|(k, _)| !matches!(k.as_str(), "Signature" | "SignatureNonce" | "Timestamp" | "ClientToken"))
+        .filter(|(k, _)| !COMMON.contains(&k.as_str()) && *k != "ClientToken")
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     let token = get("ClientToken").map(str::to_owned);
