@@ -44,6 +44,14 @@ fn readme_examples_run() {
             &["8080/http"],
         );
         server.add_lb("lb-api", "cn-hangzhou", &["i-web1", "i-api1"]);
+        server.add_server_group(
+            "alb",
+            "sgp-web",
+            &["alb-web"],
+            &["i-web1:8080", "i-web2:8080", "i-web3:8080"],
+        );
+        server.add_sg_listener("alb", "alb-web", "lsn-web", 80, "sgp-web");
+        server.set_job_time(Some(std::time::Duration::from_millis(20)));
         let work = tempfile::tempdir().unwrap();
         let mut command = Command::new("bash");
         command
@@ -55,7 +63,9 @@ fn readme_examples_run() {
             .env("HOME", work.path())
             .env("NO_COLOR", "1")
             .env("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou")
-            .env("SLBCTL_ENDPOINT", server.url());
+            .env("SLBCTL_ENDPOINT", server.url())
+            .env("SLBCTL_ALB_ENDPOINT", server.url())
+            .env("SLBCTL_NLB_ENDPOINT", server.url());
         if example.name.starts_with("credentials: ") {
             // What the platform provides: an OIDC token (GitLab), an instance RAM role
             // behind a metadata server and DMI strings naming Alibaba Cloud (ECS), and
@@ -87,6 +97,17 @@ fn readme_examples_run() {
                 assert_eq!(server.requests_of("SetBackendServers").len(), 2, "each server drained");
                 let health = server.requests_of("DescribeHealthStatus").len();
                 assert_eq!(health, 4, "a guard and a wait for each server");
+            }
+            "ALB rolling deploy" => {
+                let (first, second) =
+                    (stdout.find("deploying to i-web1\n"), stdout.find("deploying to i-web2\n"));
+                assert!(first.is_some() && first < second, "{stdout}");
+                assert!(stdout.ends_with("i-web1 i-web2 i-web3 "), "every server back: {stdout}");
+                assert_eq!(server.requests_of("UpdateServerGroupServersAttribute").len(), 2, "each drained");
+                assert_eq!(server.requests_of("RemoveServersFromServerGroup").len(), 2);
+                assert_eq!(server.requests_of("AddServersToServerGroup").len(), 2);
+                assert!(server.requests_of("GetListenerHealthStatus").len() >= 4, "a guard and a wait each");
+                assert!(stderr.contains("1 member healthy"), "{stderr}");
             }
             "remaining backends with jq" => assert_eq!(stdout, "i-web2\ni-web3\ni-web4\n"),
             "branch on exit codes" => {
