@@ -20,7 +20,11 @@ Rows, each against the fake SLB server on loopback (benches/../examples/fake_slb
   CPU time per call of that run against a single call's;
 - the number of describe calls a 60-second `backends wait` makes at the default pace;
 - discovery for `standby enter --dry-run` in a region of 300 load balancers with 3
-  vServer groups each, every answer 20 ms late, with 4 calls in flight against 1.
+  vServer groups each, every answer 20 ms late, with 4 calls in flight against 1;
+- one ALB remove including the wait for its job (200 ms in the fake): slbctl (group
+  and members read, the change, ListAsynJobs until it succeeds, the members after)
+  beside the official Python SDK making the same call and polling ListAsynJobs every
+  0.5 s, each run removing another member.
 
 Clients are interleaved, in a rotating order, so that machine noise falls on all of
 them alike. Wall time is measured around each process, CPU time (user + system) from
@@ -53,6 +57,8 @@ HUGE_RUNS = 5
 ROLE = "acs:ram::123456789012:role/bench"
 SCRIPT_DIR = os.path.dirname(os.path.abspath(__file__))
 SDK_CLIENT = os.path.join(SCRIPT_DIR, "..", "tests", "interop", "sdk_client.py")
+SG_CLIENT = os.path.join(SCRIPT_DIR, "..", "tests", "interop", "sg_client.py")
+ALB_LB, ALB_GROUP = "alb-bench", "sgp-bench"
 
 
 class Sample:
@@ -290,6 +296,25 @@ def main():
     region_fake.stdin.close()
     region_fake.wait(timeout=30)
 
+    # 8. One ALB remove including the job wait, each run another member.
+    alb_members = 2 * (runs + 1 + slow_runs) + 10
+    alb_fake = subprocess.Popen(
+        [args.fake, "--port", "0", "--key", f"{KEY_ID}:{SECRET}", "--alb-group", f"{ALB_GROUP}:{ALB_LB}:@{alb_members}",
+         "--job-ms", "200"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    alb_url = alb_fake.stdout.readline().strip().removeprefix("listening on ")
+    next_member = iter(range(alb_members))
+    alb = {
+        "slbctl": lambda: [args.slbctl, "--region", REGION, "--endpoint", alb_url, "backends", "remove",
+                           "--lb", ALB_LB, "--server-group", ALB_GROUP, f"i-bench{next(next_member):05}:80"],
+        "python-sdk": lambda: [sys.executable, SG_CLIENT, "remove-and-wait", alb_url.split("://", 1)[1], REGION,
+                               ALB_GROUP, f"i-bench{next(next_member):05}", "80"],
+    }
+    alb_samples = interleaved(alb, env, runs)
+    alb_rss = {n: [peak_rss_kib(c(), env) for _ in range(slow_runs)] for n, c in alb.items()}
+    alb_fake.stdin.close()
+    alb_fake.wait(timeout=30)
+
     startup = {}
     for flag in ["--version", "--help"]:
         startup[flag] = ms(statistics.median(timed([args.slbctl, flag], env).wall for _ in range(runs)))
@@ -305,6 +330,7 @@ def main():
     table("One call, HTTPS (test CA)", https_samples, {}, "curl")
     table("Big batch, HTTPS: 1,000 servers = 50 calls", batch_samples, {}, "python-sdk")
     table("Temporary credentials (a profile that assumes a role), plain HTTP", temp_samples, {}, "static keys")
+    table("One ALB remove and its job (200 ms), plain HTTP", alb_samples, alb_rss, "python-sdk")
     print("Peak RSS removing a group's 5,000 servers in one batch (250 calls, each answer listing those left): "
           + ", ".join(f"{k} {v:.1f} MiB" for k, v in huge.items()))
     per_call_cpu = huge_run.cpu / 250
@@ -345,6 +371,10 @@ def main():
         ("discovery: --concurrency 4 ≤ 1/3 of --concurrency 1", discovery["4"][0] <= discovery["1"][0] / 3,
          f"{discovery['4'][0] / discovery['1'][0]:.2f}×"),
         ("discovery: peak RSS < 16 MiB", discovery["4"][1] < 16, f"{discovery['4'][1]:.1f} MiB"),
+        ("ALB remove + job: slbctl wall ≤ the SDK's", s(alb_samples, "slbctl", "wall") <= s(alb_samples, "python-sdk", "wall"),
+         f"{s(alb_samples, 'slbctl', 'wall') / s(alb_samples, 'python-sdk', 'wall'):.2f}×"),
+        ("ALB remove + job: slbctl CPU ≤ 1/10 of the SDK's", s(alb_samples, "slbctl", "cpu") * 10 <= s(alb_samples, "python-sdk", "cpu"),
+         f"{s(alb_samples, 'slbctl', 'cpu') / s(alb_samples, 'python-sdk', 'cpu'):.3f}×"),
         ("slbctl --version < 5 ms", startup["--version"] < 5, f"{startup['--version']:.2f} ms"),
         ("slbctl --help < 5 ms", startup["--help"] < 5, f"{startup['--help']:.2f} ms"),
         ("release binary ≤ 6 MiB", size <= 6 * 1024 * 1024, f"{size / 1024 / 1024:.2f} MiB"),

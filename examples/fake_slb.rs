@@ -3,13 +3,15 @@
 //! ```text
 //! cargo run --example fake_slb -- --port 0 --key ID:SECRET[:TOKEN] --lb LB_ID:REGION:SERVER,SERVER,...
 //!     [--lb LB_ID:REGION:@N] [--role ROLE_ARN] [--tls CA_PEM_OUT]
-//!     [--vserver-groups N] [--latency-ms MS]
+//!     [--vserver-groups N] [--latency-ms MS] [--alb-group GROUP:LB:@N] [--job-ms MS]
 //! ```
 //!
 //! `@N` creates N servers (`i-bench00000`…); `--role` lets STS callers assume a role;
 //! `--tls` serves HTTPS with a fresh test CA, written to CA_PEM_OUT; `--vserver-groups N`
 //! gives every load balancer N vServer groups of its
-//! servers; `--latency-ms` delays every answer. It prints
+//! servers; `--latency-ms` delays every answer; `--alb-group` makes an ALB server group of
+//! N members (`i-bench00000:80`…) used by a listener of LB, whose jobs take `--job-ms`
+//! (default 200). It prints
 //! `listening on http(s)://127.0.0.1:PORT` and serves until stdin closes, then says
 //! how many requests it answered on how many connections.
 
@@ -30,6 +32,8 @@ fn main() {
     let mut tls_out = None;
     let mut latency = 0u64;
     let mut vserver_groups = 0usize;
+    let mut alb_groups = Vec::new();
+    let mut job_ms = 200u64;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next().unwrap_or_else(|| usage(&format!("{arg} needs a value")));
@@ -45,6 +49,8 @@ fn main() {
             "--vserver-groups" => {
                 vserver_groups = value.parse().unwrap_or_else(|_| usage("--vserver-groups takes a number"))
             }
+            "--alb-group" => alb_groups.push(value),
+            "--job-ms" => job_ms = value.parse().unwrap_or_else(|_| usage("--job-ms takes a number")),
             other => usage(&format!("unknown argument {other}")),
         }
     }
@@ -87,6 +93,19 @@ fn main() {
             server.add_vserver_group(id, &format!("rsp-{id}-{n}"), &members, &[]);
         }
     }
+    server.set_job_time(Some(std::time::Duration::from_millis(job_ms)));
+    for group in &alb_groups {
+        let parts: Vec<&str> = group.splitn(3, ':').collect();
+        let [id, lb, count] = parts.as_slice() else { usage("--alb-group takes GROUP:LB:@N") };
+        let n: usize = count
+            .strip_prefix('@')
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| usage("--alb-group GROUP:LB:@N takes a number"));
+        let members: Vec<String> = (0..n).map(|i| format!("i-bench{i:05}:80")).collect();
+        let members: Vec<&str> = members.iter().map(String::as_str).collect();
+        server.add_server_group("alb", id, &[lb], &members);
+        server.add_sg_listener("alb", lb, &format!("lsn-{lb}"), 80, id);
+    }
     println!("listening on {}", server.url());
     // Serve until whoever started us closes our stdin (or we are killed).
     let _ = std::io::stdin().read_to_end(&mut Vec::new());
@@ -102,7 +121,7 @@ fn main() {
 fn usage(message: &str) -> ! {
     eprintln!("fake_slb: {message}");
     eprintln!(
-        "usage: fake_slb [--port N] [--key ID:SECRET[:TOKEN]]... [--vserver-groups N] [--lb ID:REGION:SERVER,...|@N]... [--role ARN]... [--tls CA_PEM_OUT] [--latency-ms MS]"
+        "usage: fake_slb [--port N] [--key ID:SECRET[:TOKEN]]... [--vserver-groups N] [--lb ID:REGION:SERVER,...|@N]... [--role ARN]... [--tls CA_PEM_OUT] [--latency-ms MS] [--alb-group GROUP:LB:@N]... [--job-ms MS]"
     );
     std::process::exit(2);
 }

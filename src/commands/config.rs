@@ -11,6 +11,7 @@ use crate::credentials;
 use crate::error::Result;
 use crate::output;
 use crate::secret::mask_access_key_id;
+use crate::slb::server_groups::LbProduct;
 
 /// One line of `config show`: a setting, its shown value, and where it came from.
 struct Row {
@@ -29,13 +30,18 @@ pub fn show(global: &GlobalArgs) -> Result<()> {
     let region = settings.region.as_ref();
     // The endpoint as a command would use it; a bad value is shown, not fatal, so that
     // this command can help find it.
-    let endpoint: Option<Sourced<String>> = config::effective_endpoint(&settings).map(|e| {
-        let shown = match endpoint::parse(&e.value) {
-            Ok(url) => url.to_string(),
-            Err(err) => format!("{} (invalid: {err})", e.value),
-        };
-        Sourced::new(shown, e.source)
-    });
+    let endpoint_of = |product| -> Option<Sourced<String>> {
+        config::effective_endpoint_for(&settings, product).map(|e| {
+            let shown = match endpoint::parse(&e.value) {
+                Ok(url) => url.to_string(),
+                Err(err) => format!("{} (invalid: {err})", e.value),
+            };
+            Sourced::new(shown, e.source)
+        })
+    };
+    let endpoint = endpoint_of(LbProduct::Clb);
+    let alb_endpoint = endpoint_of(LbProduct::Alb);
+    let nlb_endpoint = endpoint_of(LbProduct::Nlb);
     // Temporary credentials are obtained (from the cache, or fetched and cached) so
     // that their expiry can be shown; a failure is shown, not fatal.
     let chosen = resolution.chosen.as_ref();
@@ -72,6 +78,16 @@ pub fn show(global: &GlobalArgs) -> Result<()> {
             "endpoint",
             endpoint.as_ref().map_or("not set", |e| e.value.as_str()),
             endpoint.as_ref().map(|e| &e.source),
+        ),
+        row(
+            "alb endpoint",
+            alb_endpoint.as_ref().map_or("not set", |e| e.value.as_str()),
+            alb_endpoint.as_ref().map(|e| &e.source),
+        ),
+        row(
+            "nlb endpoint",
+            nlb_endpoint.as_ref().map_or("not set", |e| e.value.as_str()),
+            nlb_endpoint.as_ref().map(|e| &e.source),
         ),
         Row {
             setting: "credentials",

@@ -97,13 +97,8 @@ impl Settings {
     }
 }
 
-/// The CLB endpoint a command would use, unparsed: the configured one, else the one
-/// derived from the region (public or VPC). None without either.
-pub fn effective_endpoint(settings: &Settings) -> Option<Sourced<String>> {
-    effective_endpoint_for(settings, LbProduct::Clb)
-}
-
-/// The endpoint of `product` a command would use, unparsed (see [`effective_endpoint`]).
+/// The endpoint of `product` a command would use, unparsed: the configured one, else
+/// the one derived from the region (public or VPC). None without either.
 pub fn effective_endpoint_for(settings: &Settings, product: LbProduct) -> Option<Sourced<String>> {
     let (configured, description) = match product {
         LbProduct::Clb => (&settings.endpoint, &PRODUCT),
