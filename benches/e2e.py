@@ -165,7 +165,9 @@ def main():
 
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": work,
            "ALIBABA_CLOUD_ACCESS_KEY_ID": KEY_ID, "ALIBABA_CLOUD_ACCESS_KEY_SECRET": SECRET,
-           "ALIBABA_CLOUD_ECS_METADATA_DISABLED": "true", "AK": KEY_ID, "SECRET": SECRET}
+           "ALIBABA_CLOUD_ECS_METADATA_DISABLED": "true", "AK": KEY_ID, "SECRET": SECRET,
+           # Nothing but loopback: standby looks at ALB and NLB too.
+           "SLBCTL_ALB_ENDPOINT": plain.url, "SLBCTL_NLB_ENDPOINT": plain.url}
     tls_env = dict(env, PROTOCOL="https", CA=ca)
     one = json.dumps([{"ServerId": "i-bench", "Type": "ecs"}])
     gone = [f"i-gone{n:05}" for n in range(1000)]
@@ -289,7 +291,7 @@ def main():
     discovery = {}
     for concurrency in ["1", "4"]:
         argv = [args.slbctl, "--region", REGION, "--endpoint", region_url, "standby", "enter", "--dry-run",
-                "--concurrency", concurrency, "i-bench00000"]
+                "--products", "clb", "--concurrency", concurrency, "i-bench00000"]
         with tempfile.NamedTemporaryFile("r") as out:
             sample = timed(["/usr/bin/time", "-f", "%M", "-o", out.name] + argv, env)
             discovery[concurrency] = (sample.wall, int(out.read().strip().splitlines()[-1]) / 1024)

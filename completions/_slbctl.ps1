@@ -347,9 +347,9 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing on stdout on success; errors still go to stderr')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('enter', 'enter', [CompletionResultType]::ParameterValue, 'Find every membership of the servers in the region (default groups and vServer groups), record it in a state file, then take them out (optionally draining)')
-            [CompletionResult]::new('exit', 'exit', [CompletionResultType]::ParameterValue, 'Put recorded memberships back with their ports, weights, types and addresses; the state file is removed when everything is back')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The recorded memberships')
+            [CompletionResult]::new('enter', 'enter', [CompletionResultType]::ParameterValue, 'Find every membership of the servers in the region (CLB default and vServer groups, ALB and NLB server groups), record it in a state file, then take them out (optionally draining first)')
+            [CompletionResult]::new('exit', 'exit', [CompletionResultType]::ParameterValue, 'Put recorded memberships back with their ports, weights, types and addresses, and restore the weights slbctl drained; the state file is removed when everything is back')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The recorded memberships, each with its live state and what exit would do')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -360,6 +360,7 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--min-healthy', '--min-healthy', [CompletionResultType]::ParameterName, 'Refuse (exit 7, nothing changed) if any group would keep fewer than N members that are `normal` on every listener')
             [CompletionResult]::new('--state-file', '--state-file', [CompletionResultType]::ParameterName, 'One state file for every server given [default: one per server under the user state directory]')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Discovery calls in flight at once')
+            [CompletionResult]::new('--products', '--products', [CompletionResultType]::ParameterName, 'The products to look in (comma-separated)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/slbctl/config.toml]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the load balancer, e.g. cn-hangzhou')
@@ -372,7 +373,7 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Time limit to connect (TCP and TLS), in seconds')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Discover and print the plan; change and record nothing')
-            [CompletionResult]::new('--fast', '--fast', [CompletionResultType]::ParameterName, 'Trust DescribeLoadBalancers'' ServerId filter to find vServer-group members too (fewer calls; whether the service''s filter sees them is unconfirmed)')
+            [CompletionResult]::new('--fast', '--fast', [CompletionResultType]::ParameterName, 'Fewer calls: CLB''s DescribeLoadBalancers ServerId filter (which sees default groups only), and ALB/NLB''s group-less ListServerGroupServers query (what it searches is unconfirmed)')
             [CompletionResult]::new('--no-credential-cache', '--no-credential-cache', [CompletionResultType]::ParameterName, 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say what is being done, on stderr (repeat for more). Never shows secrets')
@@ -386,6 +387,8 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             [CompletionResult]::new('--state-file', '--state-file', [CompletionResultType]::ParameterName, 'The state file to act on [default: each server''s, or every one of the region]')
             [CompletionResult]::new('--wait-timeout', '--wait-timeout', [CompletionResultType]::ParameterName, 'Give up after this many seconds (exit 8). (The global --timeout is the limit of one HTTP attempt.)')
             [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Poll every SECS seconds [default: at once, then after 2, 4, 8, 15, 15, … s]')
+            [CompletionResult]::new('--products', '--products', [CompletionResultType]::ParameterName, 'The products to look in when a server has no record (comma-separated)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Discovery calls in flight at once (when a server has no record)')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/slbctl/config.toml]')
             [CompletionResult]::new('--region', '--region', [CompletionResultType]::ParameterName, 'Region of the load balancer, e.g. cn-hangzhou')
@@ -431,9 +434,9 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             break
         }
         'slbctl;standby;help' {
-            [CompletionResult]::new('enter', 'enter', [CompletionResultType]::ParameterValue, 'Find every membership of the servers in the region (default groups and vServer groups), record it in a state file, then take them out (optionally draining)')
-            [CompletionResult]::new('exit', 'exit', [CompletionResultType]::ParameterValue, 'Put recorded memberships back with their ports, weights, types and addresses; the state file is removed when everything is back')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The recorded memberships')
+            [CompletionResult]::new('enter', 'enter', [CompletionResultType]::ParameterValue, 'Find every membership of the servers in the region (CLB default and vServer groups, ALB and NLB server groups), record it in a state file, then take them out (optionally draining first)')
+            [CompletionResult]::new('exit', 'exit', [CompletionResultType]::ParameterValue, 'Put recorded memberships back with their ports, weights, types and addresses, and restore the weights slbctl drained; the state file is removed when everything is back')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The recorded memberships, each with its live state and what exit would do')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -661,9 +664,9 @@ Register-ArgumentCompleter -Native -CommandName 'slbctl' -ScriptBlock {
             break
         }
         'slbctl;help;standby' {
-            [CompletionResult]::new('enter', 'enter', [CompletionResultType]::ParameterValue, 'Find every membership of the servers in the region (default groups and vServer groups), record it in a state file, then take them out (optionally draining)')
-            [CompletionResult]::new('exit', 'exit', [CompletionResultType]::ParameterValue, 'Put recorded memberships back with their ports, weights, types and addresses; the state file is removed when everything is back')
-            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The recorded memberships')
+            [CompletionResult]::new('enter', 'enter', [CompletionResultType]::ParameterValue, 'Find every membership of the servers in the region (CLB default and vServer groups, ALB and NLB server groups), record it in a state file, then take them out (optionally draining first)')
+            [CompletionResult]::new('exit', 'exit', [CompletionResultType]::ParameterValue, 'Put recorded memberships back with their ports, weights, types and addresses, and restore the weights slbctl drained; the state file is removed when everything is back')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'The recorded memberships, each with its live state and what exit would do')
             break
         }
         'slbctl;help;standby;enter' {

@@ -1893,7 +1893,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__standby__subcmd__enter)
-            opts="-v -q -h --lb --drain --min-remaining --min-healthy --state-file --dry-run --concurrency --fast --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --lb --drain --min-remaining --min-healthy --state-file --dry-run --concurrency --fast --products --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1921,6 +1921,10 @@ _slbctl() {
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --products)
+                    COMPREPLY=($(compgen -W "clb alb nlb" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -1975,7 +1979,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__standby__subcmd__exit)
-            opts="-v -q -h --state-file --wait-healthy --wait-timeout --interval --dry-run --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -h --state-file --wait-healthy --wait-timeout --interval --dry-run --products --concurrency --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1990,6 +1994,14 @@ _slbctl() {
                     return 0
                     ;;
                 --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --products)
+                    COMPREPLY=($(compgen -W "clb alb nlb" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

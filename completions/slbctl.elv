@@ -325,9 +325,9 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --quiet 'Print nothing on stdout on success; errors still go to stderr'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand enter 'Find every membership of the servers in the region (default groups and vServer groups), record it in a state file, then take them out (optionally draining)'
-            cand exit 'Put recorded memberships back with their ports, weights, types and addresses; the state file is removed when everything is back'
-            cand show 'The recorded memberships'
+            cand enter 'Find every membership of the servers in the region (CLB default and vServer groups, ALB and NLB server groups), record it in a state file, then take them out (optionally draining first)'
+            cand exit 'Put recorded memberships back with their ports, weights, types and addresses, and restore the weights slbctl drained; the state file is removed when everything is back'
+            cand show 'The recorded memberships, each with its live state and what exit would do'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'slbctl;standby;enter'= {
@@ -337,6 +337,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --min-healthy 'Refuse (exit 7, nothing changed) if any group would keep fewer than N members that are `normal` on every listener'
             cand --state-file 'One state file for every server given [default: one per server under the user state directory]'
             cand --concurrency 'Discovery calls in flight at once'
+            cand --products 'The products to look in (comma-separated)'
             cand --profile 'Profile to use from the config file'
             cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
             cand --region 'Region of the load balancer, e.g. cn-hangzhou'
@@ -349,7 +350,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --connect-timeout 'Time limit to connect (TCP and TLS), in seconds'
             cand --output 'Output format'
             cand --dry-run 'Discover and print the plan; change and record nothing'
-            cand --fast 'Trust DescribeLoadBalancers'' ServerId filter to find vServer-group members too (fewer calls; whether the service''s filter sees them is unconfirmed)'
+            cand --fast 'Fewer calls: CLB''s DescribeLoadBalancers ServerId filter (which sees default groups only), and ALB/NLB''s group-less ListServerGroupServers query (what it searches is unconfirmed)'
             cand --no-credential-cache 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
             cand -v 'Say what is being done, on stderr (repeat for more). Never shows secrets'
             cand --verbose 'Say what is being done, on stderr (repeat for more). Never shows secrets'
@@ -362,6 +363,8 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --state-file 'The state file to act on [default: each server''s, or every one of the region]'
             cand --wait-timeout 'Give up after this many seconds (exit 8). (The global --timeout is the limit of one HTTP attempt.)'
             cand --interval 'Poll every SECS seconds [default: at once, then after 2, 4, 8, 15, 15, … s]'
+            cand --products 'The products to look in when a server has no record (comma-separated)'
+            cand --concurrency 'Discovery calls in flight at once (when a server has no record)'
             cand --profile 'Profile to use from the config file'
             cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
             cand --region 'Region of the load balancer, e.g. cn-hangzhou'
@@ -405,9 +408,9 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'slbctl;standby;help'= {
-            cand enter 'Find every membership of the servers in the region (default groups and vServer groups), record it in a state file, then take them out (optionally draining)'
-            cand exit 'Put recorded memberships back with their ports, weights, types and addresses; the state file is removed when everything is back'
-            cand show 'The recorded memberships'
+            cand enter 'Find every membership of the servers in the region (CLB default and vServer groups, ALB and NLB server groups), record it in a state file, then take them out (optionally draining first)'
+            cand exit 'Put recorded memberships back with their ports, weights, types and addresses, and restore the weights slbctl drained; the state file is removed when everything is back'
+            cand show 'The recorded memberships, each with its live state and what exit would do'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'slbctl;standby;help;enter'= {
@@ -609,9 +612,9 @@ set edit:completion:arg-completer[slbctl] = {|@words|
         &'slbctl;help;groups;list'= {
         }
         &'slbctl;help;standby'= {
-            cand enter 'Find every membership of the servers in the region (default groups and vServer groups), record it in a state file, then take them out (optionally draining)'
-            cand exit 'Put recorded memberships back with their ports, weights, types and addresses; the state file is removed when everything is back'
-            cand show 'The recorded memberships'
+            cand enter 'Find every membership of the servers in the region (CLB default and vServer groups, ALB and NLB server groups), record it in a state file, then take them out (optionally draining first)'
+            cand exit 'Put recorded memberships back with their ports, weights, types and addresses, and restore the weights slbctl drained; the state file is removed when everything is back'
+            cand show 'The recorded memberships, each with its live state and what exit would do'
         }
         &'slbctl;help;standby;enter'= {
         }

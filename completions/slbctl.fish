@@ -316,9 +316,9 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_se
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -f -a "enter" -d 'Find every membership of the servers in the region (default groups and vServer groups), record it in a state file, then take them out (optionally draining)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -f -a "exit" -d 'Put recorded memberships back with their ports, weights, types and addresses; the state file is removed when everything is back'
-complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -f -a "show" -d 'The recorded memberships'
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -f -a "enter" -d 'Find every membership of the servers in the region (CLB default and vServer groups, ALB and NLB server groups), record it in a state file, then take them out (optionally draining first)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -f -a "exit" -d 'Put recorded memberships back with their ports, weights, types and addresses, and restore the weights slbctl drained; the state file is removed when everything is back'
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -f -a "show" -d 'The recorded memberships, each with its live state and what exit would do'
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l lb -d 'Only these load balancers (repeat); by default every one in the region' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l drain -d 'Set the weights to 0 first, wait this many seconds, then remove' -r
@@ -326,6 +326,9 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l min-healthy -d 'Refuse (exit 7, nothing changed) if any group would keep fewer than N members that are `normal` on every listener' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l state-file -d 'One state file for every server given [default: one per server under the user state directory]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l concurrency -d 'Discovery calls in flight at once' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l products -d 'The products to look in (comma-separated)' -r -f -a "clb\t'Classic load balancer (SLB/CLB, 2014-05-15): `lb-…` ids'
+alb\t'Application Load Balancer (2020-06-16): `alb-…` ids'
+nlb\t'Network Load Balancer (2022-04-30): `nlb-…` ids'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
@@ -341,7 +344,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_s
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l dry-run -d 'Discover and print the plan; change and record nothing'
-complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l fast -d 'Trust DescribeLoadBalancers\' ServerId filter to find vServer-group members too (fewer calls; whether the service\'s filter sees them is unconfirmed)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l fast -d 'Fewer calls: CLB\'s DescribeLoadBalancers ServerId filter (which sees default groups only), and ALB/NLB\'s group-less ListServerGroupServers query (what it searches is unconfirmed)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
@@ -349,6 +352,10 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l state-file -d 'The state file to act on [default: each server\'s, or every one of the region]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l wait-timeout -d 'Give up after this many seconds (exit 8). (The global --timeout is the limit of one HTTP attempt.)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l interval -d 'Poll every SECS seconds [default: at once, then after 2, 4, 8, 15, 15, … s]' -r
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l products -d 'The products to look in when a server has no record (comma-separated)' -r -f -a "clb\t'Classic load balancer (SLB/CLB, 2014-05-15): `lb-…` ids'
+alb\t'Application Load Balancer (2020-06-16): `alb-…` ids'
+nlb\t'Network Load Balancer (2022-04-30): `nlb-…` ids'"
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l concurrency -d 'Discovery calls in flight at once (when a server has no record)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
@@ -388,9 +395,9 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from help" -f -a "enter" -d 'Find every membership of the servers in the region (default groups and vServer groups), record it in a state file, then take them out (optionally draining)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from help" -f -a "exit" -d 'Put recorded memberships back with their ports, weights, types and addresses; the state file is removed when everything is back'
-complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from help" -f -a "show" -d 'The recorded memberships'
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from help" -f -a "enter" -d 'Find every membership of the servers in the region (CLB default and vServer groups, ALB and NLB server groups), record it in a state file, then take them out (optionally draining first)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from help" -f -a "exit" -d 'Put recorded memberships back with their ports, weights, types and addresses, and restore the weights slbctl drained; the state file is removed when everything is back'
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from help" -f -a "show" -d 'The recorded memberships, each with its live state and what exit would do'
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
@@ -540,9 +547,9 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subc
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "set-weight" -d 'Set the weight of member servers (CLB SetBackendServers; ALB/NLB UpdateServerGroupServersAttribute); weight 0 drains a server'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "wait" -d 'Wait until servers are healthy, removed or drained, polling the load balancer, or (ALB/NLB) until jobs end; exit 8 when the time runs out'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "list" -d 'The default server group and every vServer group of a load balancer, with the listeners that use them and their member counts'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from standby" -f -a "enter" -d 'Find every membership of the servers in the region (default groups and vServer groups), record it in a state file, then take them out (optionally draining)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from standby" -f -a "exit" -d 'Put recorded memberships back with their ports, weights, types and addresses; the state file is removed when everything is back'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from standby" -f -a "show" -d 'The recorded memberships'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from standby" -f -a "enter" -d 'Find every membership of the servers in the region (CLB default and vServer groups, ALB and NLB server groups), record it in a state file, then take them out (optionally draining first)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from standby" -f -a "exit" -d 'Put recorded memberships back with their ports, weights, types and addresses, and restore the weights slbctl drained; the state file is removed when everything is back'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from standby" -f -a "show" -d 'The recorded memberships, each with its live state and what exit would do'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'The resolved profile, region, endpoint and credentials, each with its source; temporary credentials are obtained (from the cache, or fetched and cached) to say when they expire. Never prints a secret'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'The profiles in the slbctl config file and in the aliyun CLI\'s config.json'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "clear-cache" -d 'Delete every temporary credential slbctl has cached'

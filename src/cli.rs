@@ -356,13 +356,14 @@ pub struct ListArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum StandbyCommand {
-    /// Find every membership of the servers in the region (default groups and vServer
-    /// groups), record it in a state file, then take them out (optionally draining).
+    /// Find every membership of the servers in the region (CLB default and vServer
+    /// groups, ALB and NLB server groups), record it in a state file, then take them out
+    /// (optionally draining first).
     Enter(StandbyEnterArgs),
-    /// Put recorded memberships back with their ports, weights, types and addresses;
-    /// the state file is removed when everything is back.
+    /// Put recorded memberships back with their ports, weights, types and addresses, and
+    /// restore the weights slbctl drained; the state file is removed when everything is back.
     Exit(StandbyExitArgs),
-    /// The recorded memberships.
+    /// The recorded memberships, each with its live state and what exit would do.
     Show(StandbyShowArgs),
 }
 
@@ -398,12 +399,18 @@ pub struct StandbyEnterArgs {
     #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=16))]
     pub concurrency: u8,
 
-    /// Trust DescribeLoadBalancers' ServerId filter to find vServer-group members too
-    /// (fewer calls; whether the service's filter sees them is unconfirmed).
+    /// Fewer calls: CLB's DescribeLoadBalancers ServerId filter (which sees default
+    /// groups only), and ALB/NLB's group-less ListServerGroupServers query (what it
+    /// searches is unconfirmed).
     #[arg(long)]
     pub fast: bool,
 
-    /// The servers (ECS, ENI or ECI ids).
+    /// The products to look in (comma-separated).
+    #[arg(long, value_name = "PRODUCTS", value_enum, value_delimiter = ',', default_values_t = [LbProduct::Clb, LbProduct::Alb, LbProduct::Nlb])]
+    pub products: Vec<LbProduct>,
+
+    /// The servers: ECS, ENI or ECI ids, `ID@IP` to find members registered by address
+    /// (ALB/NLB Ip groups) too, or an address alone; `-` alone reads them from stdin.
     #[arg(value_name = "SERVER_ID", required = true)]
     pub servers: Vec<String>,
 }
@@ -425,7 +432,16 @@ pub struct StandbyExitArgs {
     #[arg(long)]
     pub dry_run: bool,
 
-    /// The servers [default: every server in standby in the region].
+    /// The products to look in when a server has no record (comma-separated).
+    #[arg(long, value_name = "PRODUCTS", value_enum, value_delimiter = ',', default_values_t = [LbProduct::Clb, LbProduct::Alb, LbProduct::Nlb])]
+    pub products: Vec<LbProduct>,
+
+    /// Discovery calls in flight at once (when a server has no record).
+    #[arg(long, value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=16))]
+    pub concurrency: u8,
+
+    /// The servers [default: every server in standby in the region]; `-` alone reads
+    /// them from stdin.
     #[arg(value_name = "SERVER_ID")]
     pub servers: Vec<String>,
 }

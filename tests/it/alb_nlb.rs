@@ -521,6 +521,8 @@ fn endpoints_are_per_product_and_a_dry_run_shows_the_body() {
     // No endpoint configured: derived from the region, and nothing is sent.
     let out = slbctl(home.path())
         .envs(KEY_ENV)
+        .env_remove("SLBCTL_ALB_ENDPOINT")
+        .env_remove("SLBCTL_NLB_ENDPOINT")
         .args([
             "--region",
             "cn-beijing",
@@ -546,6 +548,8 @@ fn endpoints_are_per_product_and_a_dry_run_shows_the_body() {
     assert_eq!(json["body"]["ServerGroupId"], "sgp-x");
     let out = slbctl(home.path())
         .envs(KEY_ENV)
+        .env_remove("SLBCTL_ALB_ENDPOINT")
+        .env_remove("SLBCTL_NLB_ENDPOINT")
         .args([
             "--region",
             "cn-beijing",

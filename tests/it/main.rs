@@ -21,6 +21,7 @@ mod rolling_deploy;
 mod scale;
 mod secrets;
 mod standby;
+mod standby_products;
 mod support;
 mod terminal;
 mod waits;

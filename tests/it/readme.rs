@@ -136,7 +136,12 @@ fn readme_examples_run() {
                     stdout.ends_with("i-web2:8080\tecs\t100\ni-web1:8080\tecs\t100\ni-web1:8081\tecs\t100\n"),
                     "{stdout}"
                 );
-                assert!(stdout.contains("4 memberships put back; out of standby"), "{stdout}");
+                // Four CLB memberships and the ALB group's: standby looks at every product.
+                assert!(stdout.contains("5 memberships put back; out of standby"), "{stdout}");
+                assert_eq!(
+                    server.sg_members("sgp-web"),
+                    ["i-web2:8080=100", "i-web3:8080=100", "i-web1:8080=100"]
+                );
                 assert_eq!(server.requests_of("RemoveVServerGroupBackendServers").len(), 1);
                 let mut api = server.backends("lb-api");
                 api.sort();

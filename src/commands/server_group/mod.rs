@@ -193,6 +193,33 @@ pub fn read_groups(site: &Site, ids: &[String]) -> Result<Vec<ServerGroup>> {
     Ok(groups)
 }
 
+/// Every server group of the region (`ListServerGroups`, every page).
+pub fn read_all_groups(site: &Site) -> Result<Vec<ServerGroup>> {
+    all_pages(|token| {
+        let page = GroupsPage::from_slice(&site.call(&actions::list_groups(
+            site.family,
+            &site.region,
+            &[],
+            token,
+        ))?)?;
+        Ok((page.server_groups, page.next_token))
+    })
+}
+
+/// The members among `ids` of `group`, or (None) of any group of the region: every
+/// page, at most 40 ids a call.
+pub fn find_members(site: &Site, group: Option<&str>, ids: &[String]) -> Result<Vec<Member>> {
+    let mut found = Vec::new();
+    for chunk in ids.chunks(actions::MAX_FILTER_IDS) {
+        found.extend(all_pages(|token| {
+            let call = actions::find_members(site.family, &site.region, group, chunk, token);
+            let page = MembersPage::from_slice(&site.call(&call)?)?;
+            Ok((page.servers, page.next_token))
+        })?);
+    }
+    Ok(found)
+}
+
 /// What forwards traffic to which group on one load balancer: its listeners' default
 /// actions and (ALB) its forwarding rules; mirror actions are not forwarding.
 pub struct Usage {

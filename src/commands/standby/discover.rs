@@ -1,4 +1,5 @@
-//! Finding every membership of some servers in a region: the load balancers (every one,
+//! Finding every CLB membership of some servers in a region (ALB and NLB are
+//! `server_groups`'): the load balancers (every one,
 //! a page of 100 at a time; those `--lb` names; or, with `--fast`, those
 //! `DescribeLoadBalancers` finds by `ServerId`), then for each, its default group and
 //! every vServer group, with a bounded number of calls in flight.
@@ -182,14 +183,21 @@ fn record(
     let in_vserver_group = vserver_group_id.is_some();
     for b in members.backends().iter().filter(|b| wanted.contains(b.server_id.as_str())) {
         found.memberships.push(Membership {
+            product: "clb".to_owned(),
             load_balancer_id: lb.to_owned(),
+            load_balancer_ids: Vec::new(),
             vserver_group_id: vserver_group_id.map(str::to_owned),
+            server_group_id: None,
             server_id: b.server_id.clone(),
             port: b.port.filter(|_| in_vserver_group),
             weight: weight(&b.weight),
             server_type: b.server_type.clone().unwrap_or_else(|| "ecs".into()),
             server_ip: b.eni_address().filter(|_| in_vserver_group),
+            description: None,
+            remote_ip_enabled: None,
+            drained: false,
             removed: false,
+            pending_job: None,
         });
     }
 }

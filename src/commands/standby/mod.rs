@@ -1,34 +1,47 @@
-//! `slbctl standby enter | exit | show`: take servers out of every load balancer and
-//! group that holds them, and put them back exactly as they were.
+//! `slbctl standby enter | exit | show`: take servers out of everything that sends them
+//! traffic (CLB default and vServer groups, ALB and NLB server groups), and put back
+//! exactly what was there.
 //!
-//! `enter` discovers the memberships (`discover`), records them in a state file
-//! (`state`) before changing anything, applies `--min-remaining` per group, optionally
-//! drains, then removes group by group, updating the file as each group is done.
-//! Running it again continues from the file: memberships found now are added to the
-//! record, recorded ones are never dropped. `exit` re-adds every recorded membership
-//! with its port, weight, type and address, and removes the file only when everything
-//! is back. Both stop at the first group that fails for good (no rollback), say which
-//! groups are done, print the command that finishes the job, and exit 6.
+//! `enter` discovers the memberships (`discover` for CLB, `server_groups` for ALB/NLB),
+//! records them in a state file (`state`) before changing anything, applies the guards
+//! per group, optionally drains (recording that it did), then removes group by group
+//! (ALB/NLB groups in parallel, their jobs awaited), updating the file after each
+//! change. Running it again continues from the file. A server found nowhere is an error
+//! (exit 4) unless it is already in standby.
 //!
-//! May use everything below `commands`, and the other commands' shared pieces.
+//! `exit` reads the live state of every recorded group and puts back what is not there
+//! (with its type, port, weight, address and description), restores the weight of
+//! every membership slbctl drained that is still there at weight 0 (a weight someone
+//! else changed is warned about, not overwritten), and removes the file once every
+//! recorded membership is back at its weight. Running it twice is harmless. Both stop
+//! at the first group that fails for good, say which groups are done, print the
+//! command that finishes the job, and exit 6.
+//!
+//! How each product does each step is `apply`'s business; this file does not branch on
+//! the product. May use everything below `commands`, and the other commands' shared
+//! pieces (`server_group`, `members`, `batch`, `wait`, `poll`, `rerun`, `input`).
 
+mod apply;
 mod discover;
+mod server_groups;
 mod state;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::PathBuf;
+use std::sync::Mutex;
 
 use serde::Serialize;
 
 use super::context::Context;
-use super::{batch, rerun, wait};
-use crate::api::client::Client;
-use crate::cli::{GlobalArgs, OutputFormat, StandbyEnterArgs, StandbyExitArgs, StandbyShowArgs};
+use super::server_group::Site;
+use super::{input, rerun};
+use crate::cli::{GlobalArgs, LbProduct, OutputFormat, StandbyEnterArgs, StandbyExitArgs, StandbyShowArgs};
 use crate::error::{Error, Result};
 use crate::output;
-use crate::slb::ids::{ServerType, prepare_server_ids, validate_id};
-use crate::slb::{BackendAction, BackendServerRef, Group};
+use crate::slb::ids::validate_id;
 use crate::text::quote;
+use apply::{Clients, Op};
+use server_groups::Wanted;
 use state::{Membership, StateFile};
 
 /// The state files a command works on, each with the servers it records and its lock.
@@ -52,7 +65,7 @@ fn state_paths(
             if servers.is_empty() {
                 state::all_in(&dir).into_iter().map(|p| (p, Vec::new())).collect()
             } else {
-                servers.iter().map(|s| (dir.join(format!("{s}.json")), vec![s.clone()])).collect()
+                servers.iter().map(|s| (dir.join(state::file_name(s)), vec![s.clone()])).collect()
             }
         }
     })
@@ -65,22 +78,45 @@ fn files_for(region: &str, servers: &[String], state_file: Option<&PathBuf>) -> 
     Ok(Files { entries, _locks: locks })
 }
 
-/// Server ids as `standby` takes them: plain ids (no ports: every port is found).
-fn server_ids(servers: &[String], required: bool) -> Result<Vec<String>> {
-    if servers.is_empty() && !required {
-        return Ok(Vec::new());
+/// The servers as standby takes them: `ID`, `ID@IP` (also found where the address is
+/// registered, in ALB/NLB Ip groups), or an address alone; `-` reads them from stdin.
+/// No ports: every port of a server is found.
+fn wanted_servers(servers: &[String]) -> Result<Vec<Wanted>> {
+    let ids = input::server_ids(servers, None)?;
+    let mut wanted: Vec<Wanted> = Vec::new();
+    for text in ids {
+        let address = |a: &str| -> Result<String> {
+            let bare = a.strip_prefix('[').and_then(|a| a.strip_suffix(']')).unwrap_or(a);
+            bare.parse::<std::net::IpAddr>().map(|ip| ip.to_string()).map_err(|_| {
+                Error::usage(format!("server {} has an address that is not an IP address", quote(&text)))
+            })
+        };
+        let w = match text.split_once('@') {
+            Some((id, ip)) => {
+                validate_id("server id", id)?;
+                Wanted { id: id.to_owned(), address: Some(address(ip)?) }
+            }
+            None if text.parse::<std::net::IpAddr>().is_ok() || text.starts_with('[') => {
+                let ip = address(&text)?;
+                Wanted { id: ip.clone(), address: Some(ip) }
+            }
+            None => {
+                validate_id("server id", &text)?;
+                Wanted { id: text.clone(), address: None }
+            }
+        };
+        if !wanted.iter().any(|x| x.id == w.id) {
+            wanted.push(w);
+        }
     }
-    let (ids, _) = prepare_server_ids(servers, true)?;
-    for id in &ids {
-        validate_id("server id", id)?;
-    }
-    Ok(ids)
+    Ok(wanted)
 }
 
 /// One row of the plan and the report.
 #[derive(Serialize)]
 #[serde(rename_all = "PascalCase")]
 struct Row {
+    product: String,
     load_balancer_id: String,
     group: String,
     server_id: String,
@@ -93,7 +129,12 @@ struct Row {
 
 fn row(m: &Membership, action: &'static str, result: &str) -> Row {
     Row {
-        load_balancer_id: m.load_balancer_id.clone(),
+        product: m.product.clone(),
+        load_balancer_id: if m.load_balancer_ids.len() > 1 {
+            m.load_balancer_ids.join(",")
+        } else {
+            m.load_balancer_id.clone()
+        },
         group: m.group_label().to_owned(),
         server_id: m.server_id.clone(),
         port: m.port,
@@ -114,9 +155,13 @@ impl Row {
             self.weight.to_string(),
             self.action.to_owned(),
             self.result.clone(),
+            self.product.clone(),
         ]
     }
 }
+
+const HEADER: [&str; 8] =
+    ["LoadBalancer", "Group", "ServerId", "Port", "Weight", "Action", "Result", "Product"];
 
 fn render(global: &GlobalArgs, rows: &[Row], files: &[PathBuf], summary: &str) -> Result<()> {
     let text = match global.output {
@@ -129,11 +174,7 @@ fn render(global: &GlobalArgs, rows: &[Row], files: &[PathBuf], summary: &str) -
         OutputFormat::Table => {
             let mut text = String::new();
             if !rows.is_empty() {
-                text = output::table(
-                    &["LoadBalancer", "Group", "ServerId", "Port", "Weight", "Action", "Result"],
-                    rows.iter().map(Row::cells),
-                    output::stdout_is_terminal(),
-                );
+                text = output::table(&HEADER, rows.iter().map(Row::cells), output::stdout_is_terminal());
             }
             text.push_str(summary);
             text.push('\n');
@@ -143,64 +184,238 @@ fn render(global: &GlobalArgs, rows: &[Row], files: &[PathBuf], summary: &str) -
     output::emit(global.quiet, &text)
 }
 
-/// Memberships grouped by (load balancer, group), in a stable order.
-fn by_group<'a>(
-    memberships: impl Iterator<Item = &'a Membership>,
-) -> BTreeMap<(String, String), Vec<Membership>> {
-    let mut groups: BTreeMap<(String, String), Vec<Membership>> = BTreeMap::new();
+/// Where a group is: (product, load balancer or empty for ALB/NLB, group label).
+type GroupKey = (String, String, String);
+
+/// Memberships grouped by group, in a stable order.
+fn by_group<'a>(memberships: impl Iterator<Item = &'a Membership>) -> BTreeMap<GroupKey, Vec<Membership>> {
+    let mut groups: BTreeMap<GroupKey, Vec<Membership>> = BTreeMap::new();
     for m in memberships {
-        groups.entry((m.load_balancer_id.clone(), m.group_label().to_owned())).or_default().push(m.clone());
+        let (lb, group) = m.group_key();
+        groups.entry((m.product.clone(), lb, group)).or_default().push(m.clone());
     }
     groups
 }
 
-/// The member as the group's action takes it.
-fn member_ref(m: &Membership, weight: Option<u32>) -> BackendServerRef {
-    let server_type = ServerType::from_api(&m.server_type).unwrap_or(ServerType::Ecs);
-    let mut member = BackendServerRef::new(&m.server_id, Some(server_type)).at(m.port, m.server_ip.clone());
-    if let Some(weight) = weight {
-        member.weight = Some(weight.to_string());
+/// The clients of `products`: CLB's from `context`, ALB's and NLB's opened for them.
+fn clients<'a>(
+    global: &'a GlobalArgs,
+    context: &Context,
+    products: &BTreeSet<&'static str>,
+) -> Result<Clients<'a>> {
+    let clb = if products.contains("clb") { Some(context.client(global)?) } else { None };
+    let mut sites = Vec::new();
+    for product in [LbProduct::Alb, LbProduct::Nlb] {
+        if let (true, Some(family)) = (products.contains(product.name()), product.family()) {
+            sites.push(Site::open(global, family, None)?);
+        }
     }
-    member
+    Ok(Clients { global, region: context.region.value.clone(), clb, sites })
 }
 
-/// What to do when a group is done (or failed): update the record, and say whether to
-/// go on after a failure.
-type AfterGroup<'a> = dyn FnMut(&[Membership], std::result::Result<(), &Error>) -> Result<bool> + 'a;
+fn product_names(products: &[LbProduct]) -> BTreeSet<&'static str> {
+    products.iter().map(|p| p.name()).collect()
+}
 
-/// Apply `action` to each group in turn; after each, `done` updates the record. A group
-/// that fails for good stops the run with [`Error::Partial`] (exit 6) and `resume`.
-fn group_by_group(
-    (global, client, region): (&GlobalArgs, &Client, &str),
-    action: BackendAction,
-    groups: &BTreeMap<(String, String), Vec<Membership>>,
-    weight: &dyn Fn(&Membership) -> Option<u32>,
-    done: &mut AfterGroup,
+/// What discovery found in every product asked for: the memberships, and every
+/// member of each group that holds one (for the guards), by group key.
+struct Found {
+    memberships: Vec<Membership>,
+    group_members: HashMap<GroupKey, Vec<String>>,
+}
+
+struct Look<'a> {
+    wanted: &'a [Wanted],
+    lbs: &'a [String],
+    products: &'a [LbProduct],
+    concurrency: usize,
+    fast: bool,
+}
+
+fn discover_all(clients: &Clients, look: &Look) -> Result<Found> {
+    let mut found = Found { memberships: Vec::new(), group_members: HashMap::new() };
+    let ids: Vec<String> = look
+        .wanted
+        .iter()
+        .filter(|w| w.address.as_deref() != Some(w.id.as_str()))
+        .map(|w| w.id.clone())
+        .collect();
+    if let (true, Some(client), false) =
+        (look.products.contains(&LbProduct::Clb), clients.clb.as_ref(), ids.is_empty())
+    {
+        let clb_lbs: Vec<String> = look
+            .lbs
+            .iter()
+            .filter(|lb| LbProduct::of_id(lb).is_none_or(|p| p == LbProduct::Clb))
+            .cloned()
+            .collect();
+        if look.lbs.is_empty() || !clb_lbs.is_empty() {
+            let scope = discover::Scope {
+                region: &clients.region,
+                servers: &ids,
+                lbs: &clb_lbs,
+                concurrency: look.concurrency,
+                fast: look.fast,
+                progress: clients.global.shows_progress(),
+            };
+            let clb = discover::discover(client, &scope)?;
+            for m in &clb.master_slave {
+                output::warn(&format!(
+                    "{} is in master-slave server group {} of {}: standby does not handle master-slave groups, so it stays in rotation there",
+                    m.server_id,
+                    crate::text::sanitize(&m.group_id, 64),
+                    crate::text::sanitize(&m.load_balancer_id, 64)
+                ));
+            }
+            found.memberships.extend(clb.memberships);
+            for ((lb, group), members) in clb.group_members {
+                found.group_members.insert(("clb".to_owned(), lb, group), members);
+            }
+        }
+    }
+    for site in &clients.sites {
+        let sg = server_groups::discover(site, look.wanted, look.concurrency, look.fast)?;
+        let product = site.family.lb_product().name().to_owned();
+        for m in sg.memberships {
+            // `--lb` narrows ALB/NLB groups to those its load balancers use.
+            if look.lbs.is_empty() || m.load_balancer_ids.iter().any(|lb| look.lbs.contains(lb)) {
+                found.memberships.push(m);
+            }
+        }
+        for (id, (_, members)) in sg.groups {
+            found
+                .group_members
+                .insert((product.clone(), String::new(), id), members.iter().map(|m| m.key()).collect());
+        }
+    }
+    Ok(found)
+}
+
+/// The records, as the runs share them between threads.
+type Records = Vec<(PathBuf, StateFile)>;
+
+/// What happens when a group is done: update the records, and say whether a failure
+/// may be passed over.
+type AfterGroup<'a> =
+    dyn Fn(&mut Records, &[Membership], std::result::Result<(), &Error>) -> Result<bool> + Sync + 'a;
+
+/// Run `op` over the groups: CLB groups one after another, then ALB/NLB groups in
+/// parallel (at most `concurrency` at once). `after` updates the record as each group
+/// ends and says whether a failure may be passed over (a group deleted meanwhile). A
+/// failure that may not stops the run (no new groups start) with [`Error::Partial`].
+fn run_groups(
+    clients: &Clients,
+    op: Op,
+    groups: &BTreeMap<GroupKey, Vec<Membership>>,
+    concurrency: usize,
+    records: &Mutex<Records>,
+    after: &AfterGroup<'_>,
     resume: &str,
 ) -> Result<()> {
-    let labels: Vec<String> = groups.keys().map(|(lb, group)| format!("{lb}/{group}")).collect();
-    for (index, (_, members)) in groups.iter().enumerate() {
-        let group: Group = members[0].group();
-        let refs: Vec<BackendServerRef> = members.iter().map(|m| member_ref(m, weight(m))).collect();
-        let outcome = batch::run(global, client, action, region, &group, &refs, &|_| resume.to_owned());
-        let keep_going = done(members, outcome.as_ref().map(|_| ()))?;
-        if let (Err(failure), false) = (outcome, keep_going) {
-            return Err(Error::Partial {
-                verb: "done",
-                failed_batch: index + 1,
-                batches: groups.len(),
-                failure: Box::new(failure),
-                done: labels[..index].to_vec(),
-                not_done: labels[index..].to_vec(),
-                resume: resume.to_owned(),
-            });
+    let list: Vec<(&GroupKey, &Vec<Membership>)> = groups.iter().collect();
+    let label = |(_, members): &(&GroupKey, &Vec<Membership>)| members[0].place();
+    let outcomes: Mutex<Vec<(usize, Option<Error>)>> = Mutex::new(Vec::new());
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    let one = |index: usize| -> Result<()> {
+        let members = list[index].1;
+        let mut record_job = |job: &str, chunk: &[Membership]| -> Result<()> {
+            let mut records = records.lock().unwrap_or_else(|p| p.into_inner());
+            mark(&mut records, chunk, |m| m.pending_job = Some(job.to_owned()))
+        };
+        let outcome = apply::apply(clients, op, members, &mut record_job);
+        let mut held = records.lock().unwrap_or_else(|p| p.into_inner());
+        let pass = after(&mut held, members, outcome.as_ref().map(|_| ()))?;
+        let failure = match outcome {
+            Err(e) if !pass => Some(e),
+            _ => None,
+        };
+        if failure.is_some() {
+            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+        outcomes.lock().unwrap_or_else(|p| p.into_inner()).push((index, failure));
+        Ok(())
+    };
+    let (clb, sg): (Vec<usize>, Vec<usize>) = (0..list.len()).partition(|i| list[*i].1[0].family().is_none());
+    for index in clb {
+        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+            break;
+        }
+        one(index)?;
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let errors: Mutex<Vec<Error>> = Mutex::new(Vec::new());
+    if !stop.load(std::sync::atomic::Ordering::Relaxed) {
+        std::thread::scope(|threads| {
+            for _ in 0..concurrency.min(sg.len()).max(1) {
+                threads.spawn(|| {
+                    loop {
+                        if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                            break;
+                        }
+                        let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some(&index) = sg.get(n) else { break };
+                        if let Err(e) = one(index) {
+                            errors.lock().unwrap_or_else(|p| p.into_inner()).push(e);
+                            stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                        }
+                    }
+                });
+            }
+        });
+    }
+    if let Some(e) = errors.into_inner().unwrap_or_else(|p| p.into_inner()).into_iter().next() {
+        return Err(e);
+    }
+    let mut outcomes = outcomes.into_inner().unwrap_or_else(|p| p.into_inner());
+    outcomes.sort_by_key(|(i, _)| *i);
+    let ran: BTreeSet<usize> = outcomes.iter().map(|(i, _)| *i).collect();
+    let failed_at = outcomes.iter().position(|(_, f)| f.is_some());
+    if let Some(position) = failed_at {
+        let (index, failure) = outcomes.swap_remove(position);
+        let done: Vec<String> =
+            outcomes.iter().filter(|(_, f)| f.is_none()).map(|(i, _)| label(&list[*i])).collect();
+        let not_done: Vec<String> =
+            (0..list.len()).filter(|i| *i == index || !ran.contains(i)).map(|i| label(&list[i])).collect();
+        return Err(Error::Partial {
+            verb: "done",
+            failed_batch: index + 1,
+            batches: list.len(),
+            failure: Box::new(failure.unwrap_or_else(|| Error::Other(anyhow::anyhow!("a failed group")))),
+            done,
+            not_done,
+            resume: resume.to_owned(),
+        });
+    }
+    Ok(())
+}
+
+/// Change the recorded memberships that `chunk` names, and write the records that changed.
+fn mark(
+    records: &mut [(PathBuf, StateFile)],
+    chunk: &[Membership],
+    change: impl Fn(&mut Membership),
+) -> Result<()> {
+    for (path, record) in records.iter_mut() {
+        let mut changed = false;
+        for m in record.memberships.iter_mut().filter(|m| chunk.iter().any(|c| c.identity() == m.identity()))
+        {
+            change(m);
+            changed = true;
+        }
+        if changed {
+            state::save(path, record)?;
         }
     }
     Ok(())
 }
 
+fn join_paths(paths: &[PathBuf]) -> String {
+    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+}
+
 pub fn enter(global: &GlobalArgs, args: &StandbyEnterArgs) -> Result<()> {
-    let servers = server_ids(&args.servers, true)?;
+    let wanted = wanted_servers(&args.servers)?;
+    let servers: Vec<String> = wanted.iter().map(|w| w.id.clone()).collect();
     for lb in &args.lbs {
         validate_id("load balancer id", lb)?;
     }
@@ -212,23 +427,31 @@ pub fn enter(global: &GlobalArgs, args: &StandbyEnterArgs) -> Result<()> {
         let existing = state::load(path, &region, Some(recorded))?;
         records.push((path.clone(), existing.unwrap_or_else(|| StateFile::new(&region, recorded))));
     }
-    let client = context.client(global)?;
-    let scope = discover::Scope {
-        region: &region,
-        servers: &servers,
+    let clients = clients(global, &context, &product_names(&args.products))?;
+    let look = Look {
+        wanted: &wanted,
         lbs: &args.lbs,
+        products: &args.products,
         concurrency: usize::from(args.concurrency),
         fast: args.fast,
-        progress: global.shows_progress(),
     };
-    let found = discover::discover(&client, &scope)?;
-    for m in &found.master_slave {
-        output::warn(&format!(
-            "{} is in master-slave server group {} of {}: standby does not handle master-slave groups, so it stays in rotation there",
-            m.server_id,
-            crate::text::sanitize(&m.group_id, 64),
-            crate::text::sanitize(&m.load_balancer_id, 64)
-        ));
+    let found = discover_all(&clients, &look)?;
+    let recorded: usize = records.iter().map(|(_, r)| r.memberships.len()).sum();
+    if found.memberships.is_empty() && recorded == 0 {
+        let names: Vec<&str> = servers.iter().map(String::as_str).collect();
+        let mut message = format!("{} is in no load balancer or server group of {region}", names.join(" "));
+        if args.fast {
+            message.push_str(" that --fast can see (CLB's ServerId filter sees default groups only; drop --fast to look in every group)");
+        }
+        if !args.lbs.is_empty() {
+            message.push_str(&format!(" among {}", args.lbs.join(", ")));
+        }
+        let others: Vec<String> =
+            servers.iter().flat_map(|s| state::regions_with_record(s, &region)).collect();
+        if !others.is_empty() {
+            message.push_str(&format!("; a standby record exists in {}", others.join(", ")));
+        }
+        return Err(Error::Verification(message));
     }
 
     // Merge: what is found now is (again) to be taken out; what was recorded stays.
@@ -238,9 +461,21 @@ pub fn enter(global: &GlobalArgs, args: &StandbyEnterArgs) -> Result<()> {
                 m.removed = true;
             }
         }
-        for f in found.memberships.iter().filter(|f| record.servers.contains(&f.server_id)) {
+        for f in found.memberships.iter().filter(|f| {
+            record.servers.iter().any(|s| {
+                wanted.iter().any(|w| {
+                    w.id == *s && (f.server_id == w.id || w.address.as_deref() == Some(f.server_id.as_str()))
+                })
+            })
+        }) {
             match record.memberships.iter_mut().find(|m| m.identity() == f.identity()) {
-                Some(m) => m.removed = false,
+                Some(m) => {
+                    m.removed = false;
+                    // A weight slbctl set to 0 itself is not the weight to put back.
+                    if !(m.drained && f.weight == 0) {
+                        m.weight = f.weight;
+                    }
+                }
                 None => record.memberships.push(f.clone()),
             }
         }
@@ -249,51 +484,50 @@ pub fn enter(global: &GlobalArgs, args: &StandbyEnterArgs) -> Result<()> {
         records.iter().flat_map(|(_, r)| r.memberships.iter().filter(|m| !m.removed).cloned()).collect();
     let paths: Vec<PathBuf> = records.iter().map(|(p, _)| p.clone()).collect();
     if to_remove.is_empty() {
-        let recorded: usize = records.iter().map(|(_, r)| r.memberships.len()).sum();
-        let summary = if recorded == 0 {
-            format!("{}: no membership found in {region}; nothing to do", servers.join(" "))
-        } else {
-            format!("already in standby: {} ({recorded} membership(s) recorded)", servers.join(" "))
-        };
+        let summary =
+            format!("already in standby: {} ({recorded} membership(s) recorded)", servers.join(" "));
         return render(global, &[], &paths, &summary);
     }
     let groups = by_group(to_remove.iter());
-    // Guards, per group: members are (server, port) in a vServer group.
-    let staying = |lb: &String, group: &String, leaving: &[Membership]| -> (Vec<String>, usize) {
-        let all = found.group_members.get(&(lb.clone(), group.clone())).cloned().unwrap_or_default();
-        let gone: Vec<String> = leaving.iter().map(|m| m.identity().2).collect();
+    // Guards, per group: what stays of its members.
+    let staying = |key: &GroupKey, leaving: &[Membership]| -> (Vec<String>, usize) {
+        let all = found.group_members.get(key).cloned().unwrap_or_default();
+        let gone: Vec<String> = leaving.iter().map(Membership::member_key).collect();
         let total = all.len();
         (all.into_iter().filter(|k| !gone.contains(k)).collect(), total)
     };
     if let Some(min) = args.min_remaining {
-        for ((lb, group), members) in &groups {
-            let (remaining, size) = staying(lb, group, members);
+        for (key, members) in &groups {
+            let (remaining, size) = staying(key, members);
             if (remaining.len() as u64) < u64::from(min) {
                 return Err(Error::Refused(format!(
-                    "refusing standby: group {group} of {lb} would keep {} of its {size} members, fewer than --min-remaining {min}; nothing was changed",
+                    "refusing standby: group {} would keep {} of its {size} members, fewer than --min-remaining {min}; nothing was changed",
+                    describe_group(&members[0]),
                     remaining.len()
                 )));
             }
         }
     }
     if let Some(min) = args.min_healthy {
-        let mut health: BTreeMap<String, crate::slb::HealthResponse> = BTreeMap::new();
-        for ((lb, group), members) in &groups {
-            if !health.contains_key(lb) {
-                health.insert(lb.clone(), wait::read_health(&client, &region, lb, None)?);
-            }
-            let (remaining, _) = staying(lb, group, members);
-            let rows = health.get(lb).map(|h| h.rows()).unwrap_or_default();
-            let healthy = wait::health_standings(&remaining, rows).iter().filter(|s| s.reached).count();
+        for (key, members) in &groups {
+            let (remaining, _) = staying(key, members);
+            let healthy = apply::healthy_staying(&clients, &members[0], &remaining)?;
             if (healthy as u64) < u64::from(min) {
                 return Err(Error::Refused(format!(
-                    "refusing standby: group {group} of {lb} would keep {healthy} members normal on every listener, fewer than --min-healthy {min}; nothing was changed"
+                    "refusing standby: group {} would keep {healthy} members normal on every listener, fewer than --min-healthy {min}; nothing was changed",
+                    describe_group(&members[0])
                 )));
             }
         }
     }
     if args.dry_run {
-        let rows: Vec<Row> = to_remove.iter().map(|m| row(m, "remove", "planned (dry run)")).collect();
+        let mut rows = Vec::new();
+        if args.drain.is_some() {
+            rows.extend(
+                to_remove.iter().filter(|m| m.weight > 0).map(|m| row(m, "drain", "planned (dry run)")),
+            );
+        }
+        rows.extend(to_remove.iter().map(|m| row(m, "remove", "planned (dry run)")));
         let summary = format!(
             "dry run: {} membership(s) in {} group(s) would be taken out",
             to_remove.len(),
@@ -312,184 +546,378 @@ pub fn enter(global: &GlobalArgs, args: &StandbyEnterArgs) -> Result<()> {
     if let Some(path) = &args.state_file {
         words.extend(["--state-file".to_owned(), path.display().to_string()]);
     }
+    if args.products.len() < 3 {
+        words.extend([
+            "--products".to_owned(),
+            args.products.iter().map(|p| p.name()).collect::<Vec<_>>().join(","),
+        ]);
+    }
     let resume = rerun::command(global, &words, &servers);
-    let io = (global, &client, region.as_str());
+    let mut undo_words: Vec<String> = vec!["standby".into(), "exit".into()];
+    if let Some(path) = &args.state_file {
+        undo_words.extend(["--state-file".to_owned(), path.display().to_string()]);
+    }
+    let undo = rerun::command(global, &undo_words, &servers);
+    let recorded_in = join_paths(&paths);
+    let records = Mutex::new(records);
+    let concurrency = usize::from(args.concurrency);
     if let Some(seconds) = args.drain {
-        group_by_group(
-            io,
-            BackendAction::SetWeight,
-            &groups,
-            &|_| Some(0),
-            &mut |_, r| Ok(r.is_ok()),
+        let drainable: Vec<Membership> =
+            to_remove.iter().filter(|m| m.weight > 0 && m.server_type != "Fc").cloned().collect();
+        // Recorded before the change: a crash mid-way leaves "maybe drained", which
+        // exit reads against the live weight.
+        mark(&mut records.lock().unwrap_or_else(|p| p.into_inner()), &drainable, |m| m.drained = true)?;
+        crate::interrupt::set_note(Some(format!(
+            "draining {}: some may be at weight 0 (recorded in {recorded_in}); to finish: {resume}; to undo: {undo}",
+            output::count(drainable.len(), "membership")
+        )));
+        let drain_groups = by_group(drainable.iter());
+        run_groups(
+            &clients,
+            Op::Drain,
+            &drain_groups,
+            concurrency,
+            &records,
+            &|records, members, outcome| {
+                mark(records, members, |m| m.pending_job = None)?;
+                Ok(outcome.is_ok())
+            },
             &resume,
         )?;
         crate::interrupt::set_note(Some(format!(
-            "{} drained to weight 0, still members; recorded in {}; to put them back: {}",
-            output::count(to_remove.len(), "membership"),
-            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "),
-            rerun::command(global, &["standby".into(), "exit".into()], &servers)
+            "{} drained to weight 0, still members (recorded in {recorded_in}); to finish: {resume}; to undo: {undo}",
+            output::count(drainable.len(), "membership")
         )));
         super::poll::countdown(seconds);
-        crate::interrupt::set_note(None);
     }
-    let mut rows = Vec::new();
-    group_by_group(
-        io,
-        BackendAction::Remove,
+    crate::interrupt::set_note(Some(format!(
+        "taking {} out: some may be out already, a job may be in flight (recorded in {recorded_in}); to finish: {resume}; to undo: {undo}",
+        output::count(to_remove.len(), "membership")
+    )));
+    let rows: Mutex<Vec<Row>> = Mutex::new(Vec::new());
+    let removal = run_groups(
+        &clients,
+        Op::Remove,
         &groups,
-        &|_| None,
-        &mut |members, outcome| {
+        concurrency,
+        &records,
+        &|records, members, outcome| {
             let result = if outcome.is_ok() { "removed" } else { "failed" };
-            rows.extend(members.iter().map(|m| row(m, "remove", result)));
-            if outcome.is_ok() {
-                // Rewrite only the records this group touched: the others are on disk.
-                for (path, record) in &mut records {
-                    let mut changed = false;
-                    for m in record.memberships.iter_mut().filter(|m| !m.removed) {
-                        if members.iter().any(|done| done.identity() == m.identity()) {
-                            m.removed = true;
-                            changed = true;
-                        }
-                    }
-                    if changed {
-                        state::save(path, record)?;
-                    }
+            rows.lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .extend(members.iter().map(|m| row(m, "remove", result)));
+            mark(records, members, |m| {
+                m.pending_job = None;
+                if outcome.is_ok() {
+                    m.removed = true;
                 }
-            }
+            })?;
             Ok(false)
         },
         &resume,
-    )?;
+    );
+    crate::interrupt::set_note(None);
+    removal?;
+    let rows = rows.into_inner().unwrap_or_else(|p| p.into_inner());
     let summary = format!(
-        "standby: {} taken out of {} group(s); to put them back: slbctl standby exit {}",
+        "standby: {} taken out of {} group(s); to put them back: {undo}",
         output::count(to_remove.len(), "membership"),
-        groups.len(),
-        servers.join(" ")
+        groups.len()
     );
     render(global, &rows, &paths, &summary)
 }
 
+/// `default of lb-1`, `rsp-web of lb-1`, `ALB server group sgp-1`.
+fn describe_group(m: &Membership) -> String {
+    match m.family() {
+        Some(f) => format!("{} server group {}", f.label(), m.group_label()),
+        None => format!("{} of {}", m.group_label(), m.load_balancer_id),
+    }
+}
+
+/// What `exit` would do with one recorded membership, given the live state.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Plan {
+    /// Not there: add it back.
+    Add,
+    /// There at weight 0 after slbctl drained it: set the recorded weight.
+    Restore,
+    /// There at the recorded weight.
+    InPlace,
+    /// There at another weight someone else set: warned about, left alone.
+    Changed(u32),
+    /// The group is gone: the entry stays in the record.
+    GroupGone,
+}
+
+fn plan_of(m: &Membership, live: Option<&HashMap<String, apply::Live>>) -> Plan {
+    let Some(live) = live else { return Plan::GroupGone };
+    match live.get(&m.member_key()) {
+        None => Plan::Add,
+        Some(l) if l.status.eq_ignore_ascii_case("Removing") => Plan::Add,
+        Some(l) if l.weight.is_none() || l.weight == Some(m.weight) => Plan::InPlace,
+        Some(l) if m.drained && l.weight == Some(0) => Plan::Restore,
+        Some(l) => Plan::Changed(l.weight.unwrap_or(0)),
+    }
+}
+
+fn plan_text(plan: &Plan, m: &Membership) -> String {
+    match plan {
+        Plan::Add => format!("add at weight {}", m.weight),
+        Plan::Restore => format!("restore weight {}", m.weight),
+        Plan::InPlace => "nothing (in place)".to_owned(),
+        Plan::Changed(w) => format!("nothing (weight {w} set by someone else)"),
+        Plan::GroupGone => "nothing (group gone; kept in the record)".to_owned(),
+    }
+}
+
+/// The live members of every group the records name (None: the group is gone).
+fn live_groups(
+    clients: &Clients,
+    memberships: &[Membership],
+) -> Result<HashMap<GroupKey, Option<HashMap<String, apply::Live>>>> {
+    let mut live = HashMap::new();
+    for (key, members) in by_group(memberships.iter()) {
+        live.insert(key, apply::live(clients, &members[0])?);
+    }
+    Ok(live)
+}
+
+fn key_of(m: &Membership) -> GroupKey {
+    let (lb, group) = m.group_key();
+    (m.product.clone(), lb, group)
+}
+
 pub fn exit(global: &GlobalArgs, args: &StandbyExitArgs) -> Result<()> {
-    let servers = server_ids(&args.servers, false)?;
+    let wanted = if args.servers.is_empty() { Vec::new() } else { wanted_servers(&args.servers)? };
+    let servers: Vec<String> = wanted.iter().map(|w| w.id.clone()).collect();
     let context = Context::resolve(global)?;
     let region = context.region.value.clone();
     let files = files_for(&region, &servers, args.state_file.as_ref())?;
     let mut records: Vec<(PathBuf, StateFile)> = Vec::new();
+    let mut unrecorded: Vec<Wanted> = Vec::new();
     for (path, recorded) in &files.entries {
         let expected = (!recorded.is_empty()).then_some(recorded.as_slice());
         match state::load(path, &region, expected)? {
             Some(record) => records.push((path.clone(), record)),
-            None => output::warn(&format!("no standby record at {}", path.display())),
+            None => unrecorded.extend(wanted.iter().filter(|w| recorded.contains(&w.id)).cloned()),
+        }
+    }
+    let mut products: BTreeSet<&'static str> =
+        records.iter().flat_map(|(_, r)| r.memberships.iter().map(|m| m.product().name())).collect();
+    if !unrecorded.is_empty() {
+        products.extend(product_names(&args.products));
+    }
+    let clients = clients(global, &context, &products)?;
+    // A server without a record: live somewhere is "not in standby" (a second exit is
+    // harmless); found nowhere, its patched host would never come back: exit 4.
+    if !unrecorded.is_empty() {
+        let look = Look {
+            wanted: &unrecorded,
+            lbs: &[],
+            products: &args.products,
+            concurrency: usize::from(args.concurrency),
+            fast: false,
+        };
+        let live = discover_all(&clients, &look)?;
+        for w in &unrecorded {
+            let serving = live
+                .memberships
+                .iter()
+                .any(|m| m.server_id == w.id || w.address.as_deref() == Some(m.server_id.as_str()));
+            if serving {
+                output::warn(&format!(
+                    "{} is not in standby (no record in {region}; it is in rotation)",
+                    w.id
+                ));
+            } else {
+                let elsewhere = state::regions_with_record(&w.id, &region);
+                let said = if elsewhere.is_empty() {
+                    "and no region's state folder holds a record for it".to_owned()
+                } else {
+                    format!("a standby record for it exists in {}", elsewhere.join(", "))
+                };
+                return Err(Error::Verification(format!(
+                    "{} has no standby record in {region} and is in no load balancer or server group there; {said}",
+                    w.id
+                )));
+            }
+        }
+    }
+    let paths: Vec<PathBuf> = records.iter().map(|(p, _)| p.clone()).collect();
+    // Jobs an interrupted run left in flight: their outcome first.
+    let pending: BTreeSet<(LbProduct, String, String)> = records
+        .iter()
+        .flat_map(|(_, r)| r.memberships.iter())
+        .filter_map(|m| m.pending_job.clone().map(|job| (m.product(), job, m.group_label().to_owned())))
+        .collect();
+    if !args.dry_run {
+        for (product, job, group) in &pending {
+            crate::verbose!("standby: waiting for job {job}, in flight when the last run stopped");
+            apply::settle_pending(&clients, *product, job, group)?;
+        }
+    }
+    let all: Vec<Membership> = records.iter().flat_map(|(_, r)| r.memberships.iter().cloned()).collect();
+    if all.is_empty() {
+        for (path, _) in &records {
+            state::remove(path)?;
+        }
+        return render(global, &[], &paths, "nothing in standby: no membership recorded");
+    }
+    let live = live_groups(&clients, &all)?;
+    let plans: Vec<(Membership, Plan)> =
+        all.iter().map(|m| (m.clone(), plan_of(m, live.get(&key_of(m)).and_then(|l| l.as_ref())))).collect();
+    for (m, plan) in &plans {
+        if let Plan::Changed(w) = plan {
+            output::warn(&format!(
+                "{} in {} is at weight {w}, not the recorded {}: someone else changed it; left as it is",
+                m.member_key(),
+                m.place(),
+                m.weight
+            ));
         }
     }
     let to_add: Vec<Membership> =
-        records.iter().flat_map(|(_, r)| r.memberships.iter().filter(|m| m.removed).cloned()).collect();
-    let paths: Vec<PathBuf> = records.iter().map(|(p, _)| p.clone()).collect();
-    if to_add.is_empty() {
-        for (path, record) in &records {
-            if record.memberships.iter().all(|m| m.removed) {
-                state::remove(path)?;
-            }
-        }
-        return render(global, &[], &paths, "nothing left to put back");
-    }
-    let groups = by_group(to_add.iter());
+        plans.iter().filter(|(_, p)| *p == Plan::Add).map(|(m, _)| m.clone()).collect();
+    let to_restore: Vec<Membership> =
+        plans.iter().filter(|(_, p)| *p == Plan::Restore).map(|(m, _)| m.clone()).collect();
     if args.dry_run {
-        let rows: Vec<Row> = to_add.iter().map(|m| row(m, "add", "planned (dry run)")).collect();
-        let summary =
-            format!("dry run: {} membership(s) in {} group(s) would be put back", to_add.len(), groups.len());
+        let rows: Vec<Row> =
+            plans.iter().map(|(m, p)| row(m, "exit", &format!("planned: {}", plan_text(p, m)))).collect();
+        let summary = format!(
+            "dry run: {} membership(s) would be put back, {} weight(s) restored",
+            to_add.len(),
+            to_restore.len()
+        );
         return render(global, &rows, &paths, &summary);
     }
-    let client = context.client(global)?;
     let mut words: Vec<String> = ["standby", "exit"].iter().map(|s| s.to_string()).collect();
     if let Some(path) = &args.state_file {
         words.extend(["--state-file".to_owned(), path.display().to_string()]);
     }
     let resume = rerun::command(global, &words, &servers);
-    let mut rows = Vec::new();
-    let mut gone = 0;
-    group_by_group(
-        (global, &client, &region),
-        BackendAction::Add,
-        &groups,
-        &|m| Some(m.weight),
-        &mut |members, outcome| {
-            // A group (or load balancer) deleted meanwhile is reported; its entries stay.
-            let deleted = outcome.err().and_then(|e| e.api()).is_some_and(|api| {
-                api.code == "InvalidLoadBalancerId.NotFound"
-                    || api.message.contains("VServerGroupId does not exist")
-            });
-            let result = match outcome {
-                Ok(()) => "added",
-                Err(_) if deleted => "group gone; kept in the record",
-                Err(_) => "failed",
-            };
-            rows.extend(members.iter().map(|m| row(m, "add", result)));
-            if deleted {
-                gone += members.len();
-            }
-            if outcome.is_ok() {
-                // Rewrite only the records this group touched; an empty one is done.
-                for (path, record) in &mut records {
-                    let before = record.memberships.len();
-                    record
-                        .memberships
-                        .retain(|m| !members.iter().any(|done| done.identity() == m.identity()));
-                    if record.memberships.is_empty() {
-                        state::remove(path)?;
-                    } else if record.memberships.len() != before {
-                        state::save(path, record)?;
-                    }
-                }
-            }
-            Ok(deleted)
-        },
-        &resume,
-    )?;
-    if args.wait_healthy {
-        let show = global.shows_progress();
-        let lbs: std::collections::BTreeSet<&str> =
-            to_add.iter().map(|m| m.load_balancer_id.as_str()).collect();
-        for lb in lbs {
-            // Each membership by its key: `ID:PORT` narrows a vServer-group member to
-            // the health rows of its backend port; a bare ID (default group) needs
-            // every row of the server normal.
-            let ids: Vec<String> = to_add
+    let concurrency = usize::from(args.concurrency);
+    let records = Mutex::new(records);
+    let rows: Mutex<Vec<Row>> = Mutex::new(Vec::new());
+    let gone: Mutex<usize> = Mutex::new(0);
+    // What is in place (or changed by someone else) is back already.
+    let settled: Vec<Membership> = plans
+        .iter()
+        .filter(|(_, p)| matches!(p, Plan::InPlace | Plan::Changed(_)))
+        .map(|(m, _)| m.clone())
+        .collect();
+    forget(&mut records.lock().unwrap_or_else(|p| p.into_inner()), &settled)?;
+    {
+        let mut rows = rows.lock().unwrap_or_else(|p| p.into_inner());
+        rows.extend(
+            plans
                 .iter()
-                .filter(|m| m.load_balancer_id == lb)
-                .map(|m| m.identity().2)
-                .collect::<std::collections::BTreeSet<_>>()
-                .into_iter()
-                .collect();
-            wait::until_healthy(&client, &region, lb, &ids, None, &args.timing, show)?;
+                .filter(|(_, p)| *p == Plan::GroupGone)
+                .map(|(m, _)| row(m, "add", "group gone; kept in the record")),
+        );
+        *gone.lock().unwrap_or_else(|p| p.into_inner()) +=
+            plans.iter().filter(|(_, p)| *p == Plan::GroupGone).count();
+    }
+    crate::interrupt::set_note(Some(format!(
+        "putting memberships back: some may be back already, a job may be in flight; to finish: {resume}"
+    )));
+    for (op, list, action, done) in
+        [(Op::Add, &to_add, "add", "added"), (Op::Restore, &to_restore, "restore weight", "weight restored")]
+    {
+        let groups = by_group(list.iter());
+        let outcome = run_groups(
+            &clients,
+            op,
+            &groups,
+            concurrency,
+            &records,
+            &|records, members, outcome| {
+                // A group (or load balancer) deleted meanwhile is reported; its entries stay.
+                let deleted = outcome.err().is_some_and(apply::is_group_gone);
+                let result = match outcome {
+                    Ok(()) => done,
+                    Err(_) if deleted => "group gone; kept in the record",
+                    Err(_) => "failed",
+                };
+                rows.lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .extend(members.iter().map(|m| row(m, action, result)));
+                if deleted {
+                    *gone.lock().unwrap_or_else(|p| p.into_inner()) += members.len();
+                }
+                if outcome.is_ok() {
+                    forget(records, members)?;
+                } else {
+                    mark(records, members, |m| m.pending_job = None)?;
+                }
+                Ok(deleted)
+            },
+            &resume,
+        );
+        if let Err(e) = outcome {
+            crate::interrupt::set_note(None);
+            return Err(e);
         }
     }
+    crate::interrupt::set_note(None);
+    if args.wait_healthy {
+        let back: Vec<Membership> = to_add.iter().chain(to_restore.iter()).cloned().collect();
+        for (_, members) in by_group(back.iter()) {
+            apply::wait_healthy(&clients, &members, &args.timing)?;
+        }
+    }
+    let gone = gone.into_inner().unwrap_or_else(|p| p.into_inner());
+    let rows = rows.into_inner().unwrap_or_else(|p| p.into_inner());
+    let put_back = to_add.len().saturating_sub(gone);
     let summary = if gone > 0 {
         format!(
-            "{} put back; {gone} in deleted groups stay recorded in {}",
-            output::count(to_add.len() - gone, "membership"),
-            paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+            "{} put back, {} weight(s) restored; {gone} in deleted groups stay recorded in {}",
+            output::count(put_back, "membership"),
+            to_restore.len(),
+            join_paths(&paths)
         )
+    } else if to_add.is_empty() && to_restore.is_empty() {
+        "nothing to put back: every recorded membership is in place; out of standby".to_owned()
     } else {
-        format!("{} put back; out of standby", output::count(to_add.len(), "membership"))
+        let restored = if to_restore.is_empty() {
+            String::new()
+        } else {
+            format!(", {} weight(s) restored", to_restore.len())
+        };
+        format!("{} put back{restored}; out of standby", output::count(put_back, "membership"))
     };
     render(global, &rows, &paths, &summary)
 }
 
+/// Drop memberships that are back from the records; a record left empty is removed.
+fn forget(records: &mut [(PathBuf, StateFile)], back: &[Membership]) -> Result<()> {
+    for (path, record) in records.iter_mut() {
+        let before = record.memberships.len();
+        record.memberships.retain(|m| !back.iter().any(|b| b.identity() == m.identity()));
+        if record.memberships.is_empty() {
+            state::remove(path)?;
+        } else if record.memberships.len() != before {
+            state::save(path, record)?;
+        }
+    }
+    Ok(())
+}
+
 pub fn show(global: &GlobalArgs, args: &StandbyShowArgs) -> Result<()> {
-    let servers = server_ids(&args.servers, false)?;
+    let servers: Vec<String> = if args.servers.is_empty() {
+        Vec::new()
+    } else {
+        wanted_servers(&args.servers)?.into_iter().map(|w| w.id).collect()
+    };
     let context = Context::resolve(global)?;
     let region = context.region.value.clone();
     let entries = state_paths(&region, &servers, args.state_file.as_ref())?;
-    let mut rows = Vec::new();
+    let mut all = Vec::new();
     let mut paths = Vec::new();
     for (path, recorded) in &entries {
         let expected = (!recorded.is_empty()).then_some(recorded.as_slice());
         if let Some(record) = state::load(path, &region, expected)? {
-            rows.extend(record.memberships.iter().map(|m| {
-                let result = if m.removed { "out (recorded)" } else { "still in" };
-                row(m, "standby", result)
-            }));
+            all.extend(record.memberships.iter().cloned());
             paths.push(path.clone());
         } else if !recorded.is_empty() {
             output::warn(&format!(
@@ -499,6 +927,44 @@ pub fn show(global: &GlobalArgs, args: &StandbyShowArgs) -> Result<()> {
             ));
         }
     }
+    // The live state, where it can be read; a record is shown even when it cannot.
+    let products: BTreeSet<&'static str> = all.iter().map(|m| m.product().name()).collect();
+    let live = clients(global, &context, &products).and_then(|c| live_groups(&c, &all));
+    if let Err(e) = &live {
+        output::warn(&format!("the live state could not be read: {e}"));
+    }
+    let rows: Vec<Row> = all
+        .iter()
+        .map(|m| {
+            let (live_state, plan) = match &live {
+                Ok(groups) => {
+                    let group = groups.get(&key_of(m)).and_then(|g| g.as_ref());
+                    let state = match group.map(|g| g.get(&m.member_key())) {
+                        None => "group gone".to_owned(),
+                        Some(None) => "absent".to_owned(),
+                        Some(Some(l))
+                            if l.status.is_empty() || l.status.eq_ignore_ascii_case("Available") =>
+                        {
+                            format!(
+                                "present at weight {}",
+                                l.weight.map_or_else(|| "-".to_owned(), |w| w.to_string())
+                            )
+                        }
+                        Some(Some(l)) => format!(
+                            "present at weight {} ({})",
+                            l.weight.map_or_else(|| "-".to_owned(), |w| w.to_string()),
+                            crate::text::sanitize(&l.status, 20)
+                        ),
+                    };
+                    (state, plan_text(&plan_of(m, group), m))
+                }
+                Err(_) => ("unknown".to_owned(), "unknown (live state not read)".to_owned()),
+            };
+            let pending =
+                m.pending_job.as_ref().map(|j| format!("; job {j} was in flight")).unwrap_or_default();
+            row(m, "standby", &format!("live: {live_state}{pending}; exit would: {plan}"))
+        })
+        .collect();
     let summary = format!("{} in {} state file(s)", output::count(rows.len(), "membership"), paths.len());
     render(global, &rows, &paths, &summary)
 }

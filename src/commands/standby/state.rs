@@ -2,9 +2,14 @@
 //! exactly as it was. One file per server under the user state directory
 //! (`$XDG_STATE_HOME/slbctl/standby/<region>/<id>.json`, a data-directory fallback), or
 //! one file for every server given (`--state-file`). Written 0600 and atomically before
-//! anything changes and after each group is done, so a crash or Ctrl-C at any point
-//! leaves a file that `exit` can use; a lock beside it keeps two runs for the same
-//! server from interleaving.
+//! anything changes and after each change, so a crash or Ctrl-C at any point leaves a
+//! true record; a lock beside it keeps two runs for the same server from interleaving.
+//!
+//! Version 2 records, per membership, the product, the load balancer(s), the group, the
+//! member (id, type, port, weight, address, description) and what slbctl did to it
+//! (`Drained`: its weight may have been set to 0; `Removed`: taken out; `PendingJob`:
+//! an ALB/NLB job was in flight). Version 1 files (CLB only) are read and rewritten as
+//! version 2.
 
 use std::path::{Path, PathBuf};
 
@@ -12,50 +17,123 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::private_file;
 use crate::error::{Error, Result};
-use crate::slb::{Group, member_key};
+use crate::slb::member_key;
+use crate::slb::server_groups::actions;
+use crate::slb::server_groups::members::MemberType;
+use crate::slb::server_groups::{Family, LbProduct};
 use crate::text::quote;
 
-/// One membership: a server in a group, with what re-adding it needs.
+/// The format written now.
+pub const VERSION: u32 = 2;
+
+fn clb() -> String {
+    "clb".to_owned()
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// One membership: a server in a group, with what putting it back needs.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "PascalCase")]
 pub struct Membership {
+    /// `clb`, `alb` or `nlb` (version 1 files are CLB's).
+    #[serde(default = "clb")]
+    pub product: String,
+    /// CLB: the load balancer; ALB/NLB: the first of the load balancers that use the group.
     pub load_balancer_id: String,
-    /// None: the load balancer's default server group.
+    /// ALB/NLB: every load balancer that uses the group.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub load_balancer_ids: Vec<String>,
+    /// CLB: None for the load balancer's default server group.
     #[serde(rename = "VServerGroupId", default, skip_serializing_if = "Option::is_none")]
     pub vserver_group_id: Option<String>,
+    /// ALB/NLB: the server group.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_group_id: Option<String>,
     pub server_id: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub port: Option<u16>,
     pub weight: u32,
+    /// CLB: `ecs`, `eni`, `eci`; ALB/NLB: `Ecs`, `Eni`, `Eci`, `Ip`, `Fc`.
     #[serde(rename = "Type")]
     pub server_type: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub server_ip: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub remote_ip_enabled: Option<bool>,
+    /// slbctl set (or was about to set) its weight to 0: `exit` restores the recorded
+    /// weight where the member is still there at weight 0.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub drained: bool,
     /// Taken out by `standby enter` (and not yet put back).
     pub removed: bool,
+    /// An ALB/NLB job that was in flight for this membership when the record was last
+    /// written: its outcome is unknown until it is asked about.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_job: Option<String>,
 }
 
 impl Membership {
-    pub fn group(&self) -> Group {
-        match &self.vserver_group_id {
-            Some(id) => Group::VServer { group_id: id.clone() },
-            None => Group::Default { load_balancer_id: self.load_balancer_id.clone() },
+    pub fn product(&self) -> LbProduct {
+        match self.product.as_str() {
+            "alb" => LbProduct::Alb,
+            "nlb" => LbProduct::Nlb,
+            _ => LbProduct::Clb,
         }
     }
 
-    /// The group's label in tables: `default` or the vServer group id.
-    pub fn group_label(&self) -> &str {
-        group_label(self.vserver_group_id.as_deref())
+    pub fn family(&self) -> Option<Family> {
+        self.product().family()
     }
 
-    /// Identity within the region: load balancer, group and member.
-    pub fn identity(&self) -> (String, String, String) {
-        let ip = self.server_ip.as_deref().filter(|_| self.server_type == "eni");
-        (
-            self.load_balancer_id.clone(),
-            self.group_label().to_owned(),
-            member_key(&self.server_id, self.port, ip, Some(&self.server_type)),
-        )
+    /// The group's label in tables: `default`, the vServer group id, or the server group id.
+    pub fn group_label(&self) -> &str {
+        match (&self.server_group_id, &self.vserver_group_id) {
+            (Some(id), _) | (None, Some(id)) => id,
+            (None, None) => "default",
+        }
+    }
+
+    /// Where the group is, for grouping and guards: (load balancer or `-`, group label).
+    /// An ALB/NLB group is one whatever load balancers use it.
+    pub fn group_key(&self) -> (String, String) {
+        match self.family() {
+            Some(_) => (String::new(), self.group_label().to_owned()),
+            None => (self.load_balancer_id.clone(), self.group_label().to_owned()),
+        }
+    }
+
+    /// The member's key within its group, as that product names members.
+    pub fn member_key(&self) -> String {
+        match self.family() {
+            Some(_) => {
+                let kind = MemberType::from_api(&self.server_type).unwrap_or(MemberType::Ecs);
+                let ip = self.server_ip.as_deref().filter(|_| kind == MemberType::Eni);
+                actions::member_key(&self.server_id, self.port, ip, kind)
+            }
+            None => {
+                let ip = self.server_ip.as_deref().filter(|_| self.server_type == "eni");
+                member_key(&self.server_id, self.port, ip, Some(&self.server_type))
+            }
+        }
+    }
+
+    /// Identity within the region: product, group and member.
+    pub fn identity(&self) -> (String, String, String, String) {
+        let (lb, group) = self.group_key();
+        (self.product.clone(), lb, group, self.member_key())
+    }
+
+    /// `lb-1/rsp-web` or `alb/sgp-1`, as messages name the group.
+    pub fn place(&self) -> String {
+        match self.family() {
+            Some(f) => format!("{}/{}", f.label().to_lowercase(), self.group_label()),
+            None => format!("{}/{}", self.load_balancer_id, self.group_label()),
+        }
     }
 }
 
@@ -77,7 +155,7 @@ pub struct StateFile {
 impl StateFile {
     pub fn new(region: &str, servers: &[String]) -> StateFile {
         StateFile {
-            version: 1,
+            version: VERSION,
             region: region.to_owned(),
             servers: servers.to_vec(),
             memberships: Vec::new(),
@@ -85,12 +163,42 @@ impl StateFile {
     }
 }
 
-/// The directory of a region's state files.
-pub fn region_dir(region: &str) -> Result<PathBuf> {
+/// The root of the state directories (one folder per region below it).
+pub fn root_dir() -> Result<PathBuf> {
     dirs::state_dir()
         .or_else(dirs::data_local_dir)
-        .map(|d| d.join("slbctl").join("standby").join(region))
+        .map(|d| d.join("slbctl").join("standby"))
         .ok_or_else(|| Error::config("no state directory is known for this user; pass --state-file PATH"))
+}
+
+/// The directory of a region's state files.
+pub fn region_dir(region: &str) -> Result<PathBuf> {
+    Ok(root_dir()?.join(region))
+}
+
+/// The file name of a server's record: its id (an address's `:` and `[]` become `_`, so
+/// the name is one on every file system).
+pub fn file_name(server: &str) -> String {
+    let safe: String =
+        server.chars().map(|c| if matches!(c, ':' | '[' | ']' | '/' | '\\') { '_' } else { c }).collect();
+    format!("{safe}.json")
+}
+
+/// The regions (other than `region`) whose state folder holds a record for `server`.
+pub fn regions_with_record(server: &str, region: &str) -> Vec<String> {
+    let Ok(root) = root_dir() else { return Vec::new() };
+    let mut regions: Vec<String> = std::fs::read_dir(&root)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.path().join(file_name(server)).exists())
+                .filter_map(|e| e.file_name().into_string().ok())
+                .filter(|r| r != region)
+                .collect()
+        })
+        .unwrap_or_default();
+    regions.sort();
+    regions
 }
 
 /// Every state file of a region.
@@ -110,7 +218,8 @@ pub fn all_in(dir: &Path) -> Vec<PathBuf> {
 
 /// Read a state file: None when it does not exist. A file that is not a state file,
 /// belongs to another region or other servers, or that group or others can write, is
-/// a configuration error (exit 3) naming it.
+/// a configuration error (exit 3) naming it. A version 1 file is read as CLB's and is
+/// rewritten as version 2 on the next save.
 pub fn load(path: &Path, region: &str, servers: Option<&[String]>) -> Result<Option<StateFile>> {
     let bad = |why: String| Error::config(format!("standby state file {}: {why}", path.display()));
     let text = match std::fs::read_to_string(path) {
@@ -122,11 +231,12 @@ pub fn load(path: &Path, region: &str, servers: Option<&[String]>) -> Result<Opt
         return Err(bad("writable by group or others; refusing to trust it".into())
             .with_hint(format!("run: chmod 600 {}", path.display())));
     }
-    let state: StateFile =
+    let mut state: StateFile =
         serde_json::from_str(&text).map_err(|e| bad(format!("not a standby state file ({e})")))?;
-    if state.version != 1 {
+    if !(1..=VERSION).contains(&state.version) {
         return Err(bad(format!("version {} is not one slbctl knows", state.version)));
     }
+    state.version = VERSION;
     if state.region != region {
         return Err(bad(format!("it is for region {}, not {}", quote(&state.region), quote(region))));
     }
@@ -174,5 +284,27 @@ pub fn lock(path: &Path) -> Result<std::fs::File> {
             lock_path.display()
         ))),
         Err(e) => Err(Error::config(format!("cannot lock {}: {}", lock_path.display(), e.kind()))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_version_1_record_reads_as_clb() {
+        let v1 = r#"{"LoadBalancerId":"lb-1","VServerGroupId":"rsp-1","ServerId":"i-a","Port":80,"Weight":40,"Type":"ecs","Removed":true}"#;
+        let m: Membership = serde_json::from_str(v1).unwrap();
+        assert_eq!(m.product(), LbProduct::Clb);
+        assert_eq!(m.identity(), ("clb".into(), "lb-1".into(), "rsp-1".into(), "i-a:80".into()));
+        let alb = Membership {
+            product: "alb".into(),
+            server_group_id: Some("sgp-1".into()),
+            server_type: "Ecs".into(),
+            ..m
+        };
+        assert_eq!(alb.identity(), ("alb".into(), String::new(), "sgp-1".into(), "i-a:80".into()));
+        assert_eq!(alb.place(), "alb/sgp-1");
+        assert_eq!(file_name("[2001:db8::1]"), "_2001_db8__1_.json");
     }
 }

@@ -17,7 +17,7 @@ pub(crate) mod members;
 use crate::api::Product;
 
 /// The load-balancer products slbctl manages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, clap::ValueEnum)]
 pub enum LbProduct {
     /// Classic load balancer (SLB/CLB, 2014-05-15): `lb-…` ids.
     Clb,

@@ -26,7 +26,7 @@ mod services;
 
 pub use health::Script;
 
-pub use server_groups::COMMON as COMMON_PARAMS;
+pub use server_groups::{COMMON as COMMON_PARAMS, Groupless};
 pub use services::Imdsv2;
 
 use base64::Engine as _;

@@ -47,7 +47,9 @@ pub fn slbctl_std_against(home: &Path, server: &fake_slb::FakeSlb) -> StdCommand
     cmd.env("ALIBABA_CLOUD_ACCESS_KEY_ID", KEY_ID)
         .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", SECRET)
         .env("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou")
-        .env("SLBCTL_ENDPOINT", server.url());
+        .env("SLBCTL_ENDPOINT", server.url())
+        .env("SLBCTL_ALB_ENDPOINT", server.url())
+        .env("SLBCTL_NLB_ENDPOINT", server.url());
     cmd
 }
 
@@ -76,12 +78,16 @@ pub fn write_config(path: &Path, text: &str) -> std::path::PathBuf {
 pub const CLOSED_PORT_URL: &str = "http://127.0.0.1:9";
 
 /// The base environment of every test command (see [`slbctl_std`]). A test that means
-/// to use STS or the metadata server sets these to its own fake. Waits run with a
+/// to use STS or the metadata server sets these to its own fake; the ALB and NLB
+/// endpoints point at a closed loopback port too, so a command that reaches for them
+/// (standby looks at all three products) never dials a real one. Waits run with a
 /// "second" of 10 ms (the documented test hook), so timeouts take milliseconds.
-pub const SAFE_ENV: [(&str, &str); 4] = [
+pub const SAFE_ENV: [(&str, &str); 6] = [
     ("ALIBABA_CLOUD_ECS_METADATA_DISABLED", "true"),
     ("SLBCTL_ECS_METADATA_ENDPOINT", CLOSED_PORT_URL),
     ("ALIBABA_CLOUD_STS_ENDPOINT", CLOSED_PORT_URL),
+    ("SLBCTL_ALB_ENDPOINT", CLOSED_PORT_URL),
+    ("SLBCTL_NLB_ENDPOINT", CLOSED_PORT_URL),
     ("SLBCTL_WAIT_SECOND_MS", "10"),
 ];
 

@@ -111,9 +111,24 @@ pub struct ServerGroups {
     /// Removing a non-member: error `ResourceNotFound.BackendServer` (NLB's documented
     /// answer) instead of ignoring it; unconfirmed for ALB.
     strict_remove: bool,
+    /// How a `ListServerGroupServers` without `ServerGroupId` is answered (what the real
+    /// service does is unconfirmed): every group searched, nothing found, or refused.
+    groupless: Groupless,
     /// Health scripts per (group, member key): statuses popped one a health call, the
     /// last one staying; `""` means normal (not listed).
     health: HashMap<(String, String), VecDeque<String>>,
+}
+
+/// The fake's answer to a group-less member query.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Groupless {
+    /// Every group of the region is searched.
+    #[default]
+    Full,
+    /// An empty list.
+    Empty,
+    /// `MissingParameter.ServerGroupId`.
+    Refused,
 }
 
 fn member_key(id: &str, port: u16) -> String {
@@ -233,6 +248,11 @@ impl FakeSlb {
     /// The job APIs stop knowing every job (as after expiry).
     pub fn forget_jobs(&self) {
         lock(&self.state).server_groups.forget_jobs = true;
+    }
+
+    /// How a group-less member query is answered.
+    pub fn set_groupless_query(&self, mode: Groupless) {
+        lock(&self.state).server_groups.groupless = mode;
     }
 
     /// Page size of member listings.
@@ -394,12 +414,35 @@ pub fn serve(
     };
     match action {
         "ListServerGroupServers" => {
-            let id = get("ServerGroupId").ok_or_else(|| missing("ServerGroupId"))?;
-            let group = sg
-                .groups
-                .get(id)
-                .filter(|g| g.region == region && g.family == family)
-                .ok_or_else(not_found)?;
+            let filter: Vec<&String> =
+                params.iter().filter(|(k, _)| k.starts_with("ServerIds.")).map(|(_, v)| v).collect();
+            if family == "nlb" && filter.len() > 40 {
+                return Err((400, "IllegalParam.ServerIds", "at most 40 ServerIds".into()));
+            }
+            let rows: Vec<(String, SgMember)> = match get("ServerGroupId") {
+                Some(id) => {
+                    let group = sg
+                        .groups
+                        .get(id)
+                        .filter(|g| g.region == region && g.family == family)
+                        .ok_or_else(not_found)?;
+                    group.members.iter().map(|m| (id.to_owned(), m.clone())).collect()
+                }
+                None => match sg.groupless {
+                    Groupless::Refused => return Err(missing("ServerGroupId")),
+                    Groupless::Empty => Vec::new(),
+                    Groupless::Full => sg
+                        .groups
+                        .iter()
+                        .filter(|(_, g)| g.region == region && g.family == family)
+                        .flat_map(|(id, g)| g.members.iter().map(move |m| (id.clone(), m.clone())))
+                        .collect(),
+                },
+            };
+            let rows: Vec<(String, SgMember)> = rows
+                .into_iter()
+                .filter(|(_, m)| filter.is_empty() || filter.contains(&&m.server_id))
+                .collect();
             let max: usize = get("MaxResults").and_then(|m| m.parse().ok()).unwrap_or(20);
             if !(1..=100).contains(&max) {
                 return Err((400, "IllegalParam.MaxResults", "MaxResults must be 1 to 100".into()));
@@ -409,12 +452,11 @@ pub fn serve(
                 .map(|t| t.parse().map_err(|_| (400, "IllegalParam.NextToken", "bad NextToken".to_owned())))
                 .transpose()?
                 .unwrap_or(0);
-            let page: Vec<serde_json::Value> = group
-                .members
+            let page: Vec<serde_json::Value> = rows
                 .iter()
                 .skip(start)
                 .take(size)
-                .map(|m| {
+                .map(|(id, m)| {
                     let mut v = serde_json::json!({
                         "ServerGroupId": id, "ServerId": m.server_id, "ServerType": m.server_type,
                         "Port": m.port, "Weight": m.weight, "Description": m.description, "Status": m.status,
@@ -428,11 +470,10 @@ pub fn serve(
                     v
                 })
                 .collect();
-            let next =
-                if start + size < group.members.len() { (start + size).to_string() } else { String::new() };
+            let next = if start + size < rows.len() { (start + size).to_string() } else { String::new() };
             Ok(serde_json::json!({
                 "RequestId": request_id(), "MaxResults": max, "NextToken": next,
-                "TotalCount": group.members.len(), "Servers": page,
+                "TotalCount": rows.len(), "Servers": page,
             })
             .to_string())
         }
