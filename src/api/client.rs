@@ -26,9 +26,11 @@ pub struct CallPolicy {
     pub timeout: Duration,
     /// Attempts after the first; 0 disables retrying.
     pub retries: u32,
-    /// How long "busy" answers are waited out (see `Product::busy_codes`); zero leaves
-    /// them to `retries`.
+    /// How long "busy" and throttling answers are waited out (see
+    /// `Product::busy_codes`); zero leaves them to `retries`.
     pub busy_timeout: Duration,
+    /// One second of a throttling wait (1 s; shorter only under the tests' wait hook).
+    pub throttle_unit: Duration,
 }
 
 /// How requests reach the endpoint: extra trusted roots and an explicit proxy.
@@ -184,6 +186,7 @@ pub struct Client {
     signing: Signing,
     retries: u32,
     busy_timeout: Duration,
+    throttle_unit: Duration,
     busy_codes: &'static [&'static str],
     /// The answers carry secrets (STS): never quote an unreadable one in an error.
     sensitive: bool,
@@ -265,6 +268,7 @@ impl Client {
             signing,
             retries: policy.retries,
             busy_timeout: policy.busy_timeout,
+            throttle_unit: policy.throttle_unit,
             busy_codes: product.busy_codes,
             sensitive: false,
         })
@@ -411,11 +415,23 @@ impl Client {
             };
             let status = outcome.status.map_or_else(|| "no answer".to_owned(), |s| format!("HTTP {s}"));
             crate::verbose!("attempt {attempt}: {status} in {elapsed_ms} ms: {error}");
-            if retry::is_busy(&error, self.busy_codes) && !self.busy_timeout.is_zero() {
-                // Another change is being applied: wait it out within the busy budget,
-                // without spending a retry.
+            let throttled = retry::is_throttling(&error);
+            if (throttled || retry::is_busy(&error, self.busy_codes)) && !self.busy_timeout.is_zero() {
+                // Another change is being applied, or the account's flow control says
+                // slow down: wait it out within the busy budget, without spending a
+                // retry (throttling: full jitter over 1 s·2ⁿ, or what the service asks).
                 let since = *busy_since.get_or_insert_with(Instant::now);
-                let wait = retry::busy_delay(busy_waits + 1, retry::random_unit());
+                let wait = if throttled {
+                    // What the service asks is real time; the computed wait is in units
+                    // of a second (shorter only under the tests' wait hook).
+                    match outcome.retry_after {
+                        Some(asked) => asked.min(retry::MAX_DELAY),
+                        None => retry::throttle_delay(busy_waits + 1, retry::random_unit(), None)
+                            .mul_f64(self.throttle_unit.as_secs_f64()),
+                    }
+                } else {
+                    retry::busy_delay(busy_waits + 1, retry::random_unit())
+                };
                 if since.elapsed() + wait > self.busy_timeout {
                     return Err(Error::GaveUp { attempts: attempt + busy_waits, last: Box::new(error) });
                 }
@@ -481,12 +497,18 @@ impl Client {
             Err(e) => return failed(network_error(&self.endpoint, e)),
         };
         let status = response.status().as_u16();
-        let retry_after = response
-            .headers()
-            .get("x-acs-retry-after")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok())
-            .map(Duration::from_millis);
+        // `x-acs-retry-after` (milliseconds, the official SDKs' header), else the
+        // standard `Retry-After` (seconds).
+        let header = |name: &str| {
+            response
+                .headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.trim().parse::<u64>().ok())
+        };
+        let retry_after = header("x-acs-retry-after")
+            .map(Duration::from_millis)
+            .or_else(|| header("retry-after").map(Duration::from_secs));
         let result = match read_body(response) {
             Ok(body) => interpret(self, status, body),
             Err(e) => Err(read_failure(&self.endpoint, &e)),

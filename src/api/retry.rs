@@ -14,7 +14,8 @@ pub const BASE_DELAY: Duration = Duration::from_millis(200);
 pub const MAX_DELAY: Duration = Duration::from_secs(20);
 
 /// API error codes that mean "try again later" rather than "you are wrong".
-const RETRYABLE_CODES: &[&str] = &["Throttling", "ServiceUnavailable", "InternalError", "UnknownError"];
+const RETRYABLE_CODES: &[&str] =
+    &["Throttling", "Rejected.Throttling", "ServiceUnavailable", "InternalError", "UnknownError"];
 
 /// Whether an error is the service saying it is busy (one of the product's `busy_codes`,
 /// compared without regard to case: NLB's documents spell `IncorrectStatus.serverGroup`
@@ -35,6 +36,23 @@ pub fn busy_delay(n: u32, unit: f64) -> Duration {
         .saturating_mul(1 << n.saturating_sub(1).min(8))
         .min(Duration::from_secs(8));
     ceiling.mul_f64(0.5 + unit.clamp(0.0, 1.0) / 2.0)
+}
+
+/// Whether an error is flow control (`Throttling`, `Throttling.*`,
+/// `Rejected.Throttling`): per-second limits shared by every caller on the account,
+/// waited out like busy answers rather than spending `--retries` in a second.
+pub fn is_throttling(error: &Error) -> bool {
+    matches!(error, Error::Api(api) if api.code == "Throttling" || api.code.starts_with("Throttling.") || api.code == "Rejected.Throttling")
+}
+
+/// The wait before the n-th retry of a throttled call: full jitter over 1 s·2^(n-1),
+/// at most 20 s; a server's `Retry-After` / `x-acs-retry-after` wins (within the cap).
+pub fn throttle_delay(n: u32, unit: f64, retry_after: Option<Duration>) -> Duration {
+    if let Some(asked) = retry_after {
+        return asked.min(MAX_DELAY);
+    }
+    let ceiling = Duration::from_secs(1).saturating_mul(1 << n.saturating_sub(1).min(16)).min(MAX_DELAY);
+    ceiling.mul_f64(unit.clamp(0.0, 1.0))
 }
 
 /// Whether an API error code is worth another attempt. Busy codes are, once their own
@@ -153,6 +171,18 @@ mod tests {
         assert_eq!(delay(10, 1.0, None), MAX_DELAY);
         assert_eq!(delay(1000, 1.0, None), MAX_DELAY);
         assert_eq!(delay(1, 0.0, None), Duration::ZERO);
+    }
+
+    #[test]
+    fn throttling_waits_grow_from_one_second_to_twenty() {
+        assert_eq!(throttle_delay(1, 0.999_999, None).as_millis(), 999);
+        assert_eq!(throttle_delay(3, 0.5, None), Duration::from_secs(2));
+        assert_eq!(throttle_delay(6, 1.0, None), MAX_DELAY);
+        assert_eq!(throttle_delay(2, 0.3, Some(Duration::from_millis(1500))), Duration::from_millis(1500));
+        for code in ["Throttling", "Throttling.User", "Rejected.Throttling"] {
+            assert!(is_throttling(&api(400, code)), "{code}");
+        }
+        assert!(!is_throttling(&api(400, "ThrottlingX")));
     }
 
     #[test]

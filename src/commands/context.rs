@@ -61,6 +61,7 @@ pub fn session(global: &GlobalArgs, chosen: &Chosen, ca_bundle: Option<CaBundle>
             retries: global.retries,
             // STS has no "busy" answers to wait out.
             busy_timeout: Duration::ZERO,
+            throttle_unit: std::time::Duration::from_secs(1),
         },
         ca_bundle,
     };
@@ -175,6 +176,7 @@ impl Context {
             timeout: Duration::from_secs(global.timeout),
             retries: global.retries,
             busy_timeout: Duration::from_secs(global.busy_timeout),
+            throttle_unit: super::poll::second(),
         };
         let key: Box<dyn KeySource> = match &self.credentials()?.provider {
             Provider::Static(credentials) => Box::new(StaticKey(credentials.access_key())),

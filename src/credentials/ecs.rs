@@ -86,6 +86,7 @@ pub fn fetch(net: &Network, metadata: &Metadata) -> Result<Credentials> {
         timeout: Duration::from_secs(2),
         retries: net.sts_policy.retries,
         busy_timeout: Duration::ZERO,
+        throttle_unit: std::time::Duration::from_secs(1),
     };
     // The metadata server is link-local: never through a proxy.
     let fetcher = Fetcher::new(metadata.endpoint.scheme() == "https", policy, Transport::default())?;

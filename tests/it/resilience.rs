@@ -75,9 +75,12 @@ fn when_retries_run_out_the_error_counts_attempts_and_exits_4_for_api_errors() {
     let home = tempfile::tempdir().unwrap();
     let server = server();
     server.inject(api_fault(400, "Throttling.User"), 4);
-    remove(home.path(), &server).assert().code(4).stderr(predicate::str::starts_with(
-        "slbctl: error: gave up after 4 attempts; last failure: Throttling.User: ",
-    ));
+    // --busy-timeout 0 leaves throttling to --retries.
+    remove(home.path(), &server).args(["--busy-timeout", "0"]).assert().code(4).stderr(
+        predicate::str::starts_with(
+            "slbctl: error: gave up after 4 attempts; last failure: Throttling.User: ",
+        ),
+    );
     server.assert_requests(4);
     assert_fresh_nonces(&server);
     assert_eq!(server.backends("lb-1"), ["i-a", "i-b"]);
@@ -127,6 +130,41 @@ fn client_errors_are_never_retried() {
         .code(4)
         .stderr(predicate::str::contains("SignatureDoesNotMatch"));
     server.assert_requests(1);
+}
+
+#[test]
+fn ten_throttling_answers_in_a_row_are_waited_out_not_given_up_on() {
+    for code in ["Throttling", "Throttling.User", "Rejected.Throttling"] {
+        let home = tempfile::tempdir().unwrap();
+        let server = server();
+        server.inject(api_fault(400, code), 10);
+        slbctl_against(home.path(), &server)
+            .args(["-v", "backends", "list", "--lb", "lb-1"])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("of --busy-timeout left"));
+        server.assert_requests(11);
+    }
+}
+
+#[test]
+fn eight_deployers_in_lockstep_through_a_throttling_burst_all_finish() {
+    let server = server();
+    server.add_lb("lb-8", "cn-hangzhou", &["i-1", "i-2", "i-3", "i-4", "i-5", "i-6", "i-7", "i-8"]);
+    server.inject(api_fault(400, "Throttling.User"), 40);
+    let homes: Vec<_> = (0..8).map(|_| tempfile::tempdir().unwrap()).collect();
+    let children: Vec<_> = homes
+        .iter()
+        .enumerate()
+        .map(|(n, home)| {
+            let mut cmd = slbctl_std_against(home.path(), &server);
+            cmd.args(["-q", "backends", "remove", "--lb", "lb-8", &format!("i-{}", n + 1)]).spawn().unwrap()
+        })
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    assert!(server.backends("lb-8").is_empty(), "every deployer finished");
 }
 
 #[test]
