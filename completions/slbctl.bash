@@ -203,7 +203,7 @@ _slbctl() {
 
     case "${cmd}" in
         slbctl)
-            opts="-v -q -h -V --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help --version backends groups standby configure config completions man help"
+            opts="-v -q -o -h -V --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help --version backends groups standby configure config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -253,6 +253,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -261,7 +265,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help list remove add set-weight wait help"
+            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help list remove add set-weight wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -311,6 +315,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -319,7 +327,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__add)
-            opts="-v -q -h --lb --product --server-group --vserver-group --port --type --batch --no-wait --job-timeout --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --lb --product --server-group --vserver-group --port --type --batch --no-wait --job-timeout --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --strict --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -410,6 +418,10 @@ _slbctl() {
                     return 0
                     ;;
                 --output)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;
@@ -519,7 +531,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__list)
-            opts="-v -q -h --lb --product --vserver-group --server-group --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --lb --product --vserver-group --server-group --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -585,6 +597,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -593,7 +609,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__remove)
-            opts="-v -q -h --lb --product --server-group --vserver-group --port --type --batch --no-wait --job-timeout --dry-run --from-file --verify --strict --min-remaining --drain --min-healthy --wait-timeout --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --lb --product --server-group --vserver-group --port --type --batch --no-wait --job-timeout --dry-run --from-file --verify --strict --min-remaining --drain --min-healthy --wait-timeout --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -691,6 +707,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -699,7 +719,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__set__subcmd__weight)
-            opts="-v -q -h --lb --product --server-group --vserver-group --port --type --batch --no-wait --job-timeout --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --lb --product --server-group --vserver-group --port --type --batch --no-wait --job-timeout --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --verify --strict --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -793,6 +813,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -801,7 +825,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__wait)
-            opts="-v -q -h --lb --product --server-group --until --job --job-timeout --wait-timeout --interval --listener --vserver-group --from-file --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --lb --product --server-group --until --job --job-timeout --wait-timeout --interval --listener --vserver-group --from-file --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -895,6 +919,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -903,7 +931,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__completions)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help bash elvish fish powershell zsh"
+            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -950,6 +978,10 @@ _slbctl() {
                     return 0
                     ;;
                 --output)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;
@@ -961,7 +993,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__config)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help show list clear-cache help"
+            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help show list clear-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1011,6 +1043,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1019,7 +1055,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__config__subcmd__clear__subcmd__cache)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1066,6 +1102,10 @@ _slbctl() {
                     return 0
                     ;;
                 --output)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;
@@ -1147,7 +1187,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__config__subcmd__list)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1194,6 +1234,10 @@ _slbctl() {
                     return 0
                     ;;
                 --output)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;
@@ -1205,7 +1249,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__config__subcmd__show)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1255,6 +1299,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1263,7 +1311,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__configure)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1313,6 +1361,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1321,7 +1373,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__groups)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help list help"
+            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1368,6 +1420,10 @@ _slbctl() {
                     return 0
                     ;;
                 --output)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;
@@ -1421,7 +1477,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__groups__subcmd__list)
-            opts="-v -q -h --lb --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --lb --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1472,6 +1528,10 @@ _slbctl() {
                     return 0
                     ;;
                 --output)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;
@@ -1777,7 +1837,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__man)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1824,6 +1884,10 @@ _slbctl() {
                     return 0
                     ;;
                 --output)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;
@@ -1835,7 +1899,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__standby)
-            opts="-v -q -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help enter exit show help"
+            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help enter exit show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1885,6 +1949,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1893,7 +1961,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__standby__subcmd__enter)
-            opts="-v -q -h --lb --drain --min-remaining --min-healthy --state-file --dry-run --concurrency --fast --products --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --lb --drain --min-remaining --min-healthy --state-file --dry-run --concurrency --fast --products --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1971,6 +2039,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1979,7 +2051,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__standby__subcmd__exit)
-            opts="-v -q -h --state-file --wait-healthy --wait-timeout --interval --dry-run --products --concurrency --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --state-file --wait-healthy --wait-timeout --interval --dry-run --products --concurrency --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2046,6 +2118,10 @@ _slbctl() {
                     return 0
                     ;;
                 --output)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;
@@ -2127,7 +2203,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__standby__subcmd__show)
-            opts="-v -q -h --state-file --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --state-file --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2178,6 +2254,10 @@ _slbctl() {
                     return 0
                     ;;
                 --output)
+                    COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -W "table json text" -- "${cur}"))
                     return 0
                     ;;

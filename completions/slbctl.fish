@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_slbctl_global_optspecs
-    string join \n profile= config= region= endpoint= endpoint-type= ca-bundle= retries= timeout= busy-timeout= connect-timeout= no-credential-cache v/verbose q/quiet output= h/help V/version
+    string join \n profile= config= region= endpoint= endpoint-type= ca-bundle= retries= timeout= busy-timeout= connect-timeout= no-credential-cache v/verbose q/quiet o/output= h/help V/version
 end
 
 function __fish_slbctl_needs_command
@@ -35,7 +35,7 @@ complete -c slbctl -n "__fish_slbctl_needs_command" -l retries -d 'Attempts afte
 complete -c slbctl -n "__fish_slbctl_needs_command" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_needs_command" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_needs_command" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_needs_command" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_needs_command" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_needs_command" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
@@ -62,7 +62,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
@@ -71,7 +71,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "list" -d 'List the backends of a load balancer (CLB DescribeLoadBalancerAttribute; ALB/NLB ListServerGroupServers of each group it uses)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "remove" -d 'Remove servers from a load balancer (CLB RemoveBackendServers; ALB/NLB RemoveServersFromServerGroup, waiting for its job)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "add" -d 'Add servers to a load balancer (CLB AddBackendServers, which also updates the weight of a member; ALB/NLB AddServersToServerGroup, which leaves a member as it is)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "add" -d 'Add servers that are not members yet (CLB AddBackendServers; ALB/NLB AddServersToServerGroup); a member is left at its weight (use set-weight)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "set-weight" -d 'Set the weight of member servers (CLB SetBackendServers; ALB/NLB UpdateServerGroupServersAttribute); weight 0 drains a server'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "wait" -d 'Wait until servers are healthy, removed or drained, polling the load balancer, or (ALB/NLB) until jobs end; exit 8 when the time runs out'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -92,7 +92,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
@@ -128,7 +128,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l batch -d 'Send more servers than one call takes (CLB 20; ALB/NLB 200, ALB weights 40) as consecutive calls within the limit, in order'
@@ -168,13 +168,14 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l batch -d 'Send more servers than one call takes (CLB 20; ALB/NLB 200, ALB weights 40) as consecutive calls within the limit, in order'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l no-wait -d 'ALB/NLB: return once each change is accepted, printing its JobId (with --batch, every job but the last is still awaited); not with --drain or --wait-healthy'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l dry-run -d 'Validate, resolve and sign, print the request, and send nothing'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l wait-healthy -d 'Then wait until the servers are `normal` on every listener (exit 8 on timeout)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l strict -d 'A server that is already a member is an error (exit 4), after the others are added'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
@@ -207,13 +208,15 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l batch -d 'Send more servers than one call takes (CLB 20; ALB/NLB 200, ALB weights 40) as consecutive calls within the limit, in order'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l no-wait -d 'ALB/NLB: return once each change is accepted, printing its JobId (with --batch, every job but the last is still awaited); not with --drain or --wait-healthy'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l dry-run -d 'Validate, resolve and sign, print the request, and send nothing'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l wait-healthy -d 'Then wait until the servers are `normal` on every listener (exit 8 on timeout); not with weight 0'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l verify -d 'Check the weights in the answer after the change (exit 4 when one is not set)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l strict -d 'Like --verify, and a server that is not a member is an error too (exit 4)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
@@ -244,7 +247,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
@@ -253,7 +256,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the backends of a load balancer (CLB DescribeLoadBalancerAttribute; ALB/NLB ListServerGroupServers of each group it uses)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove servers from a load balancer (CLB RemoveBackendServers; ALB/NLB RemoveServersFromServerGroup, waiting for its job)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add servers to a load balancer (CLB AddBackendServers, which also updates the weight of a member; ALB/NLB AddServersToServerGroup, which leaves a member as it is)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add servers that are not members yet (CLB AddBackendServers; ALB/NLB AddServersToServerGroup); a member is left at its weight (use set-weight)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "set-weight" -d 'Set the weight of member servers (CLB SetBackendServers; ALB/NLB UpdateServerGroupServersAttribute); weight 0 drains a server'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "wait" -d 'Wait until servers are healthy, removed or drained, polling the load balancer, or (ALB/NLB) until jobs end; exit 8 when the time runs out'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -268,7 +271,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_see
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
@@ -289,7 +292,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_su
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
@@ -309,7 +312,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_se
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
@@ -340,7 +343,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l dry-run -d 'Discover and print the plan; change and record nothing'
@@ -367,7 +370,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l wait-healthy -d 'Then wait until the servers are `normal` on every listener (exit 8 on timeout)'
@@ -388,7 +391,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
@@ -410,7 +413,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l retries -d '
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
@@ -428,7 +431,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_see
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
@@ -450,7 +453,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_su
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
@@ -468,7 +471,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_su
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
@@ -486,7 +489,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_su
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
@@ -508,7 +511,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l retries -d
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
@@ -526,7 +529,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l retries -d 'Attemp
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l connect-timeout -d 'Time limit to connect (TCP and TLS), in seconds' -r
-complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
+complete -c slbctl -n "__fish_slbctl_using_subcommand man" -s o -l output -d 'Output format' -r -f -a "table\t'A table for people, plus a one-line summary'
 json\t'The API\'s answer as JSON, every field kept; errors as JSON on stderr too'
 text\t'One backend per line, tab-separated (ServerId, Type, Weight), no header'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l no-credential-cache -d 'Do not read or write the credential cache (temporary credentials are fetched afresh, and not kept)'
@@ -543,7 +546,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups standby configure config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "list" -d 'List the backends of a load balancer (CLB DescribeLoadBalancerAttribute; ALB/NLB ListServerGroupServers of each group it uses)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "remove" -d 'Remove servers from a load balancer (CLB RemoveBackendServers; ALB/NLB RemoveServersFromServerGroup, waiting for its job)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "add" -d 'Add servers to a load balancer (CLB AddBackendServers, which also updates the weight of a member; ALB/NLB AddServersToServerGroup, which leaves a member as it is)'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "add" -d 'Add servers that are not members yet (CLB AddBackendServers; ALB/NLB AddServersToServerGroup); a member is left at its weight (use set-weight)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "set-weight" -d 'Set the weight of member servers (CLB SetBackendServers; ALB/NLB UpdateServerGroupServersAttribute); weight 0 drains a server'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "wait" -d 'Wait until servers are healthy, removed or drained, polling the load balancer, or (ALB/NLB) until jobs end; exit 8 when the time runs out'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from groups" -f -a "list" -d 'The default server group and every vServer group of a load balancer, with the listeners that use them and their member counts'

@@ -114,7 +114,7 @@ pub struct GlobalArgs {
     pub quiet: bool,
 
     /// Output format.
-    #[arg(long, global = true, value_name = "FORMAT", value_enum, default_value_t = OutputFormat::Table)]
+    #[arg(short = 'o', long, global = true, value_name = "FORMAT", value_enum, default_value_t = OutputFormat::Table)]
     pub output: OutputFormat,
 
     /// Which global options came from their environment variable, and the global
@@ -249,8 +249,8 @@ pub enum BackendsCommand {
     /// Remove servers from a load balancer (CLB RemoveBackendServers; ALB/NLB
     /// RemoveServersFromServerGroup, waiting for its job).
     Remove(RemoveArgs),
-    /// Add servers to a load balancer (CLB AddBackendServers, which also updates the
-    /// weight of a member; ALB/NLB AddServersToServerGroup, which leaves a member as it is).
+    /// Add servers that are not members yet (CLB AddBackendServers; ALB/NLB
+    /// AddServersToServerGroup); a member is left at its weight (use set-weight).
     Add(AddArgs),
     /// Set the weight of member servers (CLB SetBackendServers; ALB/NLB
     /// UpdateServerGroupServersAttribute); weight 0 drains a server.
@@ -606,6 +606,10 @@ pub struct AddArgs {
 
     #[command(flatten)]
     pub timing: WaitTiming,
+
+    /// A server that is already a member is an error (exit 4), after the others are added.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 #[derive(Debug, Args)]
@@ -624,6 +628,14 @@ pub struct SetWeightArgs {
 
     #[command(flatten)]
     pub timing: WaitTiming,
+
+    /// Check the weights in the answer after the change (exit 4 when one is not set).
+    #[arg(long)]
+    pub verify: bool,
+
+    /// Like --verify, and a server that is not a member is an error too (exit 4).
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// Where each global option came from. Global options may be matched at any level of

@@ -89,24 +89,43 @@ fn run(cli: &Cli) -> Result<()> {
     }
 }
 
-/// Clap's own errors (and --help/--version) as clap prints them, except that with
-/// `--output json` on the command line a usage error is JSON too.
+/// Clap's errors as every other error: one line `slbctl: error: …`, and clap's tip ("a
+/// similar argument exists: …") or its pointer to `--help` as the hint; JSON with
+/// `--output json`. Help and version, and the help shown for a bare `slbctl` or
+/// `slbctl backends` (a usage error, exit 2), are printed as clap prints them.
 fn usage_error(e: clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
-    // `slbctl` or `slbctl backends` alone shows help, but as a usage error (exit 2).
-    let is_error = !matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion);
-    if is_error && wants_json_output() {
-        let text = e.render().to_string();
-        let first = text.lines().next().unwrap_or("").trim_start_matches("error: ").to_owned();
-        output::report_error(&Error::usage(first), OutputFormat::Json);
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = e.print();
+        return ExitCode::from(error::exit::SUCCESS);
+    }
+    if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        let _ = e.print();
         return ExitCode::from(error::exit::USAGE);
     }
-    let _ = e.print();
-    ExitCode::from(if is_error { error::exit::USAGE } else { error::exit::SUCCESS })
+    let text = e.render().to_string();
+    // The message is clap's first paragraph, joined into one line (a list of missing
+    // arguments follows a colon on lines of its own); tips and usage come after it.
+    let mut paragraphs = text.split("\n\n");
+    let head: Vec<&str> =
+        paragraphs.next().unwrap_or("").lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let first = head.join(" ").trim_start_matches("error: ").to_owned();
+    let first = if first.is_empty() { "invalid arguments".to_owned() } else { first };
+    let rest: Vec<&str> = paragraphs.flat_map(str::lines).map(str::trim).collect();
+    let tip = rest.iter().find_map(|l| l.strip_prefix("tip: ")).map(str::to_owned);
+    let more = rest.iter().find(|l| l.starts_with("For more information")).map(|l| l.to_string());
+    let mut error = Error::usage(first);
+    if let Some(hint) = tip.or(more) {
+        error = error.with_hint(hint);
+    }
+    let format = if wants_json_output() { OutputFormat::Json } else { OutputFormat::Table };
+    output::report_error(&error, format);
+    ExitCode::from(error::exit::USAGE)
 }
 
 /// Whether the raw arguments ask for JSON output (`--output json` / `--output=json`).
 fn wants_json_output() -> bool {
     let args: Vec<String> = std::env::args().collect();
-    args.windows(2).any(|w| w[0] == "--output" && w[1] == "json") || args.iter().any(|a| a == "--output=json")
+    args.windows(2).any(|w| (w[0] == "--output" || w[0] == "-o") && w[1] == "json")
+        || args.iter().any(|a| a == "--output=json" || a == "-ojson" || a == "-o=json")
 }

@@ -190,6 +190,9 @@ pub struct Client {
     busy_codes: &'static [&'static str],
     /// The answers carry secrets (STS): never quote an unreadable one in an error.
     sensitive: bool,
+    /// Where the key came from (`environment variable …`, `profile "prod" in …`), named
+    /// when the service refuses the key, so a wrong key can be found.
+    key_origin: Option<String>,
 }
 
 /// The reqwest client every call goes through: the transport's proxy and extra roots,
@@ -271,7 +274,14 @@ impl Client {
             throttle_unit: policy.throttle_unit,
             busy_codes: product.busy_codes,
             sensitive: false,
+            key_origin: None,
         })
+    }
+
+    /// Name where the key came from when the service refuses it.
+    pub fn with_key_origin(mut self, origin: String) -> Self {
+        self.key_origin = Some(origin);
+        self
     }
 
     /// The answers hold secrets (temporary credentials): an answer that cannot be read
@@ -514,10 +524,26 @@ impl Client {
             Err(e) => Err(read_failure(&self.endpoint, &e)),
         };
         let result = match (result, &key) {
-            (Err(error), Some(key)) => Err(mask_key_id(error, &key.id)),
+            (Err(error), Some(key)) => Err(self.name_key_origin(mask_key_id(error, &key.id), &key.id)),
             (other, _) => other,
         };
         Attempt { result, status: Some(status), retry_after }
+    }
+}
+
+impl Client {
+    /// A refused key's error names the key (masked) and where it came from.
+    fn name_key_origin(&self, error: Error, id: &str) -> Error {
+        match (error, &self.key_origin) {
+            (Error::Api(mut api), Some(origin))
+                if api.code == "SignatureDoesNotMatch" || api.code.starts_with("InvalidAccessKeyId") =>
+            {
+                api.message =
+                    format!("{} (access key {} from {origin})", api.message, mask_access_key_id(id));
+                Error::Api(api)
+            }
+            (other, _) => other,
+        }
     }
 }
 

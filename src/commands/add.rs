@@ -1,5 +1,5 @@
-//! `slbctl backends add`: add servers to a load balancer (AddBackendServers), or update
-//! the weight of members.
+//! `slbctl backends add`: add servers that are not members yet (AddBackendServers); a
+//! member is left as it is, with a warning that names its weight (set-weight changes it).
 
 use super::backends;
 use super::server_group::{self, Route, route};
@@ -15,5 +15,13 @@ pub fn run(global: &GlobalArgs, args: &AddArgs) -> Result<()> {
     let weight = args.weight.unwrap_or(100);
     let summary = format!("{{count}} added at weight {weight}");
     let wait = args.wait_healthy.then_some(&args.timing);
-    backends::weighted_action(global, &selection, (BackendAction::Add, weight), "add", &summary, wait)
+    let checks = backends::Checks { strict: args.strict, verify: false };
+    backends::weighted_action(
+        global,
+        &selection,
+        (BackendAction::Add, weight),
+        ("add", &summary),
+        wait,
+        checks,
+    )
 }

@@ -12,7 +12,7 @@ use crate::api::endpoint;
 use crate::cli::GlobalArgs;
 use crate::config::vars::{
     ENV_CA_BUNDLE, ENV_DMI_DIR, ENV_ENDPOINT, ENV_ENDPOINT_TYPE, ENV_REGION, ENV_SLBCTL_PROFILE,
-    LEGACY_REGION,
+    LEGACY_REGION, TERRAFORM_REGION,
 };
 use crate::config::{self, Overrides, Settings, Source, Sourced};
 use crate::credentials::Network;
@@ -136,7 +136,7 @@ impl Context {
         let resolution = resolve_credentials(&settings)?;
         let Some(region) = settings.region.clone() else {
             return Err(Error::config(format!(
-                "no region given (looked at --region, {ENV_REGION}, {LEGACY_REGION} and {})",
+                "no region given (looked at --region, {ENV_REGION}, {LEGACY_REGION}, {TERRAFORM_REGION} and {})",
                 settings.looked_in()
             ))
             .with_hint("pass --region cn-hangzhou (for example), or set region in the profile"));
@@ -188,6 +188,7 @@ impl Context {
             Some(family) => family.product(),
             None => &PRODUCT,
         };
-        Client::new(self.endpoint.value.clone(), product, key, policy, transport)
+        Ok(Client::new(self.endpoint.value.clone(), product, key, policy, transport)?
+            .with_key_origin(self.credentials()?.origin.clone()))
     }
 }

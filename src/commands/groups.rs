@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::context::Context;
-use super::members::{describe, vserver_groups};
+use super::members::{describe, listeners_of, vserver_groups};
 use super::server_group::{self, product_of};
 use crate::cli::{GlobalArgs, GroupsListArgs, OutputFormat};
 use crate::error::Result;
@@ -80,28 +80,4 @@ pub fn list(global: &GlobalArgs, args: &GroupsListArgs) -> Result<()> {
         }
     };
     output::emit(global.quiet, &text)
-}
-
-/// `PORT/PROTOCOL` of every listener in a `DescribeLoadBalancerAttribute` answer
-/// (`ListenerPortsAndProtocol`, else the bare `ListenerPorts`).
-fn listeners_of(answer: &serde_json::Value) -> Vec<String> {
-    let with_protocol = answer
-        .pointer("/ListenerPortsAndProtocol/ListenerPortAndProtocol")
-        .and_then(|v| v.as_array())
-        .map(|list| {
-            list.iter()
-                .filter_map(|l| {
-                    let port = l.get("ListenerPort")?.as_u64()?;
-                    let protocol = l.get("ListenerProtocol")?.as_str()?;
-                    Some(format!("{port}/{}", crate::text::sanitize(protocol, 16)))
-                })
-                .collect::<Vec<_>>()
-        });
-    with_protocol.unwrap_or_else(|| {
-        answer
-            .pointer("/ListenerPorts/ListenerPort")
-            .and_then(|v| v.as_array())
-            .map(|ports| ports.iter().filter_map(|p| p.as_u64()).map(|p| p.to_string()).collect())
-            .unwrap_or_default()
-    })
 }

@@ -2,7 +2,7 @@
 //! one of its vServer groups.
 
 use super::context::Context;
-use super::members::{describe, place};
+use super::members::{describe_checked, place};
 use super::render;
 use super::server_group::{self, product_of};
 use crate::cli::{GlobalArgs, ListArgs, OutputFormat};
@@ -28,7 +28,7 @@ pub fn run(global: &GlobalArgs, args: &ListArgs) -> Result<()> {
     };
     let context = Context::resolve(global)?;
     let client = context.client(global)?;
-    let (body, parsed) = describe(&client, &context.region.value, &group)?;
+    let (body, parsed) = describe_checked(&client, &context.region.value, lb, &group)?;
     let text = match global.output {
         OutputFormat::Json => output::json(&body.json()?),
         OutputFormat::Text => render::backends_text(parsed.backends()),

@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 
 use crate::api::client::{Client, RawAnswer};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::slb::ids::{MemberSpec, ServerType};
 use crate::slb::{self, BackendServerRef, BackendsResponse, Group, VServerGroupsResponse};
 
@@ -18,6 +18,26 @@ pub fn describe(client: &Client, region: &str, group: &Group) -> Result<(RawAnsw
     let answer = client.call_raw(&group.describe_params(region))?;
     let parsed = BackendsResponse::from_slice(&answer.body)?;
     Ok((answer, parsed))
+}
+
+/// [`describe`], refusing a vServer group that is not `lb`'s (exit 4, naming the load
+/// balancer it belongs to): the group's id alone decides where a change lands, so a
+/// wrong `--lb` would act on another load balancer and report it as this one.
+pub fn describe_checked(
+    client: &Client,
+    region: &str,
+    lb: &str,
+    group: &Group,
+) -> Result<(RawAnswer, BackendsResponse)> {
+    let (answer, members) = describe(client, region, group)?;
+    if let (Group::VServer { group_id }, Some(owner)) = (group, members.load_balancer_id.as_deref()) {
+        if owner != lb {
+            return Err(Error::Verification(format!(
+                "vServer group {group_id} belongs to {owner}, not {lb}; nothing was changed"
+            )));
+        }
+    }
+    Ok((answer, members))
 }
 
 /// A load balancer's vServer groups, with the listeners that use each.
@@ -78,4 +98,28 @@ pub fn expand(
         }
     }
     (found, unmatched)
+}
+
+/// `PORT/PROTOCOL` of every listener in a `DescribeLoadBalancerAttribute` answer
+/// (`ListenerPortsAndProtocol`, else the bare `ListenerPorts`).
+pub fn listeners_of(answer: &serde_json::Value) -> Vec<String> {
+    let with_protocol = answer
+        .pointer("/ListenerPortsAndProtocol/ListenerPortAndProtocol")
+        .and_then(|v| v.as_array())
+        .map(|list| {
+            list.iter()
+                .filter_map(|l| {
+                    let port = l.get("ListenerPort")?.as_u64()?;
+                    let protocol = l.get("ListenerProtocol")?.as_str()?;
+                    Some(format!("{port}/{}", crate::text::sanitize(protocol, 16)))
+                })
+                .collect::<Vec<_>>()
+        });
+    with_protocol.unwrap_or_else(|| {
+        answer
+            .pointer("/ListenerPorts/ListenerPort")
+            .and_then(|v| v.as_array())
+            .map(|ports| ports.iter().filter_map(|p| p.as_u64()).map(|p| p.to_string()).collect())
+            .unwrap_or_default()
+    })
 }

@@ -174,6 +174,52 @@ impl Display {
     }
 }
 
+/// How long a server may be missing from its group on every poll before a wait for it
+/// fails (describe answers lag, and a member just added may show late).
+pub const NOT_A_MEMBER_GRACE_SECS: u64 = 15;
+
+/// The failure acceptor of a wait (as the AWS CLI's waiters have): servers that are not
+/// members on every poll for [`NOT_A_MEMBER_GRACE_SECS`] (or the whole wait, if shorter)
+/// can never get there, so the wait fails then (exit 4) instead of at its timeout.
+pub struct NeverMember {
+    since: Instant,
+    grace: Duration,
+    always: Option<HashSet<String>>,
+}
+
+impl NeverMember {
+    pub fn new(wait_timeout_secs: u64) -> NeverMember {
+        let secs = NOT_A_MEMBER_GRACE_SECS.min(wait_timeout_secs);
+        NeverMember {
+            since: Instant::now(),
+            grace: second() * u32::try_from(secs).unwrap_or(u32::MAX),
+            always: None,
+        }
+    }
+
+    /// After a poll: `missing` are the servers not members now; `place` and `members`
+    /// name the group for the error.
+    pub fn check(&mut self, missing: HashSet<String>, place: &str, members: usize) -> Result<()> {
+        let always: HashSet<String> = match self.always.take() {
+            None => missing,
+            Some(before) => before.intersection(&missing).cloned().collect(),
+        };
+        if !always.is_empty() && self.since.elapsed() >= self.grace {
+            let mut ids: Vec<&String> = always.iter().collect();
+            ids.sort();
+            let ids: Vec<&str> = ids.into_iter().map(String::as_str).collect();
+            let secs = self.grace.as_millis() / second().as_millis().max(1);
+            return Err(Error::Verification(format!(
+                "{} not a member of {place} ({} in it) on any poll for {secs} s; the wait can never end",
+                sanitize(&ids.join(" "), 500),
+                crate::output::count(members, "member")
+            )));
+        }
+        self.always = Some(always);
+        Ok(())
+    }
+}
+
 /// Wait, showing the time left on a terminal; one line otherwise.
 pub fn countdown(seconds: u64) {
     let end = Instant::now() + Duration::from_secs(seconds);

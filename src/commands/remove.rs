@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::backends;
 use super::context::Context;
-use super::members::{as_given, describe, expand, place};
+use super::members::{as_given, describe, describe_checked, expand, place};
 use super::selection::{selected_members, selection_words};
 use super::server_group::{self, Route, route};
 use super::{batch, dry_run, poll, rerun, wait};
@@ -94,8 +94,9 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     // One read of the members before, shared by the guards, the drain, --verify and
     // finding the ports of a bare ID.
     let guarded = args.min_remaining.is_some() || args.min_healthy.is_some();
-    let before = if verify || guarded || args.drain.is_some() || partial {
-        Some(describe(&client, region, &group)?.1)
+    // A vServer group is always read: it must be --lb's (exit 4 otherwise).
+    let before = if verify || guarded || args.drain.is_some() || partial || group.is_vserver() {
+        Some(describe_checked(&client, region, lb, &group)?.1)
     } else {
         None
     };

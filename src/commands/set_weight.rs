@@ -20,5 +20,6 @@ pub fn run(global: &GlobalArgs, args: &SetWeightArgs) -> Result<()> {
     let summary = format!("weight of {{count}} set to {}", args.weight);
     let wait = args.wait_healthy.then_some(&args.timing);
     let action = (BackendAction::SetWeight, args.weight);
-    backends::weighted_action(global, &selection, action, "set-weight", &summary, wait)
+    let checks = backends::Checks { strict: args.strict, verify: args.verify };
+    backends::weighted_action(global, &selection, action, ("set-weight", &summary), wait, checks)
 }

@@ -9,15 +9,15 @@ use std::collections::{HashMap, HashSet};
 
 use super::context::Context;
 use super::input;
-use super::members::describe;
-use super::poll::{self, Goal, Standing, poll};
+use super::members::{describe, describe_checked, listeners_of, place};
+use super::poll::{self, Goal, NeverMember, Standing, poll};
 use super::selection::{group_of, port_in_default_group};
 use super::server_group::{self, product_of};
 use crate::api::client::Client;
 use crate::cli::{GlobalArgs, Until, WaitArgs, WaitTiming};
 use crate::error::{Error, Result};
 use crate::slb::ids::{parse_member, prepare_server_ids};
-use crate::slb::{self, HealthResponse, HealthRow};
+use crate::slb::{self, Group, HealthResponse, HealthRow};
 
 /// Each member's health from DescribeHealthStatus rows: `normal` only when every row of
 /// the server (on that backend port, for `ID:PORT`) is normal; no rows (no running
@@ -87,19 +87,73 @@ pub fn read_health(
     HealthResponse::from_slice(&answer.body)
 }
 
-/// Wait until `ids` are healthy (after add or set-weight with `--wait-healthy`, and for
-/// `backends wait --until healthy`).
+/// Wait until `ids` (members of `group`) are healthy (after add or set-weight with
+/// `--wait-healthy`, `standby exit --wait-healthy`, and `backends wait --until
+/// healthy`). Each poll reads the group too: a member at weight 0 takes no traffic and
+/// is never reported as serving, and a server that is not a member on any poll for
+/// 15 s fails the wait (exit 4) instead of waiting out the timeout.
 pub fn until_healthy(
     client: &Client,
-    region: &str,
-    lb: &str,
+    (region, lb, group): (&str, &str, &Group),
     ids: &[String],
     listener: Option<(u16, Option<&str>)>,
     timing: &WaitTiming,
     show: bool,
 ) -> Result<Vec<Standing>> {
     let goal = Goal { name: "healthy", timeout_secs: timing.wait_timeout, interval: timing.interval, show };
-    poll(&goal, &mut || Ok(health_standings(ids, read_health(client, region, lb, listener)?.rows())))
+    let place = place(lb, group);
+    let mut strangers = NeverMember::new(timing.wait_timeout);
+    poll(&goal, &mut || {
+        let (_, members) = describe_checked(client, region, lb, group)?;
+        let weights: HashMap<String, String> =
+            members.backends().iter().map(|b| (b.key(), b.weight_text())).collect();
+        let servers: HashSet<&str> = members.backends().iter().map(|b| b.server_id.as_str()).collect();
+        let is_member =
+            |id: &String| weights.contains_key(id) || (!id.contains(':') && servers.contains(id.as_str()));
+        let missing: HashSet<String> = ids.iter().filter(|id| !is_member(id)).cloned().collect();
+        strangers.check(missing.clone(), &place, members.backends().len())?;
+        let health = read_health(client, region, lb, listener)?;
+        Ok(health_standings(ids, health.rows())
+            .into_iter()
+            .map(|s| {
+                if missing.contains(&s.id) {
+                    Standing { id: s.id, state: "not a member".into(), reached: false }
+                } else if weights.get(&s.id).is_some_and(|w| w == "0") {
+                    Standing { id: s.id, state: "weight 0 (takes no traffic)".into(), reached: false }
+                } else {
+                    s
+                }
+            })
+            .collect())
+    })
+}
+
+/// The listener `--listener` names must be one the load balancer has: exit 4 at once,
+/// listing its listeners, since a wait on it could never end.
+fn check_listener(
+    client: &Client,
+    region: &str,
+    lb: &str,
+    (port, protocol): (u16, Option<&str>),
+) -> Result<()> {
+    let default = Group::Default { load_balancer_id: lb.to_owned() };
+    let (answer, _) = describe(client, region, &default)?;
+    let listeners = listeners_of(&answer.json()?);
+    let wanted = match protocol {
+        Some(p) => format!("{port}/{p}"),
+        None => port.to_string(),
+    };
+    let found = listeners.iter().any(|l| {
+        let (lport, lprotocol) = l.split_once('/').unwrap_or((l.as_str(), ""));
+        lport == port.to_string() && protocol.is_none_or(|p| p.eq_ignore_ascii_case(lprotocol))
+    });
+    if found {
+        return Ok(());
+    }
+    Err(Error::Verification(format!(
+        "{lb} has no listener {wanted}; its listeners: {}",
+        if listeners.is_empty() { "none".to_owned() } else { listeners.join(", ") }
+    )))
 }
 
 /// `slbctl backends wait`.
@@ -141,13 +195,16 @@ pub fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
     let standings = match until {
         Until::Healthy => {
             let listener = listener.as_ref().map(|(port, protocol)| (*port, protocol.as_deref()));
-            until_healthy(&client, region, lb, &ids, listener, timing, show)?
+            if let Some(listener) = listener {
+                check_listener(&client, region, lb, listener)?;
+            }
+            until_healthy(&client, (region, lb, &group), &ids, listener, timing, show)?
         }
         Until::Removed => {
             let goal =
                 Goal { name: "removed", timeout_secs: timing.wait_timeout, interval: timing.interval, show };
             poll(&goal, &mut || {
-                let (_, members) = describe(&client, region, &group)?;
+                let (_, members) = describe_checked(&client, region, lb, &group)?;
                 // A bare ID in a vServer group: any of its ports still there counts.
                 let servers: HashSet<&str> =
                     members.backends().iter().map(|b| b.server_id.as_str()).collect();
@@ -169,10 +226,15 @@ pub fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
             let goal =
                 Goal { name: "drained", timeout_secs: timing.wait_timeout, interval: timing.interval, show };
             let mut zero_before: HashSet<String> = HashSet::new();
+            let mut strangers = NeverMember::new(timing.wait_timeout);
+            let place = place(lb, &group);
             poll(&goal, &mut || {
-                let (_, members) = describe(&client, region, &group)?;
+                let (_, members) = describe_checked(&client, region, lb, &group)?;
                 let weights: HashMap<String, String> =
                     members.backends().iter().map(|b| (b.key(), b.weight_text())).collect();
+                let missing: HashSet<String> =
+                    ids.iter().filter(|id| !weights.contains_key(*id)).cloned().collect();
+                strangers.check(missing, &place, members.backends().len())?;
                 let standings: Vec<Standing> = ids
                     .iter()
                     .map(|id| match weights.get(id) {

@@ -211,6 +211,7 @@ pub fn resolve(overrides: &Overrides, env: &dyn Fn(&str) -> Option<String>) -> R
         .filter(|r| !r.value.is_empty())
         .map(|r| Sourced::new(r.value.to_owned(), r.source.clone()))
         .or_else(|| env(LEGACY_REGION).map(|r| Sourced::new(r, Source::Env(LEGACY_REGION))))
+        .or_else(|| env(TERRAFORM_REGION).map(|r| Sourced::new(r, Source::Env(TERRAFORM_REGION))))
         .or_else(|| {
             slbctl_profile.and_then(|(p, source)| p.region.clone().map(|r| Sourced::new(r, source.clone())))
         })

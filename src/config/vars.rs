@@ -75,6 +75,8 @@ pub const LEGACY_ACCESS_KEY_ID: &str = "ALICLOUD_ACCESS_KEY_ID";
 pub const LEGACY_ACCESS_KEY_SECRET: &str = "ALICLOUD_ACCESS_KEY_SECRET";
 pub const LEGACY_SECURITY_TOKEN: &str = "ALICLOUD_SECURITY_TOKEN";
 pub const LEGACY_REGION: &str = "ALICLOUD_REGION_ID";
+/// The Terraform provider's region variable, read after the two above.
+pub const TERRAFORM_REGION: &str = "ALICLOUD_REGION";
 
 /// Another path for the aliyun CLI's config.json (as credentials-go honours it).
 pub const ENV_ALIYUN_CONFIG_FILE: &str = "ALIBABA_CLOUD_CONFIG_FILE";

@@ -500,6 +500,9 @@ impl Backend {
 pub struct BackendsResponse {
     #[serde(rename = "RequestId")]
     pub request_id: String,
+    /// The load balancer the group belongs to (the answers name it).
+    #[serde(rename = "LoadBalancerId", default)]
+    pub load_balancer_id: Option<String>,
     #[serde(rename = "BackendServers", default)]
     pub backend_servers: BackendServers,
 }

@@ -13,6 +13,7 @@ mod hostile_input;
 mod https;
 mod interface;
 mod interop;
+mod outcomes;
 mod profiles;
 mod readme;
 mod remove;

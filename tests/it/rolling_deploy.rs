@@ -310,10 +310,18 @@ fn set_weight_changes_members_and_rejects_strangers() {
         .success()
         .stdout(predicate::str::contains("weight of 1 server set to 0"));
     assert_eq!(server.weights("lb-1")[1], ("i-web-002".to_owned(), 0));
+    // A stranger is not sent, named in a warning, and not counted; --strict fails.
     slbctl_against(home.path(), &server)
-        .args(["backends", "set-weight", "--lb", "lb-1", "--weight", "10", "i-stranger"])
+        .args(["backends", "set-weight", "--lb", "lb-1", "--weight", "10", "i-stranger", "i-web-001"])
         .assert()
-        .code(4);
+        .success()
+        .stderr(predicate::str::contains("server \"i-stranger\" is not a member of lb-1; not sent"))
+        .stdout(predicate::str::contains("weight of 1 server set to 10"));
+    slbctl_against(home.path(), &server)
+        .args(["backends", "set-weight", "--lb", "lb-1", "--weight", "10", "--strict", "i-stranger"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("1 server not a member of lb-1 (--strict): i-stranger"));
     slbctl(home.path()).args(["backends", "set-weight", "--lb", "lb-1", "i-a"]).assert().code(2);
 }
 

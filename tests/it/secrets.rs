@@ -84,7 +84,7 @@ fn no_path_prints_a_secret_or_token() {
     run("connection refused", c, &none);
 
     let mut c = with_sts(home.path(), &url);
-    c.args(["-vv", "--retries", "1"]).args(remove).arg("i-e");
+    c.args(["-vv", "--retries", "1", "--busy-timeout", "0"]).args(remove).arg("i-e");
     run("gave up", c, &|| server.inject(Fault::ApiError { status: 400, code: "Throttling".into() }, 2));
 
     let mut c = with_sts(home.path(), &url);

@@ -79,7 +79,8 @@ fn add_with_wait_healthy_returns_when_the_server_serves() {
 #[test]
 fn a_timeout_is_exit_8_with_the_last_state_of_each_server() {
     let home = tempfile::tempdir().unwrap();
-    let server = server(&["i-sick", "i-fine", "i-quiet"]);
+    let server = server(&["i-sick", "i-fine", "i-quiet", "i-unserved"]);
+    server.set_health("lb-1", "i-unserved", Script::NoRows);
     server.set_health("lb-1", "i-sick", Script::Abnormal);
     server.set_health("lb-1", "i-quiet", Script::Unavailable);
     let out = slbctl_against(home.path(), &server)
@@ -95,7 +96,7 @@ fn a_timeout_is_exit_8_with_the_last_state_of_each_server() {
             "--wait-timeout",
             "60",
         ])
-        .args(["i-sick", "i-fine", "i-quiet", "i-gone"])
+        .args(["i-sick", "i-fine", "i-quiet", "i-unserved"])
         .assert()
         .code(8)
         .get_output()
@@ -112,7 +113,7 @@ fn a_timeout_is_exit_8_with_the_last_state_of_each_server() {
     assert_eq!(waiting[0], ("i-sick".to_owned(), "abnormal".to_owned()));
     assert!(waiting[1].0 == "i-quiet" && waiting[1].1.contains("health checks may be off"), "{waiting:?}");
     assert!(
-        waiting[2].0 == "i-gone" && waiting[2].1.contains("no running listener serves it"),
+        waiting[2].0 == "i-unserved" && waiting[2].1.contains("no running listener serves it"),
         "{waiting:?}"
     );
     // A 60-second wait at the default pace: polls at 0, 2, 6, 14, 29, 44, 59 and 60 s.
@@ -211,7 +212,8 @@ fn wait_until_drained_wants_weight_zero_on_two_polls() {
         .assert()
         .success()
         .stdout("i-a\tweight 0\n");
-    assert_eq!(server.requests_of("DescribeLoadBalancerAttribute").len(), 2);
+    // One read by set-weight (the group first), two by the wait.
+    assert_eq!(server.requests_of("DescribeLoadBalancerAttribute").len(), 3);
     slbctl_against(home.path(), &server)
         .args(["backends", "wait", "--lb", "lb-1", "--until", "drained", "--wait-timeout", "3", "i-b"])
         .assert()

@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Site, Usage, read_members};
 use crate::cli::{Until, WaitTiming};
-use crate::commands::poll::{Goal, Standing, poll};
+use crate::commands::poll::{Goal, NeverMember, Standing, poll};
 use crate::error::{Error, Result};
 use crate::slb::server_groups::actions;
 use crate::slb::server_groups::answers::{GroupHealth, HealthPage, Member, ServerGroup};
@@ -192,8 +192,18 @@ pub fn wait(
         show: site.global.shows_progress(),
     };
     let mut zero_before: HashSet<String> = HashSet::new();
+    let mut strangers = NeverMember::new(timing.wait_timeout);
+    let place = site.place(group);
     poll(&goal, &mut || {
         let members = read_members(site, id)?;
+        if until != Until::Removed {
+            let missing: HashSet<String> = specs
+                .iter()
+                .filter(|(_, spec)| covered(spec, &members).is_empty())
+                .map(|(key, _)| key.clone())
+                .collect();
+            strangers.check(missing, &place, members.len())?;
+        }
         let health = match until {
             Until::Healthy => {
                 let view = read(site, usage, group)?;

@@ -239,10 +239,10 @@ pub fn wait_healthy(clients: &Clients, members: &[Membership], timing: &WaitTimi
     match first.family() {
         None => {
             let ids: Vec<String> = members.iter().map(Membership::member_key).collect();
+            let group = clb_group(first);
             wait::until_healthy(
                 clients.clb()?,
-                &clients.region,
-                &first.load_balancer_id,
+                (&clients.region, &first.load_balancer_id, &group),
                 &ids,
                 None,
                 timing,

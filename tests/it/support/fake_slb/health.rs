@@ -23,6 +23,8 @@ pub enum Script {
     NormalAfter(usize),
     /// Normal on odd polls, abnormal on even ones.
     Flapping,
+    /// No row at all: a member no running listener serves.
+    NoRows,
 }
 
 pub struct Health {
@@ -134,8 +136,11 @@ pub fn describe_health_status(
             *count
         };
         let script = state.health.scripts.get(&key).copied().unwrap_or(Script::Normal);
+        if script == Script::NoRows {
+            continue;
+        }
         let status = match script {
-            Script::Normal => "normal",
+            Script::NoRows | Script::Normal => "normal",
             Script::Abnormal => "abnormal",
             Script::Unavailable => "unavailable",
             Script::NormalAfter(k) if polls <= k => "abnormal",

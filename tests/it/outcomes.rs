@@ -1,0 +1,164 @@
+//! Outputs that say exactly what happened (issue 21): a member already there is not
+//! "added", a typo is not "set", a wait that can never end fails early, a group of
+//! another load balancer is refused, usage errors are one line, and errors name where
+//! the region and the key came from.
+
+use predicates::prelude::*;
+
+use crate::support::fake_slb::FakeSlb;
+use crate::support::*;
+
+fn server() -> FakeSlb {
+    let server = FakeSlb::start();
+    server.add_key(KEY_ID, SECRET, None);
+    server.add_lb("lb-web", "cn-hangzhou", &["i-web1", "i-web2", "i-web3", "i-web4"]);
+    server.add_lb("lb-api", "cn-hangzhou", &["i-api1"]);
+    server.add_vserver_group("lb-web", "rsp-web", &["i-web3:8080", "i-web1:8080"], &["8080/http"]);
+    server
+}
+
+#[test]
+fn adding_a_drained_member_says_it_stays_drained_and_does_not_claim_it_serves() {
+    let home = tempfile::tempdir().unwrap();
+    let server = server();
+    slbctl_against(home.path(), &server)
+        .args(["-q", "backends", "set-weight", "--lb", "lb-web", "--weight", "0", "i-web4"])
+        .assert()
+        .success();
+    slbctl_against(home.path(), &server)
+        .args(["backends", "add", "--lb", "lb-web", "--wait-healthy", "i-web4"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "server \"i-web4\" is already a member of lb-web at weight 0; weight unchanged: use set-weight",
+        ))
+        .stderr(predicate::str::contains("healthy").not())
+        .stdout(predicate::str::contains("lb-web: nothing added"));
+    assert!(server.requests_of("AddBackendServers").is_empty());
+    assert_eq!(server.weights("lb-web")[3], ("i-web4".to_owned(), 0));
+    slbctl_against(home.path(), &server)
+        .args(["backends", "add", "--lb", "lb-web", "--strict", "i-web4", "i-new"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("1 server already a member of lb-web (--strict): i-web4"))
+        .stdout(predicate::str::contains("1 server added at weight 100"));
+    // A weight-0 member is never reported as serving.
+    slbctl_against(home.path(), &server)
+        .args(["backends", "wait", "--lb", "lb-web", "--until", "healthy", "--wait-timeout", "3", "i-web4"])
+        .assert()
+        .code(8)
+        .stderr(predicate::str::contains("weight 0 (takes no traffic)"));
+}
+
+#[test]
+fn waits_that_can_never_end_fail_early() {
+    let home = tempfile::tempdir().unwrap();
+    let server = server();
+    for until in ["healthy", "drained"] {
+        slbctl_against(home.path(), &server)
+            .args(["backends", "wait", "--lb", "lb-web", "--until", until, "i-web9"])
+            .assert()
+            .code(4)
+            .stderr(predicate::str::contains(
+                "i-web9 not a member of lb-web (4 members in it) on any poll for 15 s",
+            ));
+    }
+    slbctl_against(home.path(), &server)
+        .args(["backends", "wait", "--lb", "lb-web", "--until", "healthy", "--listener", "81", "i-web1"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("lb-web has no listener 81; its listeners: "));
+    // A wait shorter than the grace fails at its end, not at the timeout's exit 8.
+    slbctl_against(home.path(), &server)
+        .args(["backends", "wait", "--lb", "lb-web", "--until", "drained", "--wait-timeout", "2", "i-web9"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("on any poll for 2 s"));
+}
+
+#[test]
+fn a_vserver_group_of_another_load_balancer_is_refused_before_any_change() {
+    let home = tempfile::tempdir().unwrap();
+    let server = server();
+    for args in [
+        vec!["backends", "remove", "--lb", "lb-api", "--vserver-group", "rsp-web", "i-web3:8080"],
+        vec!["backends", "add", "--lb", "lb-api", "--vserver-group", "rsp-web", "i-web2:8080"],
+        vec![
+            "backends",
+            "set-weight",
+            "--lb",
+            "lb-api",
+            "--vserver-group",
+            "rsp-web",
+            "--weight",
+            "5",
+            "i-web3:8080",
+        ],
+        vec!["backends", "list", "--lb", "lb-api", "--vserver-group", "rsp-web"],
+        vec![
+            "backends",
+            "wait",
+            "--lb",
+            "lb-api",
+            "--vserver-group",
+            "rsp-web",
+            "--until",
+            "removed",
+            "i-web3:8080",
+        ],
+    ] {
+        slbctl_against(home.path(), &server).args(&args).assert().code(4).stderr(predicate::str::contains(
+            "vServer group rsp-web belongs to lb-web, not lb-api; nothing was changed",
+        ));
+    }
+    assert_eq!(server.group_members("rsp-web"), ["i-web3:8080=100", "i-web1:8080=100"]);
+}
+
+#[test]
+fn usage_errors_are_one_line_with_clap_s_tip_as_the_hint() {
+    let home = tempfile::tempdir().unwrap();
+    slbctl(home.path()).args(["backends", "remove", "--lbb", "lb-1", "i-a"]).assert().code(2).stderr(
+        "slbctl: error: unexpected argument '--lbb' found\n  hint: a similar argument exists: '--lb'\n",
+    );
+    slbctl(home.path())
+        .args(["-o", "jsno", "backends", "list", "--lb", "lb-1"])
+        .assert()
+        .code(2)
+        .stderr("slbctl: error: invalid value 'jsno' for '--output <FORMAT>' [possible values: table, json, text]\n  hint: a similar value exists: 'json'\n");
+    let out = slbctl(home.path())
+        .args(["-o", "json", "backends", "remove", "--weight", "1"])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err: serde_json::Value = serde_json::from_slice(&out.stderr).unwrap();
+    assert_eq!(err["error"]["kind"], "usage");
+}
+
+#[test]
+fn the_region_and_a_refused_key_say_where_they_came_from() {
+    let home = tempfile::tempdir().unwrap();
+    let server = server();
+    slbctl_against(home.path(), &server)
+        .env_remove("ALIBABA_CLOUD_REGION_ID")
+        .env("ALICLOUD_REGION", "cn-hangzhou")
+        .args(["-v", "backends", "list", "--lb", "lb-web"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("region cn-hangzhou (environment variable ALICLOUD_REGION)"));
+    slbctl(home.path())
+        .envs(KEY_ENV)
+        .args(["backends", "list", "--lb", "lb-web"])
+        .assert()
+        .code(3)
+        .stderr(predicate::str::contains("ALICLOUD_REGION_ID, ALICLOUD_REGION and"));
+    slbctl_against(home.path(), &server)
+        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "wrong")
+        .args(["backends", "list", "--lb", "lb-web"])
+        .assert()
+        .code(4)
+        .stderr(predicate::str::contains("SignatureDoesNotMatch"))
+        .stderr(predicate::str::contains(
+            "(access key LTAI****wxyz from environment variable ALIBABA_CLOUD_ACCESS_KEY_ID)",
+        ));
+}
