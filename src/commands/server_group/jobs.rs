@@ -48,6 +48,7 @@ pub fn await_job(site: &Site, job_id: &str, timeout_secs: u64, list_command: &st
     let started = Instant::now();
     let show = site.global.shows_progress();
     let mut last_state = String::new();
+    let mut never_listed = true;
     let mut n = 0;
     loop {
         n += 1;
@@ -58,6 +59,7 @@ pub fn await_job(site: &Site, job_id: &str, timeout_secs: u64, list_command: &st
             }
             Err(e) => return Err(e),
         };
+        never_listed &= state == JobState::Unknown;
         let shown = match &state {
             JobState::Running(status) => status.clone(),
             JobState::Unknown => "not listed yet".to_owned(),
@@ -89,6 +91,11 @@ pub fn await_job(site: &Site, job_id: &str, timeout_secs: u64, list_command: &st
             last_state = shown;
         }
         let elapsed = started.elapsed();
+        // Not listed once by the deadline: the service does not know it (the members
+        // judge), which is not "still running".
+        if elapsed >= timeout && never_listed {
+            return Ok(JobEnd::Unknown);
+        }
         if elapsed >= timeout {
             return Err(Error::Timeout {
                 message: format!(
