@@ -19,9 +19,11 @@ pub enum Error {
     #[error("{0}")]
     Api(ApiError),
     /// The request could not be delivered, or no answer came in time. Exit 5.
-    /// `retryable` is false where another attempt cannot help (a TLS certificate problem).
+    /// `retryable` is false where another attempt cannot help (a TLS certificate problem);
+    /// `maybe_sent` is true where the request may have reached the service (a timeout or
+    /// a broken connection after connecting), false where it cannot have (no connection).
     #[error("{message}")]
-    Network { message: String, retryable: bool },
+    Network { message: String, retryable: bool, maybe_sent: bool },
     /// An answer came, but not one slbctl can read. Exit 5.
     #[error("{0}")]
     Response(String),
@@ -110,6 +112,19 @@ impl Error {
 
     pub fn config(message: impl Into<String>) -> Self {
         Error::Config { message: message.into(), hint: None }
+    }
+
+    /// A change whose every attempt failed on the network (timed out, or the connection
+    /// broke after the request was sent) may have been applied all the same: say so,
+    /// with the read-only command that shows the state (`list_command`). Exit 5 stays.
+    pub fn unknown_outcome_if_lost(self, list_command: &str) -> Error {
+        if !matches!(self.last(), Error::Network { maybe_sent: true, .. }) {
+            return self;
+        }
+        Error::OutcomeUnknown {
+            message: format!("the outcome of the change is unknown, and it may have been applied: {self}"),
+            hint: format!("to see the state, run: {list_command}"),
+        }
     }
 
     /// The failure itself: the last one when retries ran out.
@@ -228,7 +243,7 @@ mod tests {
         assert_eq!(Error::config("x").exit_code(), 3);
         let api = ApiError { http_status: 400, code: "X".into(), message: "m".into(), request_id: None };
         assert_eq!(Error::Api(api).exit_code(), 4);
-        let network = Error::Network { message: "x".into(), retryable: true };
+        let network = Error::Network { message: "x".into(), retryable: true, maybe_sent: true };
         assert_eq!(network.exit_code(), 5);
         let gave_up = |last| Error::GaveUp { attempts: 4, last: Box::new(last) };
         assert_eq!(gave_up(network).exit_code(), 5);

@@ -407,6 +407,7 @@ impl Client {
         let mut attempt = 1;
         let mut busy_since: Option<Instant> = None;
         let mut busy_waits = 0;
+        let mut maybe_sent = false;
         loop {
             let started = Instant::now();
             let outcome = attempt_once();
@@ -422,6 +423,17 @@ impl Client {
                     return Ok(value);
                 }
                 Err(error) => error,
+            };
+            // Once an attempt may have reached the service, the call's outcome stays
+            // "maybe applied", whatever the later attempts say.
+            if matches!(error, Error::Network { maybe_sent: true, .. }) {
+                maybe_sent = true;
+            }
+            let error = match error {
+                Error::Network { message, retryable, .. } if maybe_sent => {
+                    Error::Network { message, retryable, maybe_sent }
+                }
+                other => other,
             };
             let status = outcome.status.map_or_else(|| "no answer".to_owned(), |s| format!("HTTP {s}"));
             crate::verbose!("attempt {attempt}: {status} in {elapsed_ms} ms: {error}");
@@ -560,6 +572,7 @@ fn read_failure(url: &Url, e: &std::io::Error) -> Error {
     Error::Network {
         message: format!("reading the answer from {} failed: {}", origin(url), error_chain(e)),
         retryable: true,
+        maybe_sent: true,
     }
 }
 
@@ -583,15 +596,19 @@ fn origin(url: &Url) -> String {
 
 fn network_error(url: &Url, e: reqwest::Error) -> Error {
     let what = if e.is_timeout() { "timed out" } else { "failed" };
+    // No connection, no request: only a failure after connecting may have been applied.
+    let maybe_sent = !e.is_connect();
     let e = e.without_url(); // the URL holds the signature and any STS token
     match certificate_problem(&e) {
         Some(problem) => Error::Network {
             message: format!("the TLS certificate of {} was not accepted: {problem}", origin(url)),
             retryable: false,
+            maybe_sent: false,
         },
         None => Error::Network {
             message: format!("request to {} {what}: {}", origin(url), error_chain(&e)),
             retryable: true,
+            maybe_sent,
         },
     }
 }

@@ -155,9 +155,13 @@ mod tests {
 
     #[test]
     fn network_errors_follow_their_flag() {
-        assert!(is_retryable(&Error::Network { message: "reset".into(), retryable: true }, None, BUSY));
+        assert!(is_retryable(
+            &Error::Network { message: "reset".into(), retryable: true, maybe_sent: true },
+            None,
+            BUSY
+        ));
         assert!(!is_retryable(
-            &Error::Network { message: "bad certificate".into(), retryable: false },
+            &Error::Network { message: "bad certificate".into(), retryable: false, maybe_sent: false },
             None,
             BUSY
         ));

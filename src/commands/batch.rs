@@ -1,6 +1,7 @@
 //! Running a backend action over any number of servers: calls of at most 20, in order,
 //! progress on stderr, and on a failure part-way the exact command that finishes the job.
 
+use super::rerun;
 use crate::api::client::Client;
 use crate::cli::GlobalArgs;
 use crate::error::{Error, Result};
@@ -27,17 +28,38 @@ pub fn run(
     global: &GlobalArgs,
     client: &Client,
     action: BackendAction,
-    region: &str,
+    (region, lb): (&str, &str),
     group: &Group,
     servers: &[BackendServerRef],
     resume: &dyn Fn(&[String]) -> String,
 ) -> Result<BatchOutcome> {
+    // What a change lost on the network may have done is shown by this command.
+    let mut list_words: Vec<String> = vec!["backends".into(), "list".into(), "--lb".into(), lb.to_owned()];
+    if let Group::VServer { group_id } = group {
+        list_words.extend(["--vserver-group".to_owned(), group_id.clone()]);
+    }
+    let list_command = rerun::command(global, &list_words, &[]);
     let chunks: Vec<&[BackendServerRef]> = batches(servers).collect();
     let total = chunks.len();
     let progress = Progress::new(total, action, global.shows_progress());
     let mut last = None;
     let mut request_ids = Vec::with_capacity(total);
     for (index, chunk) in chunks.iter().enumerate() {
+        if total > 1 {
+            // What Ctrl-C now leaves: the batches before this one are done, this one
+            // may or may not be (the actions are idempotent), the rest are not.
+            let done: usize = chunks[..index].iter().map(|c| c.len()).sum();
+            let rest: Vec<String> =
+                chunks[index..].iter().flat_map(|c| c.iter().map(BackendServerRef::key)).collect();
+            crate::interrupt::set_note(Some(format!(
+                "{} of {} servers {} ({index} of {total} batches done; batch {} may or may not have been applied); to finish: {}",
+                done,
+                servers.len(),
+                progress.verb,
+                index + 1,
+                resume(&rest)
+            )));
+        }
         let params = slb::backend_action(action, region, group, chunk)?;
         match client.call_raw(&params) {
             Ok(answer) => {
@@ -47,10 +69,13 @@ pub fn run(
             }
             Err(failure) if index == 0 => {
                 progress.abandon();
-                return Err(failure);
+                crate::interrupt::set_note(None);
+                return Err(failure.unknown_outcome_if_lost(&list_command));
             }
             Err(failure) => {
                 progress.abandon();
+                crate::interrupt::set_note(None);
+                let failure = failure.unknown_outcome_if_lost(&list_command);
                 let ids = |batches: &[&[BackendServerRef]]| -> Vec<String> {
                     batches.iter().flat_map(|b| b.iter().map(BackendServerRef::key)).collect()
                 };
@@ -68,6 +93,9 @@ pub fn run(
         }
     }
     progress.finish();
+    if total > 1 {
+        crate::interrupt::set_note(None);
+    }
     // Only now is an answer turned into a tree: the last, which the output shows.
     let last = match last {
         Some(answer) => answer.json()?,

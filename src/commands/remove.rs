@@ -142,7 +142,7 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     let outcome = if servers.is_empty() {
         None
     } else {
-        Some(batch::run(global, &client, BackendAction::Remove, region, &group, &servers, &resume)?)
+        Some(batch::run(global, &client, BackendAction::Remove, (region, lb), &group, &servers, &resume)?)
     };
 
     let Some(before) = before.filter(|_| verify) else {
@@ -291,7 +291,9 @@ fn drain(
     }
     let ids: Vec<String> = members.iter().map(BackendServerRef::key).collect();
     let drained: HashSet<&str> = ids.iter().map(String::as_str).collect();
-    batch::run(global, client, BackendAction::SetWeight, region, group, &members, &|_| rerun.to_owned())?;
+    batch::run(global, client, BackendAction::SetWeight, (region, lb), group, &members, &|_| {
+        rerun.to_owned()
+    })?;
     let previous: Vec<(String, String)> = before
         .backends()
         .iter()

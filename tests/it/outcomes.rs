@@ -162,3 +162,72 @@ fn the_region_and_a_refused_key_say_where_they_came_from() {
             "(access key LTAI****wxyz from environment variable ALIBABA_CLOUD_ACCESS_KEY_ID)",
         ));
 }
+
+#[test]
+fn a_change_lost_on_the_network_says_its_outcome_is_unknown() {
+    use crate::support::fake_slb::Fault;
+    let home = tempfile::tempdir().unwrap();
+    let server = server();
+    // Applied, but the answer never arrives, on every attempt.
+    server.inject(Fault::DropAnswer, 4);
+    slbctl_against(home.path(), &server)
+        .args(["backends", "remove", "--lb", "lb-web", "i-web1"])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains(
+            "the outcome of the change is unknown, and it may have been applied",
+        ))
+        .stderr(predicate::str::contains("hint: to see the state, run: slbctl backends list --lb lb-web"));
+    assert!(!server.backends("lb-web").contains(&"i-web1".to_owned()), "it was applied");
+    // A read lost the same way is a plain network failure.
+    server.inject(Fault::Drop, 4);
+    slbctl_against(home.path(), &server)
+        .args(["backends", "list", "--lb", "lb-web"])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("unknown").not());
+}
+
+#[test]
+fn ctrl_c_during_a_batch_says_what_is_done_and_how_to_finish() {
+    use std::os::unix::process::CommandExt;
+    let home = tempfile::tempdir().unwrap();
+    let server = FakeSlb::start();
+    server.add_key(KEY_ID, SECRET, None);
+    let fleet: Vec<String> = (1..=45).map(|n| format!("i-{n:02}")).collect();
+    let refs: Vec<&str> = fleet.iter().map(String::as_str).collect();
+    server.add_lb("lb-1", "cn-hangzhou", &refs);
+    server.set_latency(std::time::Duration::from_millis(300));
+    let child = slbctl_std_against(home.path(), &server)
+        .args(["backends", "remove", "--lb", "lb-1", "--batch"])
+        .args(&fleet)
+        .process_group(0)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while server.requests_of("RemoveBackendServers").is_empty() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(450));
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("of 45 servers removed ("), "{stderr}");
+    assert!(
+        stderr.contains("may or may not have been applied); to finish: slbctl backends remove --lb lb-1 "),
+        "{stderr}"
+    );
+    let finish = stderr.split("to finish: ").nth(1).unwrap().lines().next().unwrap().to_owned();
+    server.set_latency(std::time::Duration::ZERO);
+    let args: Vec<&str> = finish.split_whitespace().skip(1).collect();
+    slbctl_against(home.path(), &server).args(&args).assert().success();
+    assert!(server.backends("lb-1").is_empty(), "the printed command finished the job");
+}

@@ -92,6 +92,37 @@ fn readme_examples_run() {
         assert!(!server.requests().is_empty(), "example {:?} sent nothing", example.name);
         match example.name.as_str() {
             "rolling deploy step" => {
+                // The example stops on its own (set -e, run here without bash's -e) when
+                // the guard refuses: it must not deploy to a server still in rotation.
+                use crate::support::fake_slb::Script;
+                let again = FakeSlb::start();
+                again.add_key(KEY_ID, SECRET, None);
+                again.add_lb("lb-web", "cn-hangzhou", &["i-web1", "i-web2", "i-web3", "i-web4"]);
+                again.set_health("lb-web", "i-web2", Script::Abnormal);
+                again.set_health("lb-web", "i-web3", Script::Abnormal);
+                let mut plain = Command::new("bash");
+                plain
+                    .arg("-c")
+                    .arg(&example.script)
+                    .current_dir(work.path())
+                    .env_clear()
+                    .envs(crate::support::SAFE_ENV)
+                    .envs(KEY_ENV);
+                plain
+                    .env("PATH", format!("{}:/usr/local/bin:/usr/bin:/bin", binary_dir.display()))
+                    .env("HOME", work.path())
+                    .env("ALIBABA_CLOUD_REGION_ID", "cn-hangzhou")
+                    .env("SLBCTL_ENDPOINT", again.url());
+                let refused = plain.output().unwrap();
+                assert_eq!(refused.status.code(), Some(7), "{}", String::from_utf8_lossy(&refused.stderr));
+                assert!(
+                    !String::from_utf8_lossy(&refused.stdout).contains("deploying to"),
+                    "deployed anyway"
+                );
+                assert!(
+                    again.requests_of("SetBackendServers").is_empty()
+                        && again.requests_of("RemoveBackendServers").is_empty()
+                );
                 assert!(stdout.contains("deploying to i-web1\ndeploying to i-web2\n"), "{stdout}");
                 assert!(stdout.ends_with("i-web3\ni-web4\ni-web1\ni-web2\n"), "{stdout}");
                 assert_eq!(server.requests_of("SetBackendServers").len(), 2, "each server drained");

@@ -213,7 +213,7 @@ fn send(
         let token = uuid::Uuid::new_v4().to_string();
         let call = actions::change(site.family, change, &site.region, group_id, chunk, &token);
         let outcome = (|| -> Result<()> {
-            let body = site.call(&call)?;
+            let body = site.call(&call).map_err(|e| e.unknown_outcome_if_lost(&list_command))?;
             let accepted = JobAccepted::from_slice(&body)?;
             let request_id = serde_json::from_slice::<serde_json::Value>(&body)
                 .ok()

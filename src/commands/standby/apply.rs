@@ -144,7 +144,7 @@ pub fn apply(
                 clients.global,
                 clients.clb()?,
                 action,
-                &clients.region,
+                (&clients.region, &first.load_balancer_id),
                 &clb_group(first),
                 &refs,
                 &|_| resume.clone(),
