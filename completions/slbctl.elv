@@ -45,7 +45,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand configure 'Write or update a profile in the slbctl config file (asks for the access key id, the secret without echo, and the region; reads them from stdin, one per line, when stdin is not a terminal)'
             cand config 'Show the resolved settings and the profiles slbctl can see'
             cand completions 'Print a shell completion script (see the README for where to put it)'
-            cand man 'Print the manual page (roff), e.g. `slbctl man | man -l -`'
+            cand man 'Print a manual page (roff), e.g. `slbctl man backends remove | man -l -`, or write every page with --dir'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'slbctl;backends'= {
@@ -582,6 +582,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'slbctl;man'= {
+            cand --dir 'Write every page (slbctl.1, slbctl-backends-remove.1, …) into this folder'
             cand --profile 'Profile to use from the config file'
             cand --config 'Config file [default: ~/.config/slbctl/config.toml]'
             cand --region 'Region of the load balancer, e.g. cn-hangzhou'
@@ -609,7 +610,7 @@ set edit:completion:arg-completer[slbctl] = {|@words|
             cand configure 'Write or update a profile in the slbctl config file (asks for the access key id, the secret without echo, and the region; reads them from stdin, one per line, when stdin is not a terminal)'
             cand config 'Show the resolved settings and the profiles slbctl can see'
             cand completions 'Print a shell completion script (see the README for where to put it)'
-            cand man 'Print the manual page (roff), e.g. `slbctl man | man -l -`'
+            cand man 'Print a manual page (roff), e.g. `slbctl man backends remove | man -l -`, or write every page with --dir'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'slbctl;help;backends'= {

@@ -49,7 +49,7 @@ complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "standby" -d 'Take ser
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "configure" -d 'Write or update a profile in the slbctl config file (asks for the access key id, the secret without echo, and the region; reads them from stdin, one per line, when stdin is not a terminal)'
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "config" -d 'Show the resolved settings and the profiles slbctl can see'
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "completions" -d 'Print a shell completion script (see the README for where to put it)'
-complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "man" -d 'Print the manual page (roff), e.g. `slbctl man | man -l -`'
+complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "man" -d 'Print a manual page (roff), e.g. `slbctl man backends remove | man -l -`, or write every page with --dir'
 complete -c slbctl -n "__fish_slbctl_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
@@ -518,6 +518,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l no-credent
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -s v -l verbose -d 'Say what is being done, on stderr (repeat for more). Never shows secrets'
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -s q -l quiet -d 'Print nothing on stdout on success; errors still go to stderr'
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l dir -d 'Write every page (slbctl.1, slbctl-backends-remove.1, …) into this folder' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l profile -d 'Profile to use from the config file' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l config -d 'Config file [default: ~/.config/slbctl/config.toml]' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l region -d 'Region of the load balancer, e.g. cn-hangzhou' -r
@@ -542,7 +543,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups standby configure config completions man help" -f -a "configure" -d 'Write or update a profile in the slbctl config file (asks for the access key id, the secret without echo, and the region; reads them from stdin, one per line, when stdin is not a terminal)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups standby configure config completions man help" -f -a "config" -d 'Show the resolved settings and the profiles slbctl can see'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups standby configure config completions man help" -f -a "completions" -d 'Print a shell completion script (see the README for where to put it)'
-complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups standby configure config completions man help" -f -a "man" -d 'Print the manual page (roff), e.g. `slbctl man | man -l -`'
+complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups standby configure config completions man help" -f -a "man" -d 'Print a manual page (roff), e.g. `slbctl man backends remove | man -l -`, or write every page with --dir'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and not __fish_seen_subcommand_from backends groups standby configure config completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "list" -d 'List the backends of a load balancer (CLB DescribeLoadBalancerAttribute; ALB/NLB ListServerGroupServers of each group it uses)'
 complete -c slbctl -n "__fish_slbctl_using_subcommand help; and __fish_seen_subcommand_from backends" -f -a "remove" -d 'Remove servers from a load balancer (CLB RemoveBackendServers; ALB/NLB RemoveServersFromServerGroup, waiting for its job)'

@@ -225,8 +225,17 @@ pub enum Command {
         shell: clap_complete::Shell,
     },
 
-    /// Print the manual page (roff), e.g. `slbctl man | man -l -`.
-    Man,
+    /// Print a manual page (roff), e.g. `slbctl man backends remove | man -l -`, or
+    /// write every page with --dir.
+    Man {
+        /// Write every page (slbctl.1, slbctl-backends-remove.1, …) into this folder.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+
+        /// The command whose page to print [default: slbctl's own].
+        #[arg(value_name = "COMMAND")]
+        command: Vec<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

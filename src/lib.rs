@@ -85,7 +85,7 @@ fn run(cli: &Cli) -> Result<()> {
         Command::Config(ConfigCommand::List) => config_cmd::list(global),
         Command::Config(ConfigCommand::ClearCache) => config_cmd::clear_cache(global),
         Command::Completions { shell } => docs::completions(*shell),
-        Command::Man => docs::man(),
+        Command::Man { dir, command } => docs::man(dir.as_deref(), command),
     }
 }
 

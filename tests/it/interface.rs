@@ -51,6 +51,47 @@ fn man_page_is_roff_and_covers_the_commands() {
         .stdout(predicate::str::contains("standby"));
 }
 
+#[test]
+fn every_command_has_a_page_with_environment_files_and_exit_status() {
+    let home = tempfile::tempdir().unwrap();
+    let dir = home.path().join("man1");
+    slbctl(home.path()).args(["man", "--dir", dir.to_str().unwrap()]).assert().success();
+    let mut names: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.sort();
+    for page in [
+        "slbctl.1",
+        "slbctl-backends.1",
+        "slbctl-backends-remove.1",
+        "slbctl-standby-exit.1",
+        "slbctl-groups-list.1",
+    ] {
+        assert!(names.iter().any(|n| n == page), "{page} missing from {names:?}");
+    }
+    // The pages the top page points to all exist.
+    let top = std::fs::read_to_string(dir.join("slbctl.1")).unwrap();
+    for sub in ["backends", "groups", "standby", "configure", "config", "completions", "man"] {
+        assert!(
+            top.contains(&format!("slbctl\\-{sub}(1)")) || top.contains(&format!("slbctl-{sub}(1)")),
+            "{sub}: {top}"
+        );
+        assert!(names.contains(&format!("slbctl-{sub}.1")), "{sub}");
+    }
+    let printed = slbctl(home.path())
+        .args(["man", "backends", "remove"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let printed = String::from_utf8(printed).unwrap();
+    assert_eq!(printed, std::fs::read_to_string(dir.join("slbctl-backends-remove.1")).unwrap());
+    for section in [".SH \"EXIT STATUS\"", ".SH ENVIRONMENT", ".SH FILES", "\\-\\-min\\-healthy"] {
+        assert!(printed.contains(section), "{section} missing");
+    }
+    slbctl(home.path()).args(["man", "backends", "nope"]).assert().code(2);
+}
+
 fn help(args: &[&str]) -> String {
     let home = tempfile::tempdir().unwrap();
     let out = slbctl(home.path()).args(args).arg("--help").assert().success().get_output().clone();
