@@ -203,7 +203,7 @@ _slbctl() {
 
     case "${cmd}" in
         slbctl)
-            opts="-v -q -o -h -V --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help --version backends groups standby configure config completions man help"
+            opts="-v -q -o -h -V --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help --version backends groups standby configure config completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -230,6 +230,10 @@ _slbctl() {
                     return 0
                     ;;
                 --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -265,7 +269,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends)
-            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help list remove add set-weight wait help"
+            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help list remove add set-weight wait help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -292,6 +296,10 @@ _slbctl() {
                     return 0
                     ;;
                 --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -327,7 +335,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__add)
-            opts="-v -q -o -h --lb --product --server-group --vserver-group --port --type --batch --no-wait --job-timeout --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --strict --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --lb --product --server-group --vserver-group --port --type --batch --no-wait --job-timeout --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --strict --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -398,6 +406,10 @@ _slbctl() {
                     return 0
                     ;;
                 --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -531,7 +543,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__list)
-            opts="-v -q -o -h --lb --product --vserver-group --server-group --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --lb --product --vserver-group --server-group --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -577,6 +589,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -609,7 +625,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__remove)
-            opts="-v -q -o -h --lb --product --server-group --vserver-group --port --type --batch --no-wait --job-timeout --dry-run --from-file --verify --strict --min-remaining --drain --min-healthy --wait-timeout --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --lb --product --server-group --vserver-group --port --type --batch --no-wait --job-timeout --dry-run --from-file --verify --strict --min-remaining --drain --min-healthy --wait-timeout --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -687,6 +703,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -719,7 +739,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__set__subcmd__weight)
-            opts="-v -q -o -h --lb --product --server-group --vserver-group --port --type --batch --no-wait --job-timeout --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --verify --strict --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --lb --product --server-group --vserver-group --port --type --batch --no-wait --job-timeout --dry-run --from-file --weight --wait-healthy --wait-timeout --interval --verify --strict --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -793,6 +813,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -825,7 +849,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__backends__subcmd__wait)
-            opts="-v -q -o -h --lb --product --server-group --until --job --job-timeout --wait-timeout --interval --listener --vserver-group --from-file --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --lb --product --server-group --until --job --job-timeout --wait-timeout --interval --listener --vserver-group --from-file --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -899,6 +923,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -931,7 +959,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__completions)
-            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help bash elvish fish powershell zsh"
+            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -958,6 +986,10 @@ _slbctl() {
                     return 0
                     ;;
                 --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -993,7 +1025,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__config)
-            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help show list clear-cache help"
+            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help show list clear-cache help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1020,6 +1052,10 @@ _slbctl() {
                     return 0
                     ;;
                 --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1055,7 +1091,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__config__subcmd__clear__subcmd__cache)
-            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1082,6 +1118,10 @@ _slbctl() {
                     return 0
                     ;;
                 --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1187,7 +1227,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__config__subcmd__list)
-            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1214,6 +1254,10 @@ _slbctl() {
                     return 0
                     ;;
                 --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1249,7 +1293,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__config__subcmd__show)
-            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1276,6 +1320,10 @@ _slbctl() {
                     return 0
                     ;;
                 --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1311,7 +1359,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__configure)
-            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1338,6 +1386,10 @@ _slbctl() {
                     return 0
                     ;;
                 --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1373,7 +1425,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__groups)
-            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help list help"
+            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1400,6 +1452,10 @@ _slbctl() {
                     return 0
                     ;;
                 --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1477,7 +1533,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__groups__subcmd__list)
-            opts="-v -q -o -h --lb --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --lb --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1508,6 +1564,10 @@ _slbctl() {
                     return 0
                     ;;
                 --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1837,7 +1897,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__man)
-            opts="-v -q -o -h --dir --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --dir --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1868,6 +1928,10 @@ _slbctl() {
                     return 0
                     ;;
                 --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1903,7 +1967,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__standby)
-            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help enter exit show help"
+            opts="-v -q -o -h --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help enter exit show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1930,6 +1994,10 @@ _slbctl() {
                     return 0
                     ;;
                 --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1965,7 +2033,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__standby__subcmd__enter)
-            opts="-v -q -o -h --lb --drain --min-remaining --min-healthy --state-file --dry-run --concurrency --fast --products --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --lb --drain --min-remaining --min-healthy --state-file --dry-run --concurrency --fast --products --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2023,6 +2091,10 @@ _slbctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --audit-log)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --retries)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2055,7 +2127,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__standby__subcmd__exit)
-            opts="-v -q -o -h --state-file --wait-healthy --wait-timeout --interval --dry-run --products --concurrency --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --state-file --wait-healthy --wait-timeout --interval --dry-run --products --concurrency --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2102,6 +2174,10 @@ _slbctl() {
                     return 0
                     ;;
                 --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2207,7 +2283,7 @@ _slbctl() {
             return 0
             ;;
         slbctl__subcmd__standby__subcmd__show)
-            opts="-v -q -o -h --state-file --profile --config --region --endpoint --endpoint-type --ca-bundle --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
+            opts="-v -q -o -h --state-file --profile --config --region --endpoint --endpoint-type --ca-bundle --audit-log --retries --timeout --busy-timeout --connect-timeout --no-credential-cache --verbose --quiet --output --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2238,6 +2314,10 @@ _slbctl() {
                     return 0
                     ;;
                 --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audit-log)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_slbctl_global_optspecs
-    string join \n profile= config= region= endpoint= endpoint-type= ca-bundle= retries= timeout= busy-timeout= connect-timeout= no-credential-cache v/verbose q/quiet o/output= h/help V/version
+    string join \n profile= config= region= endpoint= endpoint-type= ca-bundle= audit-log= retries= timeout= busy-timeout= connect-timeout= no-credential-cache v/verbose q/quiet o/output= h/help V/version
 end
 
 function __fish_slbctl_needs_command
@@ -31,6 +31,7 @@ complete -c slbctl -n "__fish_slbctl_needs_command" -l endpoint -d 'API endpoint
 complete -c slbctl -n "__fish_slbctl_needs_command" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_needs_command" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_needs_command" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_needs_command" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_needs_command" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_needs_command" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
@@ -58,6 +59,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and not __fish_seen_subcommand_from list remove add set-weight wait help" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
@@ -88,6 +90,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
@@ -124,6 +127,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from remove" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
@@ -164,6 +168,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from add" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
@@ -204,6 +209,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from set-weight" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
@@ -243,6 +249,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand backends; and __fish_seen_subcommand_from wait" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
@@ -267,6 +274,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_see
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and not __fish_seen_subcommand_from list help" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
@@ -288,6 +296,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_su
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand groups; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
@@ -308,6 +317,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_se
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and not __fish_seen_subcommand_from enter exit show help" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
@@ -339,6 +349,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from enter" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
@@ -366,6 +377,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from exit" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
@@ -387,6 +399,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_s
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand standby; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
@@ -409,6 +422,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l endpoint -d 
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand configure" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
@@ -427,6 +441,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_see
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and not __fish_seen_subcommand_from show list clear-cache help" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
@@ -449,6 +464,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_su
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from show" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
@@ -467,6 +483,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_su
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from list" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
@@ -485,6 +502,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_su
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand config; and __fish_seen_subcommand_from clear-cache" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
@@ -507,6 +525,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l endpoint -
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand completions" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r
@@ -526,6 +545,7 @@ complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l endpoint -d 'API e
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l endpoint-type -d 'Reach the API over the public internet or from inside a VPC' -r -f -a "public\t'The public endpoint'
 vpc\t'The endpoint inside a VPC (slb-vpc.REGION.aliyuncs.com)'"
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l ca-bundle -d 'PEM bundle of extra trusted CA certificates, added to the built-in roots (also read from SSL_CERT_FILE)' -r -F
+complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l audit-log -d 'Record every change call as JSON lines in this file (created 0600; see README "Audit log"); a log that cannot be written stops the command (exit 3)' -r -F
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l retries -d 'Attempts after the first for failures that are safe to retry (0 disables)' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l timeout -d 'Time limit of one attempt, in seconds' -r
 complete -c slbctl -n "__fish_slbctl_using_subcommand man" -l busy-timeout -d 'How long to wait out "busy" answers (the load balancer is applying another change: ServiceIsConfiguring, VServerGroupProcessing, …), in seconds; 0 leaves them to --retries' -r

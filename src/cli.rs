@@ -78,6 +78,11 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "PATH", env = vars::ENV_CA_BUNDLE)]
     pub ca_bundle: Option<PathBuf>,
 
+    /// Record every change call as JSON lines in this file (created 0600; see README
+    /// "Audit log"); a log that cannot be written stops the command (exit 3).
+    #[arg(long, global = true, value_name = "PATH", env = vars::ENV_AUDIT_LOG)]
+    pub audit_log: Option<PathBuf>,
+
     /// Attempts after the first for failures that are safe to retry (0 disables).
     #[arg(long, global = true, value_name = "N", env = vars::ENV_RETRIES, default_value_t = 3,
           value_parser = clap::value_parser!(u32).range(0..=10))]

@@ -39,6 +39,9 @@ pub enum Error {
     /// shows the state as the hint.
     #[error("{message}")]
     OutcomeUnknown { message: String, hint: String },
+    /// The audit log could not be opened or written: nothing (more) is sent. Exit 3.
+    #[error("{0}")]
+    Audit(String),
     /// A guard (`--min-remaining`) refused the change; nothing was changed. Exit 7.
     #[error("{0}")]
     Refused(String),
@@ -148,7 +151,9 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Usage { .. } => exit::USAGE,
-            Error::Config { .. } => exit::CONFIG,
+            Error::Config { .. } | Error::Audit(_) => exit::CONFIG,
+            // Stopped by the audit log part-way: its failure decides, not "partial".
+            Error::Partial { failure, .. } if matches!(**failure, Error::Audit(_)) => exit::CONFIG,
             Error::Api(_) => exit::API,
             Error::Network { .. } | Error::Response(_) => exit::NETWORK,
             Error::GaveUp { last, .. } => last.exit_code(),
@@ -167,6 +172,7 @@ impl Error {
         match self {
             Error::Usage { .. } => "usage",
             Error::Config { .. } => "config",
+            Error::Audit(_) => "audit",
             Error::Api(_) => "api",
             Error::Network { .. } => "network",
             Error::Response(_) => "response",

@@ -12,6 +12,21 @@
 use std::sync::Mutex;
 
 static NOTE: Mutex<Option<String>> = Mutex::new(None);
+static ON_SIGNAL: Mutex<Option<fn(i32)>> = Mutex::new(None);
+
+/// What to do, after the note, when a signal ends the run (the audit log's last line).
+pub fn on_signal(hook: fn(i32)) {
+    if let Ok(mut slot) = ON_SIGNAL.lock() {
+        *slot = Some(hook);
+    }
+}
+
+fn run_hook(signal: i32) {
+    let hook = ON_SIGNAL.lock().ok().and_then(|h| *h);
+    if let Some(hook) = hook {
+        hook(signal);
+    }
+}
 
 /// Say what an interruption from now on would leave behind (None: nothing).
 pub fn set_note(note: Option<String>) {
@@ -41,6 +56,7 @@ pub fn install() {
     let spawned = std::thread::Builder::new().name("signals".into()).spawn(move || {
         if let Some(signal) = signals.forever().next() {
             announce();
+            run_hook(signal);
             // Resets the disposition to the default and raises the signal again: the
             // process ends by it. Should that fail, the conventional status is next best.
             let _ = signal_hook::low_level::emulate_default_handler(signal);
@@ -54,6 +70,7 @@ pub fn install() {
 pub fn install() {
     let _ = ctrlc::set_handler(|| {
         announce();
+        run_hook(2);
         std::process::exit(130);
     });
 }

@@ -58,13 +58,19 @@ pub fn main() -> ExitCode {
     interrupt::install();
     output::log::set_verbosity(cli.global.verbose);
     let format = cli.global.output;
-    match run(&cli) {
-        Ok(()) => ExitCode::SUCCESS,
+    // A run ended by a signal still gets its audit `end` line.
+    interrupt::on_signal(api::audit::finish_by_signal);
+    // A change the audit log could not take fails the run, even when it succeeded.
+    let result = run(&cli).and_then(|()| api::audit::failure().map_or(Ok(()), Err));
+    let code = match &result {
+        Ok(()) => error::exit::SUCCESS,
         Err(err) => {
-            output::report_error(&err, format);
-            err.into()
+            output::report_error(err, format);
+            err.exit_code()
         }
-    }
+    };
+    api::audit::finish(code);
+    ExitCode::from(code)
 }
 
 /// Run a parsed command line.

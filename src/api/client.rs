@@ -150,20 +150,35 @@ impl RawAnswer {
     }
 }
 
-/// What the verbose line of a successful attempt names.
+/// What the verbose line of a successful attempt (and the audit log) names.
 trait Answer {
     fn request_id(&self) -> &str;
+    /// The job an ALB/NLB change started.
+    fn job_id(&self) -> Option<String>;
 }
 
 impl Answer for serde_json::Value {
     fn request_id(&self) -> &str {
         self.get("RequestId").and_then(|v| v.as_str()).unwrap_or("-")
     }
+
+    fn job_id(&self) -> Option<String> {
+        self.get("JobId").and_then(|v| v.as_str()).map(str::to_owned)
+    }
 }
 
 impl Answer for RawAnswer {
     fn request_id(&self) -> &str {
         &self.request_id
+    }
+
+    fn job_id(&self) -> Option<String> {
+        #[derive(serde::Deserialize)]
+        struct Job {
+            #[serde(rename = "JobId")]
+            job_id: Option<String>,
+        }
+        serde_json::from_slice::<Job>(&self.body).ok().and_then(|j| j.job_id)
     }
 }
 
@@ -193,6 +208,10 @@ pub struct Client {
     /// Where the key came from (`environment variable …`, `profile "prod" in …`), named
     /// when the service refuses the key, so a wrong key can be found.
     key_origin: Option<String>,
+    /// The product's code (`slb`, `alb`, `nlb`), as the audit log names it.
+    product_code: &'static str,
+    /// Where change calls are recorded, if anywhere.
+    audit: Option<std::sync::Arc<super::audit::AuditLog>>,
 }
 
 /// The reqwest client every call goes through: the transport's proxy and extra roots,
@@ -275,7 +294,59 @@ impl Client {
             busy_codes: product.busy_codes,
             sensitive: false,
             key_origin: None,
+            product_code: product.code,
+            audit: None,
         })
+    }
+
+    /// Record every change call in this audit log.
+    pub fn with_audit(mut self, log: Option<std::sync::Arc<super::audit::AuditLog>>) -> Self {
+        self.audit = log;
+        self
+    }
+
+    /// Run one call, recording it in the audit log when it is a change: a `sent` line
+    /// first (refused, and nothing sent, when the log cannot take it), a `result` line
+    /// after. `run` counts its attempts in the cell it is given.
+    fn audited<T: Answer>(
+        &self,
+        params: Vec<(&str, &str)>,
+        run: &dyn Fn(&std::cell::Cell<u32>) -> Result<T>,
+    ) -> Result<T> {
+        let attempts = std::cell::Cell::new(0);
+        let action = params.iter().find(|(k, _)| *k == "Action").map_or("", |(_, v)| *v);
+        let Some(log) = self.audit.as_ref().filter(|_| super::audit::is_change(action)) else {
+            return run(&attempts);
+        };
+        let key_id = match &self.signing {
+            Signing::Key(source) => source.current().map(|k| k.id).unwrap_or_default(),
+            Signing::Anonymous => String::new(),
+        };
+        let region = params.iter().find(|(k, _)| *k == "RegionId").map_or("", |(_, v)| *v).to_owned();
+        let change = super::audit::Change {
+            product: self.product_code,
+            region: &region,
+            access_key_id: &key_id,
+            params,
+        };
+        log.sent(&change)?;
+        let result = run(&attempts);
+        let code = match &result {
+            Ok(_) => "ok".to_owned(),
+            Err(e) => e.api().map_or_else(|| e.kind().to_owned(), |a| a.code.clone()),
+        };
+        let (request_id, job_id) = match &result {
+            Ok(answer) => (Some(answer.request_id().to_owned()), answer.job_id()),
+            Err(e) => (e.api().and_then(|a| a.request_id.clone()), None),
+        };
+        let outcome = super::audit::Outcome {
+            attempts: attempts.get(),
+            request_id: request_id.as_deref(),
+            job_id: job_id.as_deref(),
+            outcome: &code,
+        };
+        log.result(&change, &outcome);
+        result
     }
 
     /// Name where the key came from when the service refuses it.
@@ -308,8 +379,14 @@ impl Client {
         action_params: &[(&'static str, String)],
         interpret: Interpret<T>,
     ) -> Result<T> {
-        let once = || self.attempt(action_params, &[], interpret);
-        self.renewing_credentials(&|| self.with_retries(&once, &|_| {}))
+        let params: Vec<(&str, &str)> = action_params.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.audited(params, &|attempts| {
+            let once = || {
+                attempts.set(attempts.get() + 1);
+                self.attempt(action_params, &[], interpret)
+            };
+            self.renewing_credentials(&|| self.with_retries(&once, &|_| {}))
+        })
     }
 
     /// Send one call whose parameters are split between the query and the form body
@@ -328,7 +405,9 @@ impl Client {
         token_kept_for: &'static [&'static str],
     ) -> Result<RawAnswer> {
         let parts = std::cell::RefCell::new((query.to_vec(), form.to_vec()));
+        let counted = std::cell::Cell::new(0u32);
         let once = || {
+            counted.set(counted.get() + 1);
             let (query, form) = &*parts.borrow();
             self.attempt(query, form, |_, status, body| interpret_raw(status, body))
         };
@@ -349,7 +428,13 @@ impl Client {
                 value.clone_from(&fresh);
             }
         };
-        self.renewing_credentials(&|| self.with_retries(&once, &refused))
+        let params: Vec<(&str, &str)> =
+            query.iter().chain(form.iter()).map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        self.audited(params, &|attempts| {
+            let result = self.renewing_credentials(&|| self.with_retries(&once, &refused));
+            attempts.set(counted.get());
+            result
+        })
     }
 
     /// Run `call`; if the service refused the credentials as expired or invalid and

@@ -1,11 +1,12 @@
 //! The product-agnostic RPC client: signing (`sign`), the signed request (`request`),
 //! the transport and one call with its retries (`client`, `retry`), proxies (`proxy`)
-//! and endpoint rules (`endpoint`). A product (SLB, and STS next) is an input: its code,
+//! and endpoint rules (`endpoint`), and the audit log of change calls (`audit`). A product (SLB, and STS next) is an input: its code,
 //! API version and central regions, so every service slbctl talks to gets the same
 //! `--ca-bundle`, proxies, timeouts and plain-http-only-to-loopback rule.
 //!
 //! May use `output` (for `-v`) and the leaves; never a product, a flag or a file.
 
+pub(crate) mod audit;
 pub(crate) mod client;
 pub(crate) mod endpoint;
 pub(crate) mod proxy;

@@ -7,12 +7,13 @@ use std::time::Duration;
 
 use reqwest::Url;
 
+use crate::api::audit::{self, Caller};
 use crate::api::client::{CaBundle, CallPolicy, Client, KeySource, StaticKey, Transport};
 use crate::api::endpoint;
 use crate::cli::GlobalArgs;
 use crate::config::vars::{
-    ENV_CA_BUNDLE, ENV_DMI_DIR, ENV_ENDPOINT, ENV_ENDPOINT_TYPE, ENV_REGION, ENV_SLBCTL_PROFILE,
-    LEGACY_REGION, TERRAFORM_REGION,
+    ENV_AUDIT_LOG, ENV_CA_BUNDLE, ENV_DMI_DIR, ENV_ENDPOINT, ENV_ENDPOINT_TYPE, ENV_REGION,
+    ENV_SLBCTL_PROFILE, LEGACY_REGION, TERRAFORM_REGION,
 };
 use crate::config::{self, Overrides, Settings, Source, Sourced};
 use crate::credentials::Network;
@@ -112,6 +113,7 @@ fn overrides(global: &GlobalArgs) -> Overrides<'_> {
         )
         .map(|t| Sourced::new(*t.value, t.source)),
         ca_bundle: sourced(global, global.ca_bundle.as_deref(), "ca_bundle", "--ca-bundle", ENV_CA_BUNDLE),
+        audit_log: sourced(global, global.audit_log.as_deref(), "audit_log", "--audit-log", ENV_AUDIT_LOG),
         aliyun_path: None,
     }
 }
@@ -188,7 +190,18 @@ impl Context {
             Some(family) => family.product(),
             None => &PRODUCT,
         };
+        let audit = match &self.settings.audit_log {
+            Some(path) => {
+                let caller = Caller {
+                    profile: self.settings.profile.as_ref().map(|p| p.value.clone()),
+                    credential_source: Some(self.credentials()?.origin.clone()),
+                };
+                Some(audit::open(&path.value, caller)?)
+            }
+            None => None,
+        };
         Ok(Client::new(self.endpoint.value.clone(), product, key, policy, transport)?
-            .with_key_origin(self.credentials()?.origin.clone()))
+            .with_key_origin(self.credentials()?.origin.clone())
+            .with_audit(audit))
     }
 }

@@ -40,6 +40,7 @@ pub struct Overrides<'a> {
     pub endpoint: Option<Sourced<&'a str>>,
     pub endpoint_type: Option<Sourced<EndpointType>>,
     pub ca_bundle: Option<Sourced<&'a Path>>,
+    pub audit_log: Option<Sourced<&'a Path>>,
     /// The aliyun CLI file; None means `~/.aliyun/config.json`.
     pub aliyun_path: Option<&'a Path>,
 }
@@ -69,6 +70,8 @@ pub struct Settings {
     pub endpoint_type: Option<Sourced<EndpointType>>,
     /// Extra trusted CA certificates (PEM).
     pub ca_bundle: Option<Sourced<PathBuf>>,
+    /// The audit log of change calls.
+    pub audit_log: Option<Sourced<PathBuf>>,
     /// The profile selected in each file, which the credential chain reads.
     pub selected: SelectedProfiles,
     /// The profile files as loaded.
@@ -250,6 +253,14 @@ pub fn resolve(overrides: &Overrides, env: &dyn Fn(&str) -> Option<String>) -> R
     settings.endpoint_type = overrides.endpoint_type.clone().or_else(|| {
         slbctl_profile.and_then(|(p, source)| p.endpoint_type.map(|t| Sourced::new(t, source.clone())))
     });
+
+    settings.audit_log =
+        overrides.audit_log.as_ref().map(|a| Sourced::new(a.value.to_path_buf(), a.source.clone())).or_else(
+            || {
+                slbctl_profile
+                    .and_then(|(p, source)| p.audit_log.clone().map(|a| Sourced::new(a, source.clone())))
+            },
+        );
 
     settings.ca_bundle =
         overrides.ca_bundle.as_ref().map(|c| Sourced::new(c.value.to_path_buf(), c.source.clone())).or_else(

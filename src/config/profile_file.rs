@@ -30,6 +30,8 @@ pub struct Profile {
     pub security_token: Option<Secret>,
     pub region: Option<String>,
     pub endpoint: Option<String>,
+    /// The audit log of change calls (`--audit-log`).
+    pub audit_log: Option<PathBuf>,
     /// The ALB endpoint (`endpoint` is CLB's).
     pub alb_endpoint: Option<String>,
     /// The NLB endpoint.

@@ -12,6 +12,8 @@ pub const ENV_ENDPOINT: &str = "SLBCTL_ENDPOINT";
 pub const ENV_ALB_ENDPOINT: &str = "SLBCTL_ALB_ENDPOINT";
 /// The NLB endpoint.
 pub const ENV_NLB_ENDPOINT: &str = "SLBCTL_NLB_ENDPOINT";
+/// `--audit-log`.
+pub const ENV_AUDIT_LOG: &str = "SLBCTL_AUDIT_LOG";
 /// `--job-timeout`.
 pub const ENV_JOB_TIMEOUT: &str = "SLBCTL_JOB_TIMEOUT";
 /// `--retries`.

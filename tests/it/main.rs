@@ -5,6 +5,7 @@
 
 mod alb_nlb;
 mod architecture;
+mod audit;
 mod credentials;
 mod dry_run;
 mod fake_server;

@@ -67,8 +67,12 @@ pub fn await_job(site: &Site, job_id: &str, timeout_secs: u64, list_command: &st
         };
         crate::verbose!("job {job_id}: {state:?}");
         match state {
-            JobState::Succeeded => return Ok(JobEnd::Succeeded),
+            JobState::Succeeded => {
+                crate::api::audit::job(job_id, "Succeeded");
+                return Ok(JobEnd::Succeeded);
+            }
             JobState::Failed { code, message } => {
+                crate::api::audit::job(job_id, "Failed");
                 let said = match (code.is_empty(), message.is_empty()) {
                     (true, true) => "no error given".to_owned(),
                     (false, true) => crate::text::sanitize(&code, 100),
@@ -83,7 +87,10 @@ pub fn await_job(site: &Site, job_id: &str, timeout_secs: u64, list_command: &st
                     hint: Some(format!("to see the group's state, run: {list_command}")),
                 });
             }
-            JobState::Unknown if n > UNKNOWN_GRACE_POLLS => return Ok(JobEnd::Unknown),
+            JobState::Unknown if n > UNKNOWN_GRACE_POLLS => {
+                crate::api::audit::job(job_id, "unknown");
+                return Ok(JobEnd::Unknown);
+            }
             _ => {}
         }
         if show && shown != last_state && started.elapsed() >= unit {
@@ -94,9 +101,11 @@ pub fn await_job(site: &Site, job_id: &str, timeout_secs: u64, list_command: &st
         // Not listed once by the deadline: the service does not know it (the members
         // judge), which is not "still running".
         if elapsed >= timeout && never_listed {
+            crate::api::audit::job(job_id, "unknown");
             return Ok(JobEnd::Unknown);
         }
         if elapsed >= timeout {
+            crate::api::audit::job(job_id, "timeout");
             return Err(Error::Timeout {
                 message: format!(
                     "job {job_id} is still running after {timeout_secs} s (--job-timeout); it may still complete"
