@@ -212,6 +212,9 @@ pub struct Client {
     product_code: &'static str,
     /// Where change calls are recorded, if anywhere.
     audit: Option<std::sync::Arc<super::audit::AuditLog>>,
+    /// Hand busy answers back at once instead of waiting them out (a caller that must
+    /// re-check a guard before every attempt waits them out itself).
+    busy_returned: bool,
 }
 
 /// The reqwest client every call goes through: the transport's proxy and extra roots,
@@ -296,7 +299,23 @@ impl Client {
             key_origin: None,
             product_code: product.code,
             audit: None,
+            busy_returned: false,
         })
+    }
+
+    /// Busy answers come back at once as errors, not waited out (see `busy_returned`).
+    pub fn return_busy_answers(&mut self) {
+        self.busy_returned = true;
+    }
+
+    /// How long busy answers are to be waited out.
+    pub fn busy_timeout(&self) -> Duration {
+        self.busy_timeout
+    }
+
+    /// The product's busy codes.
+    pub fn busy_codes(&self) -> &'static [&'static str] {
+        self.busy_codes
     }
 
     /// Record every change call in this audit log.
@@ -522,6 +541,9 @@ impl Client {
             };
             let status = outcome.status.map_or_else(|| "no answer".to_owned(), |s| format!("HTTP {s}"));
             crate::verbose!("attempt {attempt}: {status} in {elapsed_ms} ms: {error}");
+            if self.busy_returned && retry::is_busy(&error, self.busy_codes) {
+                return Err(error);
+            }
             let throttled = retry::is_throttling(&error);
             if (throttled || retry::is_busy(&error, self.busy_codes)) && !self.busy_timeout.is_zero() {
                 // Another change is being applied, or the account's flow control says

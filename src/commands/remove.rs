@@ -17,6 +17,7 @@ use crate::output;
 use crate::slb::ids::parse_member;
 use crate::slb::{BackendAction, BackendServerRef, BackendsResponse, Group, HealthResponse};
 use crate::text::{quote, sanitize};
+use std::time::Instant;
 
 /// What happened to one requested server, as `--verify` reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,7 +89,7 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
         let servers = as_given(&specs, selection.clb_type());
         return dry_run::backend_action(&context, global, BackendAction::Remove, &group, &servers);
     }
-    let client = context.client(global)?;
+    let mut client = context.client(global)?;
     let verify = args.verify || args.strict;
 
     // One read of the members before, shared by the guards, the drain, --verify and
@@ -141,6 +142,13 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     let resume = |rest: &[String]| rerun::command(global, &words, rest);
     let outcome = if servers.is_empty() {
         None
+    } else if guarded {
+        // The guards hold at the moment of the change, not only at the start: busy
+        // answers are waited out here, with the guards checked again before each try.
+        client.return_busy_answers();
+        let on = Target { global, client: &client, region, lb, group: &group };
+        let guards = Guards { min_remaining: args.min_remaining, min_healthy: args.min_healthy };
+        Some(guarded_removal(&on, &servers, &ids, guards, &resume)?)
     } else {
         Some(batch::run(global, &client, BackendAction::Remove, (region, lb), &group, &servers, &resume)?)
     };
@@ -262,6 +270,125 @@ fn catch_up(
         Err(other) => return Err(other),
     }
     last.ok_or_else(|| Error::Other(anyhow::anyhow!("no description was read")))
+}
+
+/// The guards of a removal.
+#[derive(Clone, Copy)]
+struct Guards {
+    min_remaining: Option<u32>,
+    min_healthy: Option<u32>,
+}
+
+/// Check the guards against the group as it is now (exit 7 when one fails).
+fn check_guards(on: &Target, ids: &[String], now: &BackendsResponse, guards: Guards) -> Result<()> {
+    let place = place(on.lb, on.group);
+    if let Some(min) = guards.min_remaining {
+        guard_min_remaining(&place, ids, now, min)?;
+    }
+    if let Some(min) = guards.min_healthy {
+        let health = wait::read_health(on.client, on.region, on.lb, None)?;
+        guard_min_healthy(&place, ids, now, &health, min)?;
+    }
+    Ok(())
+}
+
+/// Which guard the group as it is now breaks, said as a fact (after a change).
+fn broken_guard(on: &Target, now: &BackendsResponse, guards: Guards) -> Result<Option<String>> {
+    let left = now.backends().len();
+    if let Some(min) = guards.min_remaining.filter(|min| (left as u64) < u64::from(*min)) {
+        return Ok(Some(format!(
+            "only {} remain{}, fewer than --min-remaining {min}",
+            output::count(left, "backend"),
+            if left == 1 { "s" } else { "" }
+        )));
+    }
+    if let Some(min) = guards.min_healthy {
+        let health = wait::read_health(on.client, on.region, on.lb, None)?;
+        let staying: Vec<String> = now.backends().iter().map(|b| b.server_id.clone()).collect();
+        let healthy = wait::health_standings(&staying, health.rows()).iter().filter(|s| s.reached).count();
+        if (healthy as u64) < u64::from(min) {
+            return Ok(Some(format!(
+                "{healthy} of the {left} remaining backends are normal on every listener, fewer than --min-healthy {min}"
+            )));
+        }
+    }
+    Ok(None)
+}
+
+/// A guarded removal: the guards are checked again right before every attempt (after
+/// each busy answer too, the waits jittered so racing deployers do not re-check in
+/// step), and once more on the group after the change. Should another deployer's
+/// change have broken them meanwhile, what this run removed is put back at its weight
+/// and the run ends with exit 7, "changed, then undone"; if the put-back fails, exit 6
+/// names what is missing and the command that restores it.
+fn guarded_removal(
+    on: &Target,
+    servers: &[BackendServerRef],
+    ids: &[String],
+    guards: Guards,
+    resume: &dyn Fn(&[String]) -> String,
+) -> Result<batch::BatchOutcome> {
+    let Target { global, client, region, lb, group } = *on;
+    let started = Instant::now();
+    let budget = client.busy_timeout();
+    let mut waits = 0;
+    let (outcome, before) = loop {
+        let (_, now) = describe_checked(client, region, lb, group)?;
+        check_guards(on, ids, &now, guards)?;
+        match batch::run(global, client, BackendAction::Remove, (region, lb), group, servers, resume) {
+            Ok(outcome) => break (outcome, now),
+            Err(e) if crate::api::retry::is_busy(e.last(), client.busy_codes()) => {
+                waits += 1;
+                let wait = crate::api::retry::busy_delay(waits, crate::api::retry::random_unit());
+                if budget.is_zero() || started.elapsed() + wait > budget {
+                    return Err(e);
+                }
+                crate::verbose!("busy: checking the guards again in {} ms", wait.as_millis());
+                std::thread::sleep(wait);
+            }
+            Err(e) => return Err(e),
+        }
+    };
+    // After the change: do the guards still hold, now that everyone's changes are in?
+    let (_, after) = describe(client, region, group)?;
+    let Some(broken) = broken_guard(on, &after, guards)? else { return Ok(outcome) };
+    let members_before: std::collections::HashMap<String, String> =
+        before.backends().iter().map(|b| (b.key(), b.weight_text())).collect();
+    let still: HashSet<String> = after.member_keys();
+    let removed: Vec<BackendServerRef> = servers
+        .iter()
+        .filter(|s| members_before.contains_key(&s.key()) && !still.contains(&s.key()))
+        .map(|s| {
+            let weight = members_before.get(&s.key()).and_then(|w| w.parse::<u8>().ok()).unwrap_or(100);
+            s.clone().with_weight(weight)
+        })
+        .collect();
+    let keys: Vec<String> = removed.iter().map(BackendServerRef::key).collect();
+    let place = place(lb, group);
+    match batch::run(global, client, BackendAction::Add, (region, lb), group, &removed, &|_| String::new()) {
+        Ok(_) => Err(Error::Refused(format!(
+            "changed, then undone: after the removal, {broken}; so the {} this run removed from {place} {} put back at {} weight ({})",
+            output::count(keys.len(), "server"),
+            if keys.len() == 1 { "was" } else { "were" },
+            if keys.len() == 1 { "its" } else { "their" },
+            keys.join(" ")
+        ))),
+        Err(failure) => {
+            let mut words: Vec<String> = vec!["backends".into(), "add".into(), "--lb".into(), lb.to_owned()];
+            if let Group::VServer { group_id } = group {
+                words.extend(["--vserver-group".to_owned(), group_id.clone()]);
+            }
+            Err(Error::Partial {
+                verb: "restored",
+                failed_batch: 1,
+                batches: 1,
+                failure: Box::new(failure),
+                done: Vec::new(),
+                resume: rerun::command(global, &words, &keys),
+                not_done: keys,
+            })
+        }
+    }
 }
 
 /// Where a step of the command acts.

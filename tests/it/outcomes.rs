@@ -231,3 +231,67 @@ fn ctrl_c_during_a_batch_says_what_is_done_and_how_to_finish() {
     slbctl_against(home.path(), &server).args(&args).assert().success();
     assert!(server.backends("lb-1").is_empty(), "the printed command finished the job");
 }
+
+#[test]
+fn guards_hold_at_the_change_and_a_broken_guard_is_undone() {
+    use crate::support::fake_slb::Fault;
+    let home = tempfile::tempdir().unwrap();
+    let server = FakeSlb::start();
+    server.add_key(KEY_ID, SECRET, None);
+    server.add_lb("lb-1", "cn-hangzhou", &["i-1", "i-2", "i-3"]);
+    // Our removal is slow to answer; meanwhile another deployer removes i-2.
+    server.inject_on_call("RemoveBackendServers", 1, Fault::Delay(std::time::Duration::from_millis(800)));
+    let child = slbctl_std_against(home.path(), &server)
+        .args(["backends", "remove", "--lb", "lb-1", "--min-remaining", "2", "i-1"])
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while server.arrivals() < 2 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    slbctl_against(home.path(), &server)
+        .args(["-q", "backends", "remove", "--lb", "lb-1", "i-2"])
+        .assert()
+        .success();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(7), "{stderr}");
+    assert!(
+        stderr.contains(
+            "changed, then undone: after the removal, only 1 backend remains, fewer than --min-remaining 2"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("put back at its weight (i-1)"), "{stderr}");
+    let mut left = server.backends("lb-1");
+    left.sort();
+    assert_eq!(left, ["i-1", "i-3"]);
+}
+
+#[test]
+fn two_guarded_deployers_at_once_never_leave_fewer_than_the_guard() {
+    for _ in 0..3 {
+        let server = FakeSlb::start();
+        server.add_key(KEY_ID, SECRET, None);
+        server.add_lb("lb-1", "cn-hangzhou", &["i-1", "i-2", "i-3"]);
+        server.set_configuring_window(std::time::Duration::from_millis(300));
+        let homes: Vec<_> = (0..2).map(|_| tempfile::tempdir().unwrap()).collect();
+        let children: Vec<_> = ["i-1", "i-2"]
+            .iter()
+            .zip(&homes)
+            .map(|(id, home)| {
+                slbctl_std_against(home.path(), &server)
+                    .args(["-q", "backends", "remove", "--lb", "lb-1", "--min-remaining", "2", id])
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let codes: Vec<Option<i32>> =
+            children.into_iter().map(|c| c.wait_with_output().unwrap().status.code()).collect();
+        assert!(codes.iter().all(|c| matches!(c, Some(0) | Some(7))), "{codes:?}");
+        assert!(server.backends("lb-1").len() >= 2, "{:?} left, codes {codes:?}", server.backends("lb-1"));
+    }
+}

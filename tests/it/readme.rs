@@ -127,7 +127,9 @@ fn readme_examples_run() {
                 assert!(stdout.ends_with("i-web3\ni-web4\ni-web1\ni-web2\n"), "{stdout}");
                 assert_eq!(server.requests_of("SetBackendServers").len(), 2, "each server drained");
                 let health = server.requests_of("DescribeHealthStatus").len();
-                assert_eq!(health, 4, "a guard and a wait for each server");
+                // Per server: the guard at the start, right before the change and after
+                // it, and the wait.
+                assert_eq!(health, 8, "three guard reads and a wait for each server");
             }
             "ALB rolling deploy" => {
                 let (first, second) =

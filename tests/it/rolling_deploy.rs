@@ -271,7 +271,9 @@ fn the_guard_refuses_and_sends_no_removal() {
         .args(["backends", "remove", "--lb", "lb-1", "--min-remaining", "2", "i-web-001", "i-nope"])
         .assert()
         .success();
-    assert_eq!(server.requests_of("DescribeLoadBalancerAttribute").len(), 2, "one read per run");
+    // The refused run read once; the guarded removal reads at the start, right before
+    // the change (the guard must hold then) and after it (it must still hold).
+    assert_eq!(server.requests_of("DescribeLoadBalancerAttribute").len(), 1 + 3);
 }
 
 #[test]
