@@ -45,6 +45,8 @@ pub struct Standing {
 pub struct Goal<'a> {
     /// `healthy`, `removed`, `drained`.
     pub name: &'a str,
+    /// Where the servers are, for progress lines (`lb-web/rsp-web`; empty: not said).
+    pub place: &'a str,
     pub timeout_secs: u64,
     pub interval: Option<u64>,
     /// Show progress on stderr (not with `--output json`, whose stderr is for a JSON
@@ -58,7 +60,7 @@ pub fn poll(goal: &Goal, check: &mut dyn FnMut() -> Result<Vec<Standing>>) -> Re
     let unit = second();
     let started = Instant::now();
     let deadline = started + unit * u32::try_from(goal.timeout_secs).unwrap_or(u32::MAX);
-    let mut display = Display::new(goal.name, goal.show);
+    let mut display = Display::new(goal.name, goal.place, goal.show);
     // Servers that have been unavailable on every poll so far.
     let mut always_unavailable: Option<HashSet<String>> = None;
     let mut n = 0;
@@ -127,6 +129,8 @@ fn timed_out(goal: &Goal, standings: &[Standing], always_unavailable: HashSet<St
 /// The live line on a terminal, or one line a state change.
 struct Display {
     goal: String,
+    /// `lb-web/rsp-web `, before each server in a line (empty when not said).
+    prefix: String,
     show: bool,
     live: bool,
     shown: bool,
@@ -134,9 +138,10 @@ struct Display {
 }
 
 impl Display {
-    fn new(goal: &str, show: bool) -> Display {
+    fn new(goal: &str, place: &str, show: bool) -> Display {
         Display {
             goal: goal.to_owned(),
+            prefix: if place.is_empty() { String::new() } else { format!("{} ", sanitize(place, 120)) },
             show,
             live: output::stderr_is_terminal(),
             shown: false,
@@ -150,7 +155,8 @@ impl Display {
         }
         self.shown = true;
         if self.live {
-            let states: Vec<String> = standings.iter().map(|s| format!("{} {}", s.id, s.state)).collect();
+            let states: Vec<String> =
+                standings.iter().map(|s| format!("{}{} {}", self.prefix, s.id, s.state)).collect();
             let secs = left.as_millis() / unit.as_millis().max(1);
             eprint!(
                 "\r\x1b[2Kslbctl: waiting until {}: {} ({secs} s left)",
@@ -161,7 +167,7 @@ impl Display {
         }
         for standing in standings {
             if self.last.get(&standing.id) != Some(&standing.state) {
-                eprintln!("slbctl: {}: {}", standing.id, sanitize(&standing.state, 200));
+                eprintln!("slbctl: {}{}: {}", self.prefix, standing.id, sanitize(&standing.state, 200));
                 self.last.insert(standing.id.clone(), standing.state.clone());
             }
         }

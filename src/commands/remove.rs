@@ -249,7 +249,7 @@ fn catch_up(
     let were_members = before.member_keys();
     let expected_gone: Vec<&String> = ids.iter().filter(|id| were_members.contains(id.as_str())).collect();
     let show = global.shows_progress();
-    let goal = poll::Goal { name: "the removal shows", timeout_secs, interval: None, show };
+    let goal = poll::Goal { name: "the removal shows", place: "", timeout_secs, interval: None, show };
     let mut last = None;
     let outcome = poll::poll(&goal, &mut || {
         let (answer, after) = describe(client, region, group)?;

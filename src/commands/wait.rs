@@ -100,7 +100,14 @@ pub fn until_healthy(
     timing: &WaitTiming,
     show: bool,
 ) -> Result<Vec<Standing>> {
-    let goal = Goal { name: "healthy", timeout_secs: timing.wait_timeout, interval: timing.interval, show };
+    let short = short_place(lb, group);
+    let goal = Goal {
+        name: "healthy",
+        place: &short,
+        timeout_secs: timing.wait_timeout,
+        interval: timing.interval,
+        show,
+    };
     let place = place(lb, group);
     let mut strangers = NeverMember::new(timing.wait_timeout);
     poll(&goal, &mut || {
@@ -126,6 +133,14 @@ pub fn until_healthy(
             })
             .collect())
     })
+}
+
+/// How progress lines name a group: `lb-web`, or `lb-web/rsp-web`.
+pub fn short_place(lb: &str, group: &Group) -> String {
+    match group {
+        Group::Default { .. } => lb.to_owned(),
+        Group::VServer { group_id } => format!("{lb}/{group_id}"),
+    }
 }
 
 /// The listener `--listener` names must be one the load balancer has: exit 4 at once,
@@ -192,6 +207,7 @@ pub fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
     if let Some(id) = ids.iter().find(|id| id.contains(':')).filter(|_| !group.is_vserver()) {
         return Err(port_in_default_group(id));
     }
+    let short = short_place(lb, &group);
     let standings = match until {
         Until::Healthy => {
             let listener = listener.as_ref().map(|(port, protocol)| (*port, protocol.as_deref()));
@@ -201,8 +217,13 @@ pub fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
             until_healthy(&client, (region, lb, &group), &ids, listener, timing, show)?
         }
         Until::Removed => {
-            let goal =
-                Goal { name: "removed", timeout_secs: timing.wait_timeout, interval: timing.interval, show };
+            let goal = Goal {
+                name: "removed",
+                place: &short,
+                timeout_secs: timing.wait_timeout,
+                interval: timing.interval,
+                show,
+            };
             poll(&goal, &mut || {
                 let (_, members) = describe_checked(&client, region, lb, &group)?;
                 // A bare ID in a vServer group: any of its ports still there counts.
@@ -223,8 +244,13 @@ pub fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
         }
         Until::Drained => {
             // Weight 0 on two consecutive polls: one answer might predate the change.
-            let goal =
-                Goal { name: "drained", timeout_secs: timing.wait_timeout, interval: timing.interval, show };
+            let goal = Goal {
+                name: "drained",
+                place: &short,
+                timeout_secs: timing.wait_timeout,
+                interval: timing.interval,
+                show,
+            };
             let mut zero_before: HashSet<String> = HashSet::new();
             let mut strangers = NeverMember::new(timing.wait_timeout);
             let place = place(lb, &group);

@@ -439,7 +439,10 @@ fn health_comes_from_the_listeners_and_weight_zero_never_counts() {
         .args(["backends", "add", "--lb", "alb-1", "--wait-healthy", "i-n:80"])
         .assert()
         .success()
-        .stderr(predicate::str::contains("1 member healthy"));
+        .stderr(predicate::str::contains("1 member healthy"))
+        .stderr(predicate::str::contains(
+            "slbctl: alb-1/sgp-web i-n:80: Unhealthy (CONNECT_TIMEOUT) on 80/HTTP",
+        ));
     assert!(server.requests_of("GetListenerHealthStatus").len() >= 3);
     assert_eq!(server.requests_of("GetListenerHealthStatus")[0].param("IncludeRule"), Some("true"));
     // --min-healthy: i-b is unhealthy, so removing i-a would leave 1 healthy of 2 (+ i-n).

@@ -95,7 +95,7 @@ fn a_wait_on_a_terminal_shows_a_live_line_with_the_time_left() {
         binary.display()
     );
     let tmux = Tmux::start(&command, home.path());
-    let screen = tmux.wait_for("slbctl: waiting until healthy: i-a abnormal, i-b normal (");
+    let screen = tmux.wait_for("slbctl: waiting until healthy: lb-1 i-a abnormal, lb-1 i-b normal (");
     assert!(screen.contains(" s left)"), "{screen}");
     // One line, rewritten in place, not a line a poll.
     std::thread::sleep(Duration::from_millis(300));

@@ -38,11 +38,11 @@ fn wait_until_healthy_polls_until_every_server_is_normal() {
     assert_eq!(health_calls(&server), 3, "one describe a poll");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("slbctl: i-b: abnormal\n") && stderr.contains("slbctl: i-b: normal\n"),
+        stderr.contains("slbctl: lb-1 i-b: abnormal\n") && stderr.contains("slbctl: lb-1 i-b: normal\n"),
         "{stderr}"
     );
     assert!(
-        stderr.contains("slbctl: i-a: normal\nslbctl: i-b: abnormal\nslbctl: i-a: abnormal\n"),
+        stderr.contains("slbctl: lb-1 i-a: normal\nslbctl: lb-1 i-b: abnormal\nslbctl: lb-1 i-a: abnormal\n"),
         "{stderr}"
     );
     let stdout = String::from_utf8_lossy(&out.stdout);

@@ -185,7 +185,12 @@ pub fn wait(
         Until::Removed => "removed",
         Until::Drained => "drained",
     };
+    let short = match &site.lb {
+        Some(lb) => format!("{lb}/{id}"),
+        None => id.to_owned(),
+    };
     let goal = Goal {
+        place: &short,
         name,
         timeout_secs: timing.wait_timeout,
         interval: timing.interval,
