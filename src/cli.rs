@@ -25,6 +25,7 @@ use crate::slb::server_groups::members::MemberType;
 #[command(
     name = "slbctl",
     version,
+    long_version = long_version(),
     about = "Manage the backends of Alibaba Cloud load balancers (CLB, ALB, NLB), safely and scriptably",
     after_help = "Credentials: the environment (ALIBABA_CLOUD_ACCESS_KEY_ID / ALIBABA_CLOUD_ACCESS_KEY_SECRET, \
                   and ALIBABA_CLOUD_SECURITY_TOKEN for STS), OIDC variables, a profile (slbctl's config file, \
@@ -39,6 +40,13 @@ pub struct Cli {
 
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `slbctl --version`: `slbctl X.Y.Z` first (scripts read it), then the target triple
+/// and, where known, the git commit (build.rs).
+fn long_version() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| env!("SLBCTL_LONG_VERSION").replace("\\n", "\n"))
 }
 
 #[derive(Debug, Args)]
