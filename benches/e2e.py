@@ -157,6 +157,7 @@ def main():
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--slbctl", required=True)
     parser.add_argument("--fake", required=True)
+    parser.add_argument("--musl", help="the static musl binary of scripts/dist, to measure beside the glibc one")
     args = parser.parse_args()
     runs, slow_runs = args.runs, max(5, args.runs // 5)
     work = tempfile.mkdtemp(prefix="slbctl-bench-")
@@ -190,6 +191,9 @@ def main():
         "curl": lambda: ["curl", "-sS", "--fail-with-body", "-X", "POST", presigned_url(plain.url, ["i-bench"]),
                          "-o", "/dev/null"],
     }
+    if args.musl:
+        single["slbctl (static musl)"] = lambda: [args.musl, "--region", REGION, "--endpoint", plain.url,
+                                                 "backends", "remove", "--lb", LB, "i-bench"]
     plain_samples = interleaved(single, env, runs)
     plain_rss = {n: [peak_rss_kib(c(), env) for _ in range(slow_runs)] for n, c in single.items()}
 
@@ -325,6 +329,11 @@ def main():
     shutil.rmtree(work, ignore_errors=True)
 
     size = os.path.getsize(args.slbctl)
+    if args.musl:
+        print(f"Release binary sizes: glibc {size / 1024 / 1024:.2f} MiB, "
+              f"static musl {os.path.getsize(args.musl) / 1024 / 1024:.2f} MiB")
+    else:
+        print("Static musl binary: not built (scripts/dist --target x86_64-unknown-linux-musl), not measured")
     print(f"slbctl end-to-end benchmark, {time.strftime('%Y-%m-%d')}, {os.cpu_count()} cores, "
           f"{platform.machine()}, {runs} interleaved runs a row ({slow_runs} for the big batch)")
     print()

@@ -120,10 +120,23 @@ fn help_texts_are_deliberate() {
 fn version_is_printed() {
     let home = tempfile::tempdir().unwrap();
     slbctl(home.path())
-        .arg("--version")
+        .arg("-V")
         .assert()
         .success()
         .stdout(format!("slbctl {}\n", env!("CARGO_PKG_VERSION")));
+    // --version keeps that first line (scripts read it), then the target and commit.
+    let out = slbctl(home.path()).arg("--version").assert().success().get_output().stdout.clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], format!("slbctl {}", env!("CARGO_PKG_VERSION")));
+    let target = lines[1].strip_prefix("target: ").unwrap();
+    assert!(target.split('-').count() >= 3, "a target triple: {target}");
+    if let Some(commit) = lines.get(2) {
+        assert!(
+            commit.strip_prefix("commit: ").is_some_and(|c| c.chars().all(|c| c.is_ascii_hexdigit())),
+            "{commit}"
+        );
+    }
 }
 
 fn server() -> FakeSlb {
