@@ -3,7 +3,7 @@
 
 use super::batch::{self, BatchOutcome};
 use super::context::Context;
-use super::members::{as_given, describe_checked, expand, place};
+use super::members::{as_given, describe_checked, expand, place, resolve_for_dry_run};
 use super::selection::{selected_members, selection_words};
 use super::{dry_run, render, rerun, wait};
 use crate::cli::{GlobalArgs, OutputFormat, ServerSelection, WaitTiming};
@@ -77,11 +77,13 @@ pub fn weighted_action(
     let place = place(lb, &group);
     let partial = group.is_vserver() && specs.iter().any(|s| !s.has_port());
     if selection.dry_run {
-        if partial {
-            eprintln!("slbctl: dry run: not shown: the read of the group that finds the ports of a bare ID");
-        }
-        let servers: Vec<BackendServerRef> =
-            as_given(&specs, selection.clb_type()).into_iter().map(|s| s.with_weight(weight)).collect();
+        let servers = if partial {
+            let at = (context.region.value.as_str(), lb, &group);
+            resolve_for_dry_run(context.client(global), at, &specs, selection.clb_type())
+        } else {
+            as_given(&specs, selection.clb_type())
+        };
+        let servers: Vec<BackendServerRef> = servers.into_iter().map(|s| s.with_weight(weight)).collect();
         return dry_run::backend_action(&context, global, action, &group, &servers);
     }
     let client = context.client(global)?;

@@ -40,6 +40,36 @@ pub fn describe_checked(
     Ok((answer, members))
 }
 
+/// For `--dry-run`: the members the specs name, with a bare ID's ports found by reading
+/// the group (a read changes nothing), so the request shown is the one that would be
+/// sent. When the group cannot be read (no credentials, the read refused), the specs
+/// as given, with a warning that says why the ports are not resolved.
+pub fn resolve_for_dry_run(
+    client: Result<Client>,
+    (region, lb, group): (&str, &str, &Group),
+    specs: &[MemberSpec],
+    server_type: Option<ServerType>,
+) -> Vec<BackendServerRef> {
+    let read = client.and_then(|client| describe_checked(&client, region, lb, group));
+    match read {
+        Ok((_, members)) => {
+            let (found, unmatched) = expand(specs, &members, server_type);
+            for id in unmatched {
+                crate::output::warn(&format!(
+                    "server {} is not a member of {}; not shown",
+                    crate::text::quote(&id),
+                    place(lb, group)
+                ));
+            }
+            found
+        }
+        Err(e) => {
+            crate::output::warn(&format!("ports not resolved: {e}"));
+            as_given(specs, server_type)
+        }
+    }
+}
+
 /// A load balancer's vServer groups, with the listeners that use each.
 pub fn vserver_groups(client: &Client, region: &str, lb: &str) -> Result<VServerGroupsResponse> {
     VServerGroupsResponse::from_slice(&client.call_raw(&slb::describe_vserver_groups(region, lb))?.body)

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::backends;
 use super::context::Context;
-use super::members::{as_given, describe, describe_checked, expand, place};
+use super::members::{as_given, describe, describe_checked, expand, place, resolve_for_dry_run};
 use super::selection::{selected_members, selection_words};
 use super::server_group::{self, Route, route};
 use super::{batch, dry_run, poll, rerun, wait};
@@ -78,15 +78,19 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
             || args.min_remaining.is_some()
             || args.min_healthy.is_some()
             || args.drain.is_some()
-            || partial
         {
             eprintln!(
-                "slbctl: dry run: not shown: the reads of the group and its health (for \
-                 --verify/--strict/--min-remaining/--min-healthy/--drain, and to find the ports of a bare ID \
-                 in a vServer group), and the weight change of --drain"
+                "slbctl: dry run: not shown: the reads of --verify/--strict/--min-remaining/--min-healthy, and \
+                 the weight change of --drain"
             );
         }
-        let servers = as_given(&specs, selection.clb_type());
+        // A bare ID in a vServer group: its ports are read (a read changes nothing), so
+        // the request shown is the one that would be sent.
+        let servers = if partial {
+            resolve_for_dry_run(context.client(global), (region, lb, &group), &specs, selection.clb_type())
+        } else {
+            as_given(&specs, selection.clb_type())
+        };
         return dry_run::backend_action(&context, global, BackendAction::Remove, &group, &servers);
     }
     let mut client = context.client(global)?;

@@ -295,3 +295,56 @@ fn two_guarded_deployers_at_once_never_leave_fewer_than_the_guard() {
         assert!(server.backends("lb-1").len() >= 2, "{:?} left, codes {codes:?}", server.backends("lb-1"));
     }
 }
+
+#[test]
+fn a_dry_run_reads_the_ports_of_a_bare_id_and_shows_the_real_request() {
+    let home = tempfile::tempdir().unwrap();
+    let server = server();
+    server.add_vserver_group("lb-web", "rsp-two", &["i-web2:8080", "i-web2:8081"], &["8080/http"]);
+    let out = slbctl_against(home.path(), &server)
+        .args([
+            "--output",
+            "json",
+            "backends",
+            "remove",
+            "--lb",
+            "lb-web",
+            "--vserver-group",
+            "rsp-two",
+            "--dry-run",
+            "i-web2",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sent: serde_json::Value =
+        serde_json::from_str(json["parameters"]["BackendServers"].as_str().unwrap()).unwrap();
+    let ports: Vec<u64> = sent.as_array().unwrap().iter().map(|m| m["Port"].as_u64().unwrap()).collect();
+    assert_eq!(ports, [8080, 8081], "the request that would really be sent");
+    assert!(
+        server.requests().iter().all(|r| r.param("Action").unwrap().starts_with("Describe")),
+        "reads only"
+    );
+    // ALB: the group found from the listeners, the bare id's ports from the members.
+    server.add_server_group("alb", "sgp-web", &["alb-1"], &["i-a:80", "i-a:81", "i-b:80"]);
+    server.add_sg_listener("alb", "alb-1", "lsn-80", 80, "sgp-web");
+    let out = slbctl_against(home.path(), &server)
+        .args(["--output", "json", "backends", "remove", "--lb", "alb-1", "--dry-run", "i-a"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["parameters"]["ServerGroupId"], "sgp-web");
+    assert_eq!(json["parameters"]["Servers.2.Port"], "81");
+    assert!(server.requests_of("RemoveServersFromServerGroup").is_empty());
+    // Reads refused: the request as given, with a warning, exit 0.
+    slbctl_against(home.path(), &server)
+        .env("ALIBABA_CLOUD_ACCESS_KEY_SECRET", "wrong")
+        .args(["backends", "remove", "--lb", "lb-web", "--vserver-group", "rsp-two", "--dry-run", "i-web2"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("ports not resolved: SignatureDoesNotMatch"));
+}

@@ -349,19 +349,67 @@ fn dry_run(
     change: Change,
     servers: &[Server],
 ) -> Result<()> {
-    let Some(group) = selection.server_group.as_deref() else {
-        return Err(Error::usage(
-            "a dry run needs --server-group: finding the group reads the load balancer's listeners",
-        )
-        .with_hint("`slbctl groups list --lb LB` shows them"));
-    };
     let context = crate::commands::context::Context::resolve_for(global, family.lb_product())?;
-    if servers.iter().any(|s| s.port.is_none() && s.server_type != MemberType::Fc) && change != Change::Add {
-        eprintln!("slbctl: dry run: not shown: the read of the group that finds the ports of a bare ID");
-    }
+    // A dry run may read (reads change nothing): the group (from --server-group, or the
+    // load balancer's listeners) and its members, so that a bare ID's ports are the
+    // ones that would really be sent. Without reads (no credentials, reads refused),
+    // the request is shown as given, with a warning that says why.
+    let read = (|| -> Result<(ServerGroup, Vec<Member>)> {
+        let site = Site::open(global, family, selection.lb.as_deref())?;
+        let group = resolve_group(&site, selection.server_group.as_deref())?;
+        let members = read_members(&site, &group.server_group_id)?;
+        Ok((group, members))
+    })();
+    let (group_id, servers): (String, Vec<Server>) = match read {
+        Ok((group, members)) => {
+            let resolved: Vec<Server> = servers
+                .iter()
+                .flat_map(|s| {
+                    let bare = s.port.is_none() && s.server_type != MemberType::Fc;
+                    match (change, bare) {
+                        (Change::Add, true) if group.any_port_enabled => {
+                            vec![Server { port: Some(0), ..s.clone() }]
+                        }
+                        (Change::Add, _) | (_, false) => vec![s.clone()],
+                        (_, true) => {
+                            let spec = MemberSpec {
+                                server_id: s.server_id.clone(),
+                                server_type: s.server_type,
+                                port: None,
+                                server_ip: s.server_ip.clone(),
+                            };
+                            let found: Vec<Server> = covered(&spec, &members)
+                                .into_iter()
+                                .map(|m| Server { weight: s.weight, ..as_server(m, s.server_type) })
+                                .collect();
+                            if found.is_empty() {
+                                output::warn(&format!(
+                                    "server {} is not a member of {}; not shown",
+                                    quote(&s.key()),
+                                    group.server_group_id
+                                ));
+                            }
+                            found
+                        }
+                    }
+                })
+                .collect();
+            (group.server_group_id, resolved)
+        }
+        Err(e) => {
+            output::warn(&format!("ports not resolved: {e}"));
+            (selection.server_group.clone().unwrap_or_else(|| "(not resolved)".to_owned()), servers.to_vec())
+        }
+    };
     for chunk in servers.chunks(family.members_per_call(change)) {
-        let call =
-            actions::change(family, change, &context.region.value, group, chunk, "(a fresh UUID per call)");
+        let call = actions::change(
+            family,
+            change,
+            &context.region.value,
+            &group_id,
+            chunk,
+            "(a fresh UUID per call)",
+        );
         dry_run::show_call(&context, global, family.product().api_version, (&call.query, &call.form))?;
     }
     eprintln!("slbctl: dry run: nothing was sent");
@@ -568,7 +616,7 @@ pub fn add(global: &GlobalArgs, args: &AddArgs, family: Family) -> Result<()> {
     let needs_port = |spec: &MemberSpec| spec.port.is_none() && spec.server_type != MemberType::Fc;
     // A port is needed, except for a function, and on an NLB any-port group (port 0),
     // which only a read of the group can tell: checked here where no read is needed.
-    if family == Family::Alb || selection.dry_run {
+    if family == Family::Alb {
         if let Some((text, _)) = specs.iter().find(|(_, s)| needs_port(s)) {
             return Err(port_needed(text));
         }
