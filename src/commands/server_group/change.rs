@@ -270,6 +270,17 @@ fn send(
     Ok(sent)
 }
 
+/// Print the members after a change and what the calls did.
+fn render_sent(p: &Prepared, after: &[Member], sent: Sent, summary: String) -> Result<()> {
+    let report = ChangeReport {
+        summary,
+        sent_jobs: sent.job_ids,
+        request_ids: sent.request_ids,
+        pending: sent.pending,
+    };
+    show::render_change(&p.site, &p.group, after, &report)
+}
+
 /// The service no longer knows a job: the members say whether its change happened.
 /// Members still in a passing state (`Adding`, `Removing`, `Configuring`) are read
 /// again until they settle or `--job-timeout` passes; settled without the change, or
@@ -482,13 +493,7 @@ pub fn remove(global: &GlobalArgs, args: &RemoveArgs, family: Family) -> Result<
         if args.strict && !strangers.is_empty() {
             return Err(strict_failure(&strangers, &place));
         }
-        let report = ChangeReport {
-            summary: format!("nothing to remove from {place}"),
-            sent_jobs: sent.job_ids,
-            request_ids: sent.request_ids,
-            pending: Vec::new(),
-        };
-        return show::render_change(&p.site, &p.group, &p.members, &report);
+        return render_sent(&p, &p.members, sent, format!("nothing to remove from {place}"));
     }
     let resume = |rest: &[String]| rerun::command(global, &words, rest);
     let removal = send(&p, Change::Remove, &servers, selection.no_wait, &resume)?;
@@ -510,13 +515,8 @@ pub fn remove(global: &GlobalArgs, args: &RemoveArgs, family: Family) -> Result<
     };
     sent.job_ids.extend(removal.job_ids);
     sent.request_ids.extend(removal.request_ids);
-    let report = ChangeReport {
-        summary,
-        sent_jobs: sent.job_ids,
-        request_ids: sent.request_ids,
-        pending: removal.pending,
-    };
-    show::render_change(&p.site, &p.group, &after, &report)?;
+    sent.pending = removal.pending;
+    render_sent(&p, &after, sent, summary)?;
     if !still.is_empty() && (args.verify || args.strict) {
         return Err(Error::Verification(format!(
             "{} of {place} still listed after the job succeeded: {}",
@@ -678,13 +678,7 @@ pub fn add(global: &GlobalArgs, args: &AddArgs, family: Family) -> Result<()> {
             sent.pending.join(", ")
         ),
     };
-    let report = ChangeReport {
-        summary,
-        sent_jobs: sent.job_ids,
-        request_ids: sent.request_ids,
-        pending: sent.pending,
-    };
-    show::render_change(&p.site, &p.group, &after, &report)?;
+    render_sent(&p, &after, sent, summary)?;
     if args.wait_healthy && !servers.is_empty() {
         wait_healthy(&p, &servers, &args.timing)?;
     }
@@ -774,13 +768,7 @@ pub fn set_weight(global: &GlobalArgs, args: &SetWeightArgs, family: Family) -> 
             sent.pending.join(", ")
         ),
     };
-    let report = ChangeReport {
-        summary,
-        sent_jobs: sent.job_ids,
-        request_ids: sent.request_ids,
-        pending: sent.pending,
-    };
-    show::render_change(&p.site, &p.group, &after, &report)?;
+    render_sent(&p, &after, sent, summary)?;
     if args.wait_healthy {
         if args.weight == 0 {
             return Err(Error::usage("--wait-healthy waits for servers to serve, which weight 0 stops"));

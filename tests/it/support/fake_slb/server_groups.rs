@@ -284,19 +284,10 @@ impl FakeSlb {
 
     /// A group's members now, as `ID:PORT=WEIGHT` (after settling finished jobs).
     pub fn sg_members(&self, group: &str) -> Vec<String> {
-        let mut state = lock(&self.state);
-        settle(&mut state.server_groups);
-        state
-            .server_groups
-            .groups
-            .get(group)
-            .map(|g| {
-                g.members
-                    .iter()
-                    .map(|m| format!("{}={}", member_key(&m.server_id, m.port), m.weight))
-                    .collect()
-            })
-            .unwrap_or_default()
+        self.sg_member_states(group)
+            .into_iter()
+            .map(|m| m.rsplit_once('/').map_or(m.clone(), |(member, _)| member.to_owned()))
+            .collect()
     }
 
     /// The members with their status: `ID:PORT=WEIGHT/STATUS`.
