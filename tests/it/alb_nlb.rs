@@ -588,3 +588,23 @@ fn endpoints_are_per_product_and_a_dry_run_shows_the_body() {
         .assert()
         .success();
 }
+
+#[test]
+fn a_guard_does_not_count_members_another_deployer_is_removing() {
+    let home = tempfile::tempdir().unwrap();
+    let server = server();
+    server.set_job_time(Some(Duration::from_millis(600)));
+    slbctl_at(home.path(), &server)
+        .args(["-q", "backends", "remove", "--lb", "alb-1", "--no-wait", "i-a:80"])
+        .assert()
+        .success();
+    slbctl_at(home.path(), &server)
+        .args(["backends", "remove", "--lb", "alb-1", "--min-remaining", "2", "i-b:80"])
+        .assert()
+        .code(7)
+        .stderr(predicate::str::contains(
+            "1 of the 3 members of server group sgp-web (sgp-web-name) of alb-1 would remain",
+        ));
+    std::thread::sleep(Duration::from_millis(700));
+    assert_eq!(server.sg_members("sgp-web"), ["i-b:80=100", "i-c:80=100"]);
+}

@@ -451,29 +451,8 @@ pub fn remove(global: &GlobalArgs, args: &RemoveArgs, family: Family) -> Result<
     for stranger in &strangers {
         output::warn(&format!("server {} is not a member of {place}; not sent", quote(stranger)));
     }
-    let leaving: HashSet<String> = servers.iter().map(Server::key).collect();
-    let staying: Vec<&Member> = p.members.iter().filter(|m| !leaving.contains(&m.key())).collect();
-    if let Some(min) = args.min_remaining {
-        if (staying.len() as u64) < u64::from(min) {
-            return Err(Error::Refused(format!(
-                "refusing to remove: {} of the {} members of {place} would remain, fewer than --min-remaining {min}; nothing was changed",
-                staying.len(),
-                p.members.len()
-            )));
-        }
-    }
-    if let Some(min) = args.min_healthy {
-        let view = health::read(&p.site, &usage_of(&p)?, &p.group)?;
-        let healthy = health::healthy_count(&view, &staying);
-        if (healthy as u64) < u64::from(min) {
-            let off =
-                if view.check_on { "" } else { " (its health check is off, so none counts as healthy)" };
-            return Err(Error::Refused(format!(
-                "refusing to remove: {healthy} of the {} members of {place} that would remain are healthy{off}, fewer than --min-healthy {min}; nothing was changed",
-                staying.len()
-            )));
-        }
-    }
+    let guards = (args.min_remaining, args.min_healthy);
+    check_guards(&p, &p.members, &servers, guards)?;
     let mut words = selection_words("remove", &p, selection);
     for (flag, value) in [("--min-remaining", args.min_remaining), ("--min-healthy", args.min_healthy)] {
         if let Some(v) = value {
@@ -496,8 +475,17 @@ pub fn remove(global: &GlobalArgs, args: &RemoveArgs, family: Family) -> Result<
         return render_sent(&p, &p.members, sent, format!("nothing to remove from {place}"));
     }
     let resume = |rest: &[String]| rerun::command(global, &words, rest);
+    let guarded = guards.0.is_some() || guards.1.is_some();
+    if guarded {
+        // The guards hold at the change: the group as it is right before it (another
+        // deployer may have taken members out since the first read).
+        check_guards(&p, &read_members(&p.site, &p.group.server_group_id)?, &servers, guards)?;
+    }
     let removal = send(&p, Change::Remove, &servers, selection.no_wait, &resume)?;
     let after = read_members(&p.site, &p.group.server_group_id)?;
+    if guarded && removal.pending.is_empty() {
+        undo_if_guard_broken(&p, &after, &servers, guards)?;
+    }
     let still: Vec<String> = if removal.pending.is_empty() {
         let now = super::by_key(&after);
         servers.iter().map(Server::key).filter(|k| now.contains_key(k)).collect()
@@ -528,6 +516,88 @@ pub fn remove(global: &GlobalArgs, args: &RemoveArgs, family: Family) -> Result<
         return Err(strict_failure(&strangers, &place));
     }
     Ok(())
+}
+
+/// `--min-remaining` and `--min-healthy` against `members`, with `servers` leaving.
+/// Members already `Removing` (another deployer's job) do not count as staying.
+fn check_guards(
+    p: &Prepared,
+    members: &[Member],
+    servers: &[Server],
+    (min_remaining, min_healthy): (Option<u32>, Option<u32>),
+) -> Result<()> {
+    let place = p.site.place(&p.group);
+    let leaving: HashSet<String> = servers.iter().map(Server::key).collect();
+    let staying: Vec<&Member> = members
+        .iter()
+        .filter(|m| !leaving.contains(&m.key()) && !m.status.eq_ignore_ascii_case("Removing"))
+        .collect();
+    if let Some(min) = min_remaining {
+        if (staying.len() as u64) < u64::from(min) {
+            return Err(Error::Refused(format!(
+                "refusing to remove: {} of the {} members of {place} would remain, fewer than --min-remaining {min}; nothing was changed",
+                staying.len(),
+                members.len()
+            )));
+        }
+    }
+    if let Some(min) = min_healthy {
+        let view = health::read(&p.site, &usage_of(p)?, &p.group)?;
+        let healthy = health::healthy_count(&view, &staying);
+        if (healthy as u64) < u64::from(min) {
+            let off =
+                if view.check_on { "" } else { " (its health check is off, so none counts as healthy)" };
+            return Err(Error::Refused(format!(
+                "refusing to remove: {healthy} of the {} members of {place} that would remain are healthy{off}, fewer than --min-healthy {min}; nothing was changed",
+                staying.len()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// After a guarded removal: if the group now breaks a guard (another deployer's change
+/// came in meanwhile), put back what this run removed, at its weight, and exit 7
+/// "changed, then undone" (exit 6 with the command that restores it if that fails).
+fn undo_if_guard_broken(
+    p: &Prepared,
+    after: &[Member],
+    servers: &[Server],
+    guards: (Option<u32>, Option<u32>),
+) -> Result<()> {
+    let Err(Error::Refused(_)) = check_guards(p, after, &[], guards) else { return Ok(()) };
+    let place = p.site.place(&p.group);
+    let left = after.iter().filter(|m| !m.status.eq_ignore_ascii_case("Removing")).count();
+    let present = super::by_key(after);
+    let back: Vec<Server> = servers.iter().filter(|s| !present.contains_key(&s.key())).cloned().collect();
+    let keys: Vec<String> = back.iter().map(Server::key).collect();
+    match send(p, Change::Add, &back, false, &|_| String::new()) {
+        Ok(_) => Err(Error::Refused(format!(
+            "changed, then undone: after the removal, {place} has {} and breaks a guard; the {} this run removed {} put back at {} weight ({})",
+            output::count(left, "member"),
+            output::count(keys.len(), "member"),
+            if keys.len() == 1 { "was" } else { "were" },
+            if keys.len() == 1 { "its" } else { "their" },
+            keys.join(" ")
+        ))),
+        Err(failure) => {
+            let mut words = vec!["backends".to_owned(), "add".to_owned()];
+            match &p.site.lb {
+                Some(lb) => words.extend(["--lb".to_owned(), lb.clone()]),
+                None => words.extend(["--product".to_owned(), p.site.family.lb_product().name().to_owned()]),
+            }
+            words.extend(["--server-group".to_owned(), p.group.server_group_id.clone()]);
+            Err(Error::Partial {
+                verb: "restored",
+                failed_batch: 1,
+                batches: 1,
+                failure: Box::new(failure),
+                done: Vec::new(),
+                resume: rerun::command(p.site.global, &words, &keys),
+                not_done: keys,
+            })
+        }
+    }
 }
 
 fn strict_failure(strangers: &[String], place: &str) -> Error {
