@@ -419,3 +419,14 @@ fn a_weight_changed_by_someone_else_is_warned_about_not_overwritten() {
     alb.sort();
     assert_eq!(alb, ["i-x:80=100", "i-x:81=50", "i-y:80=100"]);
 }
+
+#[test]
+fn one_server_found_nowhere_stops_the_whole_enter() {
+    let home = tempfile::tempdir().unwrap();
+    let server = fleet();
+    let before = snapshot(&server);
+    run(home.path(), &server, &["standby", "enter", "i-x", "i-typo"])
+        .code(4)
+        .stderr(predicate::str::contains("i-typo is in no load balancer or server group of cn-hangzhou"));
+    assert_eq!(snapshot(&server), before, "nothing changed for i-x either");
+}

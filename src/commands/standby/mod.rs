@@ -437,9 +437,25 @@ pub fn enter(global: &GlobalArgs, args: &StandbyEnterArgs) -> Result<()> {
     };
     let found = discover_all(&clients, &look)?;
     let recorded: usize = records.iter().map(|(_, r)| r.memberships.len()).sum();
-    if found.memberships.is_empty() && recorded == 0 {
-        let names: Vec<&str> = servers.iter().map(String::as_str).collect();
-        let mut message = format!("{} is in no load balancer or server group of {region}", names.join(" "));
+    // Every server must be somewhere, or already in standby: a typo, a wrong region or
+    // --fast's blind spot would otherwise "succeed" while the host keeps serving.
+    let holds = |w: &Wanted, m: &Membership| {
+        m.server_id == w.id || w.address.as_deref() == Some(m.server_id.as_str())
+    };
+    let nowhere: Vec<&str> = wanted
+        .iter()
+        .filter(|w| {
+            !found.memberships.iter().any(|m| holds(w, m))
+                && !records.iter().any(|(_, r)| r.memberships.iter().any(|m| holds(w, m)))
+        })
+        .map(|w| w.id.as_str())
+        .collect();
+    if !nowhere.is_empty() {
+        let mut message = format!(
+            "{} {} in no load balancer or server group of {region}",
+            nowhere.join(" "),
+            if nowhere.len() == 1 { "is" } else { "are" }
+        );
         if args.fast {
             message.push_str(" that --fast can see (CLB's ServerId filter sees default groups only; drop --fast to look in every group)");
         }
@@ -447,11 +463,11 @@ pub fn enter(global: &GlobalArgs, args: &StandbyEnterArgs) -> Result<()> {
             message.push_str(&format!(" among {}", args.lbs.join(", ")));
         }
         let others: Vec<String> =
-            servers.iter().flat_map(|s| state::regions_with_record(s, &region)).collect();
+            nowhere.iter().flat_map(|s| state::regions_with_record(s, &region)).collect();
         if !others.is_empty() {
             message.push_str(&format!("; a standby record exists in {}", others.join(", ")));
         }
-        return Err(Error::Verification(message));
+        return Err(Error::Verification(format!("{message}; nothing was changed")));
     }
 
     // Merge: what is found now is (again) to be taken out; what was recorded stays.
