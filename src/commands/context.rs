@@ -134,7 +134,18 @@ impl Context {
     /// The context of a command that addresses `product`: its endpoint is that
     /// product's (see `config::effective_endpoint_for`).
     pub fn resolve_for(global: &GlobalArgs, product: LbProduct) -> Result<Context> {
-        let settings = resolve_settings(global)?;
+        Context::resolve_with(global, product, true)
+    }
+
+    /// [`Context::resolve_for`] for a command that addresses several products
+    /// (standby): the `--endpoint` flag is CLB's there, so ALB and NLB come from their
+    /// own variables, profile keys or the region (`endpoint_flag` false).
+    pub fn resolve_with(global: &GlobalArgs, product: LbProduct, endpoint_flag: bool) -> Result<Context> {
+        let mut overrides = overrides(global);
+        if !endpoint_flag && product != LbProduct::Clb {
+            overrides.endpoint = overrides.endpoint.filter(|e| !matches!(e.source, Source::Flag(_)));
+        }
+        let settings = config::resolve(&overrides, &|name| std::env::var(name).ok())?;
         let resolution = resolve_credentials(&settings)?;
         let Some(region) = settings.region.clone() else {
             return Err(Error::config(format!(

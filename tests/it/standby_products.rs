@@ -430,3 +430,22 @@ fn one_server_found_nowhere_stops_the_whole_enter() {
         .stderr(predicate::str::contains("i-typo is in no load balancer or server group of cn-hangzhou"));
     assert_eq!(snapshot(&server), before, "nothing changed for i-x either");
 }
+
+#[test]
+fn the_endpoint_flag_is_clb_s_in_standby() {
+    let home = tempfile::tempdir().unwrap();
+    let server = fleet();
+    let url = server.url();
+    // ALB's own variable points nowhere: the flag does not stand in for it.
+    slbctl_against(home.path(), &server)
+        .env("SLBCTL_ALB_ENDPOINT", CLOSED_PORT_URL)
+        .args(["--endpoint", &url, "--retries", "0", "standby", "enter", "--dry-run", "i-x"])
+        .assert()
+        .code(5)
+        .stderr(predicate::str::contains("127.0.0.1:9"));
+    slbctl_against(home.path(), &server)
+        .env("SLBCTL_ALB_ENDPOINT", CLOSED_PORT_URL)
+        .args(["--endpoint", &url, "standby", "enter", "--dry-run", "--products", "clb,nlb", "i-x"])
+        .assert()
+        .success();
+}

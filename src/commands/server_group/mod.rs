@@ -114,7 +114,17 @@ pub struct Site<'a> {
 impl<'a> Site<'a> {
     /// Resolve settings and credentials for `family` and connect.
     pub fn open(global: &'a GlobalArgs, family: Family, lb: Option<&str>) -> Result<Site<'a>> {
-        let context = Context::resolve_for(global, family.lb_product())?;
+        Site::open_with(global, family, lb, true)
+    }
+
+    /// [`Site::open`]; `endpoint_flag` false for standby, whose `--endpoint` is CLB's.
+    pub fn open_with(
+        global: &'a GlobalArgs,
+        family: Family,
+        lb: Option<&str>,
+        endpoint_flag: bool,
+    ) -> Result<Site<'a>> {
+        let context = Context::resolve_with(global, family.lb_product(), endpoint_flag)?;
         let client = context.client(global)?;
         Ok(Site { global, family, region: context.region.value.clone(), client, lb: lb.map(str::to_owned) })
     }

@@ -207,7 +207,8 @@ fn clients<'a>(
     let mut sites = Vec::new();
     for product in [LbProduct::Alb, LbProduct::Nlb] {
         if let (true, Some(family)) = (products.contains(product.name()), product.family()) {
-            sites.push(Site::open(global, family, None)?);
+            // `--endpoint` addresses CLB in standby; ALB and NLB have their own.
+            sites.push(Site::open_with(global, family, None, false)?);
         }
     }
     Ok(Clients { global, region: context.region.value.clone(), clb, sites })
