@@ -1,9 +1,13 @@
-//! The commands: one file per command (`list`, `remove`, `add`, `set_weight`, `groups`,
-//! `configure`, `config`, `docs`; `standby/` for the three standby commands), plus what they share: choosing the servers
-//! (`selection`, `input`), resolving settings and credentials into a client
-//! (`context`), the batch runner (`batch`), the dry run (`dry_run`), the commands printed
-//! for the user to run next (`rerun`), how backends are shown (`render`) and waits on
-//! the load balancer's state (`wait`, also the `backends wait` command).
+//! The commands: one file per command (`list`, `remove`, `add`, `set_weight`, `wait`,
+//! `groups`, `configure`, `config`, `docs`), `standby/` for the three standby commands,
+//! and `server_group/` for the backend commands on ALB and NLB server groups (each CLB
+//! command file hands ALB/NLB work to it at its start, after `server_group::route`).
+//! Plus what they share: choosing the servers (`selection`, `input`), resolving
+//! settings and credentials into a client (`context`), CLB members read and named
+//! (`members`), the batch runner (`batch`), the dry run (`dry_run`), the commands
+//! printed for the user to run next (`rerun`), how backends are shown (`render`), the
+//! CLB add/set-weight flow (`backends`) and polling until something is true (`poll`).
+//! No two files of this folder use each other (the architecture test checks).
 //!
 //! The top layer: may use every module below it (`cli`, `credentials`, `config`,
 //! `slb`, `api`, `output`, the leaves); nothing but `lib.rs` uses it.
