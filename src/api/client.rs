@@ -308,6 +308,11 @@ impl Client {
         self.busy_returned = true;
     }
 
+    /// Busy answers are waited out again (the default).
+    pub fn wait_out_busy_answers(&mut self) {
+        self.busy_returned = false;
+    }
+
     /// How long busy answers are to be waited out.
     pub fn busy_timeout(&self) -> Duration {
         self.busy_timeout

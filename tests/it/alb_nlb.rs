@@ -608,3 +608,23 @@ fn a_guard_does_not_count_members_another_deployer_is_removing() {
     std::thread::sleep(Duration::from_millis(700));
     assert_eq!(server.sg_members("sgp-web"), ["i-b:80=100", "i-c:80=100"]);
 }
+
+#[test]
+fn a_guarded_removal_checks_again_after_waiting_out_another_deployer_s_job() {
+    let home = tempfile::tempdir().unwrap();
+    let server = server();
+    server.set_job_time(Some(Duration::from_millis(500)));
+    // Another deployer's job runs on the group: our guarded removal meets the busy group,
+    // waits it out itself, and checks the guard again before trying again.
+    slbctl_at(home.path(), &server)
+        .args(["-q", "backends", "remove", "--lb", "alb-1", "--no-wait", "i-a:80"])
+        .assert()
+        .success();
+    std::thread::sleep(Duration::from_millis(50));
+    slbctl_at(home.path(), &server)
+        .args(["-v", "backends", "remove", "--lb", "alb-1", "--min-remaining", "1", "i-b:80"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("busy: checking the guards again"));
+    assert_eq!(server.sg_members("sgp-web"), ["i-c:80=100"]);
+}
