@@ -212,9 +212,9 @@ pub struct Client {
     product_code: &'static str,
     /// Where change calls are recorded, if anywhere.
     audit: Option<std::sync::Arc<super::audit::AuditLog>>,
-    /// Hand busy answers back at once instead of waiting them out (a caller that must
-    /// re-check a guard before every attempt waits them out itself).
-    busy_returned: bool,
+    /// Hand busy answers back at once instead of waiting them out inside each call: set
+    /// only while [`Client::rechecking_when_busy`] runs, which waits them out itself.
+    busy_returned: std::sync::atomic::AtomicBool,
 }
 
 /// The reqwest client every call goes through: the transport's proxy and extra roots,
@@ -299,28 +299,37 @@ impl Client {
             key_origin: None,
             product_code: product.code,
             audit: None,
-            busy_returned: false,
+            busy_returned: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
-    /// Busy answers come back at once as errors, not waited out (see `busy_returned`).
-    pub fn return_busy_answers(&mut self) {
-        self.busy_returned = true;
-    }
-
-    /// Busy answers are waited out again (the default).
-    pub fn wait_out_busy_answers(&mut self) {
-        self.busy_returned = false;
-    }
-
-    /// How long busy answers are to be waited out.
-    pub fn busy_timeout(&self) -> Duration {
-        self.busy_timeout
-    }
-
-    /// The product's busy codes.
-    pub fn busy_codes(&self) -> &'static [&'static str] {
-        self.busy_codes
+    /// Run `attempt`, whose calls go through this client, waiting out busy answers here
+    /// rather than inside each call: a busy answer ends the attempt, is waited out
+    /// (jittered, within `--busy-timeout`), and `attempt` runs again from its start, so
+    /// that it checks again whatever must hold right before its change (`what`, for
+    /// `-v`: "the guards"). With `--busy-timeout 0` a busy answer is returned as it is.
+    /// Meant for one thread's use of the client at a time.
+    pub fn rechecking_when_busy<T>(&self, what: &str, attempt: &mut dyn FnMut() -> Result<T>) -> Result<T> {
+        use std::sync::atomic::Ordering;
+        self.busy_returned.store(true, Ordering::Relaxed);
+        let started = Instant::now();
+        let mut waits = 0;
+        let result = loop {
+            match attempt() {
+                Err(e) if retry::is_busy(e.last(), self.busy_codes) => {
+                    waits += 1;
+                    let wait = retry::busy_delay(waits, retry::random_unit());
+                    if self.busy_timeout.is_zero() || started.elapsed() + wait > self.busy_timeout {
+                        break Err(e);
+                    }
+                    crate::verbose!("busy: checking {what} again in {} ms", wait.as_millis());
+                    std::thread::sleep(wait);
+                }
+                other => break other,
+            }
+        };
+        self.busy_returned.store(false, Ordering::Relaxed);
+        result
     }
 
     /// Record every change call in this audit log.
@@ -546,7 +555,9 @@ impl Client {
             };
             let status = outcome.status.map_or_else(|| "no answer".to_owned(), |s| format!("HTTP {s}"));
             crate::verbose!("attempt {attempt}: {status} in {elapsed_ms} ms: {error}");
-            if self.busy_returned && retry::is_busy(&error, self.busy_codes) {
+            if self.busy_returned.load(std::sync::atomic::Ordering::Relaxed)
+                && retry::is_busy(&error, self.busy_codes)
+            {
                 return Err(error);
             }
             let throttled = retry::is_throttling(&error);

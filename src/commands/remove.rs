@@ -17,7 +17,6 @@ use crate::output;
 use crate::slb::ids::parse_member;
 use crate::slb::{BackendAction, BackendServerRef, BackendsResponse, Group, HealthResponse};
 use crate::text::{quote, sanitize};
-use std::time::Instant;
 
 /// What happened to one requested server, as `--verify` reports it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +92,7 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
         };
         return dry_run::backend_action(&context, global, BackendAction::Remove, &group, &servers);
     }
-    let mut client = context.client(global)?;
+    let client = context.client(global)?;
     let verify = args.verify || args.strict;
 
     // One read of the members before, shared by the guards, the drain, --verify and
@@ -149,7 +148,6 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     } else if guarded {
         // The guards hold at the moment of the change, not only at the start: busy
         // answers are waited out here, with the guards checked again before each try.
-        client.return_busy_answers();
         let on = Target { global, client: &client, region, lb, group: &group };
         let guards = Guards { min_remaining: args.min_remaining, min_healthy: args.min_healthy };
         Some(guarded_removal(&on, &servers, &ids, guards, &resume)?)
@@ -333,26 +331,11 @@ fn guarded_removal(
     resume: &dyn Fn(&[String]) -> String,
 ) -> Result<batch::BatchOutcome> {
     let Target { global, client, region, lb, group } = *on;
-    let started = Instant::now();
-    let budget = client.busy_timeout();
-    let mut waits = 0;
-    let (outcome, before) = loop {
+    let (outcome, before) = client.rechecking_when_busy("the guards", &mut || {
         let (_, now) = describe_checked(client, region, lb, group)?;
         check_guards(on, ids, &now, guards)?;
-        match batch::run(global, client, BackendAction::Remove, (region, lb), group, servers, resume) {
-            Ok(outcome) => break (outcome, now),
-            Err(e) if crate::api::retry::is_busy(e.last(), client.busy_codes()) => {
-                waits += 1;
-                let wait = crate::api::retry::busy_delay(waits, crate::api::retry::random_unit());
-                if budget.is_zero() || started.elapsed() + wait > budget {
-                    return Err(e);
-                }
-                crate::verbose!("busy: checking the guards again in {} ms", wait.as_millis());
-                std::thread::sleep(wait);
-            }
-            Err(e) => return Err(e),
-        }
-    };
+        Ok((batch::run(global, client, BackendAction::Remove, (region, lb), group, servers, resume)?, now))
+    })?;
     // After the change: do the guards still hold, now that everyone's changes are in?
     let (_, after) = describe(client, region, group)?;
     let Some(broken) = broken_guard(on, &after, guards)? else { return Ok(outcome) };

@@ -443,7 +443,7 @@ pub fn remove(global: &GlobalArgs, args: &RemoveArgs, family: Family) -> Result<
     if selection.dry_run {
         return dry_run(global, selection, family, Change::Remove, &as_given(&specs));
     }
-    let mut p = prepare(global, selection, family)?;
+    let p = prepare(global, selection, family)?;
     check_types(&p, &specs)?;
     let place = p.site.place(&p.group);
     let (servers, strangers) = expand(&specs, &p.members);
@@ -478,32 +478,14 @@ pub fn remove(global: &GlobalArgs, args: &RemoveArgs, family: Family) -> Result<
     let guarded = guards.0.is_some() || guards.1.is_some();
     let removal = if guarded {
         // The guards hold at the change: the group is read again right before it, and
-        // after every busy answer (another deployer's job), which this loop waits out
-        // itself, with jitter, within the busy budget.
-        p.site.client.return_busy_answers();
-        let budget = p.site.client.busy_timeout();
-        let started = std::time::Instant::now();
-        let mut waits = 0;
-        loop {
+        // after every busy answer (another deployer's job).
+        p.site.client.rechecking_when_busy("the guards", &mut || {
             check_guards(&p, &read_members(&p.site, &p.group.server_group_id)?, &servers, guards)?;
-            match send(&p, Change::Remove, &servers, selection.no_wait, &resume) {
-                Err(e) if crate::api::retry::is_busy(e.last(), p.site.client.busy_codes()) => {
-                    waits += 1;
-                    let wait = crate::api::retry::busy_delay(waits, crate::api::retry::random_unit());
-                    if budget.is_zero() || started.elapsed() + wait > budget {
-                        return Err(e);
-                    }
-                    crate::verbose!("busy: checking the guards again in {} ms", wait.as_millis());
-                    std::thread::sleep(wait);
-                }
-                other => break other?,
-            }
-        }
+            send(&p, Change::Remove, &servers, selection.no_wait, &resume)
+        })?
     } else {
         send(&p, Change::Remove, &servers, selection.no_wait, &resume)?
     };
-    // Putting back (a broken guard) waits out busy answers as usual.
-    p.site.client.wait_out_busy_answers();
     let after = read_members(&p.site, &p.group.server_group_id)?;
     if guarded && removal.pending.is_empty() {
         undo_if_guard_broken(&p, &after, &servers, guards)?;
