@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use super::health;
 use super::jobs::{self, JobEnd};
 use super::show::{self, ChangeReport};
-use super::{Site, Usage, read_members, read_usage, resolve_group};
+use super::{Site, Usage, covered, read_members, read_usage, resolve_group};
 use crate::cli::{AddArgs, GlobalArgs, RemoveArgs, ServerSelection, SetWeightArgs, Until, WaitTiming};
 use crate::commands::{dry_run, input, poll, rerun};
 use crate::error::{Error, Result};
@@ -121,11 +121,6 @@ fn check_types(p: &Prepared, specs: &[(String, MemberSpec)]) -> Result<()> {
     Ok(())
 }
 
-/// The members a spec names (a bare ID: every port of it).
-fn covered<'m>(spec: &MemberSpec, members: &'m [Member]) -> Vec<&'m Member> {
-    members.iter().filter(|m| spec.covers(&m.server_id, m.port, m.eni_address())).collect()
-}
-
 /// A member as it is in the group, ready to send.
 fn as_server(member: &Member, explicit: MemberType) -> Server {
     let kind = member.member_type().unwrap_or(explicit);
@@ -164,11 +159,7 @@ fn expand(specs: &[(String, MemberSpec)], members: &[Member]) -> (Vec<Server>, V
 /// The words after `slbctl` that repeat a selection (for resuming), every flag that
 /// shapes the calls included.
 fn selection_words(command: &str, p: &Prepared, selection: &ServerSelection) -> Vec<String> {
-    let mut words: Vec<String> = vec!["backends".into(), command.into()];
-    match &p.site.lb {
-        Some(lb) => words.extend(["--lb".to_owned(), lb.clone()]),
-        None => words.extend(["--product".to_owned(), p.site.family.lb_product().name().to_owned()]),
-    }
+    let mut words = p.site.command_words(command);
     words.extend(["--server-group".to_owned(), p.group.server_group_id.clone()]);
     if let Some(t) = selection.server_type {
         words.extend(["--type".to_owned(), t.api_name().to_lowercase()]);
@@ -585,11 +576,7 @@ fn undo_if_guard_broken(
             keys.join(" ")
         ))),
         Err(failure) => {
-            let mut words = vec!["backends".to_owned(), "add".to_owned()];
-            match &p.site.lb {
-                Some(lb) => words.extend(["--lb".to_owned(), lb.clone()]),
-                None => words.extend(["--product".to_owned(), p.site.family.lb_product().name().to_owned()]),
-            }
+            let mut words = p.site.command_words("add");
             words.extend(["--server-group".to_owned(), p.group.server_group_id.clone()]);
             Err(Error::Partial {
                 verb: "restored",
@@ -653,11 +640,7 @@ fn restore_commands(p: &Prepared, servers: &[Server]) -> Vec<String> {
     by_weight
         .into_iter()
         .map(|(weight, keys)| {
-            let mut words = vec!["backends".to_owned(), "set-weight".to_owned()];
-            match &p.site.lb {
-                Some(lb) => words.extend(["--lb".to_owned(), lb.clone()]),
-                None => words.extend(["--product".to_owned(), p.site.family.lb_product().name().to_owned()]),
-            }
+            let mut words = p.site.command_words("set-weight");
             words.extend([
                 "--server-group".to_owned(),
                 p.group.server_group_id.clone(),

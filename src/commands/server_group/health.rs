@@ -12,7 +12,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Site, Usage, read_members};
+use super::{Site, Usage, covered, read_members};
 use crate::cli::{Until, WaitTiming};
 use crate::commands::poll::{Goal, NeverMember, Standing, poll};
 use crate::error::{Error, Result};
@@ -114,11 +114,6 @@ impl GroupHealthView {
             some => (some.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", "), false),
         }
     }
-}
-
-/// The members a spec names.
-fn covered<'m>(spec: &MemberSpec, members: &'m [Member]) -> Vec<&'m Member> {
-    members.iter().filter(|m| spec.covers(&m.server_id, m.port, m.eni_address())).collect()
 }
 
 /// Where `spec` stands for `until`, given the members now and the health view.

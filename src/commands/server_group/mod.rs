@@ -28,7 +28,7 @@ use crate::slb::ids::validate_id;
 use crate::slb::server_groups::answers::{
     GroupsPage, Listener, ListenersPage, Member, MembersPage, Rule, RulesPage, ServerGroup,
 };
-use crate::slb::server_groups::members::MemberType;
+use crate::slb::server_groups::members::{MemberSpec, MemberType};
 use crate::slb::server_groups::{Family, LbProduct, TOKEN_KEPT_FOR, actions};
 use crate::text::quote;
 
@@ -132,6 +132,17 @@ impl<'a> Site<'a> {
     /// One call, read or change (`ClientToken` handling in `Client::call_with_body`).
     pub fn call(&self, call: &actions::Call) -> Result<Vec<u8>> {
         Ok(self.client.call_with_body(&call.query, &call.form, TOKEN_KEPT_FOR)?.body)
+    }
+
+    /// The words of a printed command that name where it acts: `backends COMMAND --lb
+    /// alb-1`, or `backends COMMAND --product alb` where no load balancer was given.
+    pub fn command_words(&self, command: &str) -> Vec<String> {
+        let mut words = vec!["backends".to_owned(), command.to_owned()];
+        match &self.lb {
+            Some(lb) => words.extend(["--lb".to_owned(), lb.clone()]),
+            None => words.extend(["--product".to_owned(), self.family.lb_product().name().to_owned()]),
+        }
+        words
     }
 
     /// How messages name a group: `server group sgp-1 (web) of alb-1`.
@@ -362,6 +373,11 @@ pub fn resolve_group(site: &Site, server_group: Option<&str>) -> Result<ServerGr
         }
     }
     Ok(group)
+}
+
+/// The members a spec names (a bare ID: every port of it).
+pub fn covered<'m>(spec: &MemberSpec, members: &'m [Member]) -> Vec<&'m Member> {
+    members.iter().filter(|m| spec.covers(&m.server_id, m.port, m.eni_address())).collect()
 }
 
 /// The members of `group` by key, for membership checks in O(1).

@@ -15,11 +15,7 @@ use crate::slb::server_groups::answers::{Member, ServerGroup};
 
 /// The read-only command that shows a group's members now.
 pub fn list_command(site: &Site, group: Option<&str>) -> String {
-    let mut words = vec!["backends".to_owned(), "list".to_owned()];
-    match &site.lb {
-        Some(lb) => words.extend(["--lb".to_owned(), lb.clone()]),
-        None => words.extend(["--product".to_owned(), site.family.lb_product().name().to_owned()]),
-    }
+    let mut words = site.command_words("list");
     if let Some(group) = group {
         words.extend(["--server-group".to_owned(), group.to_owned()]);
     }
@@ -28,11 +24,7 @@ pub fn list_command(site: &Site, group: Option<&str>) -> String {
 
 /// The words of `backends wait … --job JOB_ID`.
 pub fn wait_job_words(site: &Site, job_id: &str) -> Vec<String> {
-    let mut words = vec!["backends".to_owned(), "wait".to_owned()];
-    match &site.lb {
-        Some(lb) => words.extend(["--lb".to_owned(), lb.clone()]),
-        None => words.extend(["--product".to_owned(), site.family.lb_product().name().to_owned()]),
-    }
+    let mut words = site.command_words("wait");
     words.extend(["--job".to_owned(), job_id.to_owned()]);
     words
 }
