@@ -22,11 +22,12 @@ from aliyunsdkcore.acs_exception.exceptions import ServerException
 from aliyunsdkcore.client import AcsClient
 from aliyunsdkcore.http import protocol_type as PT
 
-VERSIONS = {"alb": "v20200616", "nlb": "v20220430"}
+# The official request classes: aliyun-python-sdk-alb and aliyun-python-sdk-nlb.
+PACKAGES = {"alb": "aliyunsdkalb.request.v20200616", "nlb": "aliyunsdknlb.request.v20220430"}
 
 
 def build(product, action, params, endpoint):
-    module = importlib.import_module(f"aliyunsdk{product}.request.{VERSIONS[product]}.{action}Request")
+    module = importlib.import_module(f"{PACKAGES[product]}.{action}Request")
     request = getattr(module, f"{action}Request")()
     request.set_endpoint(endpoint)
     request.set_protocol_type(PT.HTTP)
