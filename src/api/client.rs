@@ -438,12 +438,6 @@ impl Client {
         token_kept_for: &'static [&'static str],
     ) -> Result<RawAnswer> {
         let parts = std::cell::RefCell::new((query.to_vec(), form.to_vec()));
-        let counted = std::cell::Cell::new(0u32);
-        let once = || {
-            counted.set(counted.get() + 1);
-            let (query, form) = &*parts.borrow();
-            self.attempt(query, form, |_, status, body| interpret_raw(status, body))
-        };
         let refused = |error: &Error| {
             let code = match error {
                 Error::Api(api) => api.code.as_str(),
@@ -464,9 +458,12 @@ impl Client {
         let params: Vec<(&str, &str)> =
             query.iter().chain(form.iter()).map(|(k, v)| (k.as_str(), v.as_str())).collect();
         self.audited(params, &|attempts| {
-            let result = self.renewing_credentials(&|| self.with_retries(&once, &refused));
-            attempts.set(counted.get());
-            result
+            let once = || {
+                attempts.set(attempts.get() + 1);
+                let (query, form) = &*parts.borrow();
+                self.attempt(query, form, |_, status, body| interpret_raw(status, body))
+            };
+            self.renewing_credentials(&|| self.with_retries(&once, &refused))
         })
     }
 
