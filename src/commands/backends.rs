@@ -1,11 +1,12 @@
 //! What CLB's backend commands share: the flow of `add` and `set-weight` (the same
 //! action with a weight on every server), and rendering a finished action.
 
+use super::backend_group::clb;
 use super::batch::{self, BatchOutcome};
 use super::context::Context;
 use super::members::{as_given, describe_checked, expand, place, resolve_for_dry_run};
 use super::selection::{selected_members, selection_words};
-use super::{dry_run, render, rerun, wait};
+use super::{dry_run, render, rerun};
 use crate::cli::{GlobalArgs, OutputFormat, ServerSelection, WaitTiming};
 use crate::error::{Error, Result};
 use crate::output;
@@ -192,7 +193,7 @@ pub fn weighted_action(
     }
     if let Some(timing) = wait_healthy {
         let show = global.shows_progress();
-        wait::until_healthy(&client, (region, lb, &group), &ids, None, timing, show)?;
+        clb::until_healthy(&client, (region, lb, &group), &ids, None, timing, show)?;
         if show {
             eprintln!("slbctl: {} healthy", output::count(ids.len(), noun));
         }

@@ -13,6 +13,7 @@
 //! `slb`, `api`, `output`, the leaves); nothing but `lib.rs` uses it.
 
 pub(crate) mod add;
+pub(crate) mod backend_group;
 pub(crate) mod backends;
 pub(crate) mod batch;
 pub(crate) mod config;

@@ -3,12 +3,13 @@
 
 use std::collections::HashSet;
 
+use super::backend_group::clb;
 use super::backends;
 use super::context::Context;
 use super::members::{as_given, describe, describe_checked, expand, place, resolve_for_dry_run};
 use super::selection::{selected_members, selection_words};
 use super::server_group::{self, Route, route};
-use super::{batch, dry_run, poll, rerun, wait};
+use super::{batch, dry_run, poll, rerun};
 use crate::api::client::{Client, RawAnswer};
 use crate::cli::{GlobalArgs, OutputFormat, RemoveArgs};
 use crate::error::{Error, Result};
@@ -115,7 +116,7 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
         guard_min_remaining(place, &ids, before, min)?;
     }
     if let (Some(min), Some(before)) = (args.min_healthy, &before) {
-        let health = wait::read_health(&client, region, lb, None)?;
+        let health = clb::read_health(&client, region, lb, None)?;
         guard_min_healthy(place, &ids, before, &health, min)?;
     }
     let mut words = selection_words("remove", selection);
@@ -227,7 +228,7 @@ fn guard_min_healthy(
         .map(|b| b.server_id.clone())
         .filter(|id| !leaving.contains(id.as_str()))
         .collect();
-    let healthy = wait::health_standings(&staying, health.rows()).iter().filter(|s| s.reached).count();
+    let healthy = clb::health_standings(&staying, health.rows()).iter().filter(|s| s.reached).count();
     if (healthy as u64) < u64::from(min) {
         return Err(Error::Refused(format!(
             "refusing to remove: {healthy} of the {} backends of {lb} that would remain are normal on every listener, fewer than --min-healthy {min}; nothing was changed",
@@ -288,7 +289,7 @@ fn check_guards(on: &Target, ids: &[String], now: &BackendsResponse, guards: Gua
         guard_min_remaining(&place, ids, now, min)?;
     }
     if let Some(min) = guards.min_healthy {
-        let health = wait::read_health(on.client, on.region, on.lb, None)?;
+        let health = clb::read_health(on.client, on.region, on.lb, None)?;
         guard_min_healthy(&place, ids, now, &health, min)?;
     }
     Ok(())
@@ -305,9 +306,9 @@ fn broken_guard(on: &Target, now: &BackendsResponse, guards: Guards) -> Result<O
         )));
     }
     if let Some(min) = guards.min_healthy {
-        let health = wait::read_health(on.client, on.region, on.lb, None)?;
+        let health = clb::read_health(on.client, on.region, on.lb, None)?;
         let staying: Vec<String> = now.backends().iter().map(|b| b.server_id.clone()).collect();
-        let healthy = wait::health_standings(&staying, health.rows()).iter().filter(|s| s.reached).count();
+        let healthy = clb::health_standings(&staying, health.rows()).iter().filter(|s| s.reached).count();
         if (healthy as u64) < u64::from(min) {
             return Ok(Some(format!(
                 "{healthy} of the {left} remaining backends are normal on every listener, fewer than --min-healthy {min}"

@@ -837,41 +837,6 @@ pub fn set_weight(global: &GlobalArgs, args: &SetWeightArgs, family: Family) -> 
     Ok(())
 }
 
-/// For `backends wait --until` on an ALB/NLB group.
-pub fn wait_until(
-    global: &GlobalArgs,
-    args: &crate::cli::WaitArgs,
-    family: Family,
-    until: Until,
-) -> Result<()> {
-    let requested = input::server_ids(&args.servers, args.from_file.as_deref())?;
-    let mut specs = Vec::new();
-    for text in requested {
-        let spec = members::parse(&text, family, None)?;
-        specs.push((text, spec));
-    }
-    if args.listener.is_some() {
-        return Err(Error::usage(format!(
-            "--listener is CLB's; {} health is read from every listener that forwards to the group",
-            family.label()
-        )));
-    }
-    let site = Site::open(global, family, args.lb.as_deref())?;
-    let group = resolve_group(&site, args.server_group.as_deref())?;
-    let p = Prepared { site, group, members: Vec::new(), job_timeout: 0 };
-    let usage = if until == Until::Healthy {
-        usage_of(&p)?
-    } else {
-        Usage { listeners: Vec::new(), rules: Vec::new() }
-    };
-    let standings = health::wait(&p.site, &usage, &p.group, &specs, until, &args.timing)?;
-    crate::commands::poll::render(
-        global,
-        p.site.lb.as_deref().unwrap_or(&p.group.server_group_id),
-        &standings,
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -763,15 +763,16 @@ pub fn exit(global: &GlobalArgs, args: &StandbyExitArgs) -> Result<()> {
     }
     let paths: Vec<PathBuf> = records.iter().map(|(p, _)| p.clone()).collect();
     // Jobs an interrupted run left in flight: their outcome first.
-    let pending: BTreeSet<(LbProduct, String, String)> = records
-        .iter()
-        .flat_map(|(_, r)| r.memberships.iter())
-        .filter_map(|m| m.pending_job.clone().map(|job| (m.product(), job, m.group_label().to_owned())))
-        .collect();
+    let mut pending: BTreeMap<String, &Membership> = BTreeMap::new();
+    for m in records.iter().flat_map(|(_, r)| r.memberships.iter()) {
+        if let Some(job) = &m.pending_job {
+            pending.entry(job.clone()).or_insert(m);
+        }
+    }
     if !args.dry_run {
-        for (product, job, group) in &pending {
+        for (job, sample) in &pending {
             crate::verbose!("standby: waiting for job {job}, in flight when the last run stopped");
-            apply::settle_pending(&clients, *product, job, group)?;
+            apply::settle_pending(&clients, sample, job)?;
         }
     }
     let all: Vec<Membership> = records.iter().flat_map(|(_, r)| r.memberships.iter().cloned()).collect();

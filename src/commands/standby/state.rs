@@ -15,10 +15,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::commands::backend_group::{Address, Member};
 use crate::config::private_file;
 use crate::error::{Error, Result};
-use crate::slb::member_key;
-use crate::slb::server_groups::actions;
 use crate::slb::server_groups::members::MemberType;
 use crate::slb::server_groups::{Family, LbProduct};
 use crate::text::quote;
@@ -107,18 +106,37 @@ impl Membership {
         }
     }
 
-    /// The member's key within its group, as that product names members.
+    /// The member's key within its group (the model's one rule for every product).
     pub fn member_key(&self) -> String {
+        self.member().key()
+    }
+
+    /// The recorded member, as the backend-group model has it.
+    pub fn member(&self) -> Member {
+        let kind = MemberType::from_api(&self.server_type).unwrap_or(MemberType::Ecs);
+        let mut member = Member::new(&self.server_id, kind, self.port, self.server_ip.clone());
+        member.weight = Some(self.weight);
+        member.description = self.description.clone();
+        member.remote_ip_enabled = self.remote_ip_enabled;
+        member
+    }
+
+    /// Where the membership's group is.
+    pub fn address(&self) -> Address {
         match self.family() {
-            Some(_) => {
-                let kind = MemberType::from_api(&self.server_type).unwrap_or(MemberType::Ecs);
-                let ip = self.server_ip.as_deref().filter(|_| kind == MemberType::Eni);
-                actions::member_key(&self.server_id, self.port, ip, kind)
-            }
-            None => {
-                let ip = self.server_ip.as_deref().filter(|_| self.server_type == "eni");
-                member_key(&self.server_id, self.port, ip, Some(&self.server_type))
-            }
+            Some(family) => Address::ServerGroup {
+                family,
+                server_group_id: self.group_label().to_owned(),
+                load_balancer_ids: if self.load_balancer_ids.is_empty() {
+                    vec![self.load_balancer_id.clone()]
+                } else {
+                    self.load_balancer_ids.clone()
+                },
+            },
+            None => Address::Clb {
+                load_balancer_id: self.load_balancer_id.clone(),
+                vserver_group_id: self.vserver_group_id.clone(),
+            },
         }
     }
 
