@@ -21,6 +21,7 @@ pub(crate) mod configure;
 pub(crate) mod context;
 pub(crate) mod docs;
 pub(crate) mod dry_run;
+pub(crate) mod group_address;
 pub(crate) mod groups;
 pub(crate) mod input;
 pub(crate) mod list;

@@ -3,7 +3,8 @@
 
 use std::collections::HashSet;
 
-use super::backend_group::clb;
+use super::backend_group::clb::{self, ClbGroup};
+use super::backend_group::guards::{self, Guards};
 use super::backends;
 use super::context::Context;
 use super::members::{as_given, describe, describe_checked, expand, place, resolve_for_dry_run};
@@ -16,7 +17,7 @@ use crate::error::{Error, Result};
 use crate::interrupt;
 use crate::output;
 use crate::slb::ids::parse_member;
-use crate::slb::{BackendAction, BackendServerRef, BackendsResponse, Group, HealthResponse};
+use crate::slb::{BackendAction, BackendServerRef, BackendsResponse, Group};
 use crate::text::{quote, sanitize};
 
 /// What happened to one requested server, as `--verify` reports it.
@@ -112,12 +113,10 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
     // Every member by its key; those asked for but not found stay for the verdicts.
     let sent: Vec<String> = servers.iter().map(BackendServerRef::key).collect();
     let ids: Vec<String> = sent.iter().cloned().chain(unmatched.iter().cloned()).collect();
-    if let (Some(min), Some(before)) = (args.min_remaining, &before) {
-        guard_min_remaining(place, &ids, before, min)?;
-    }
-    if let (Some(min), Some(before)) = (args.min_healthy, &before) {
-        let health = clb::read_health(&client, region, lb, None)?;
-        guard_min_healthy(place, &ids, before, &health, min)?;
+    let guards = Guards { min_remaining: args.min_remaining, min_healthy: args.min_healthy };
+    if let (true, Some(before)) = (guards.any(), &before) {
+        let model = ClbGroup::of(global, &client, region, lb, &group);
+        guards::check(&model, &clb::members_of(before), &ids.iter().cloned().collect(), guards)?;
     }
     let mut words = selection_words("remove", selection);
     if args.strict {
@@ -150,7 +149,6 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
         // The guards hold at the moment of the change, not only at the start: busy
         // answers are waited out here, with the guards checked again before each try.
         let on = Target { global, client: &client, region, lb, group: &group };
-        let guards = Guards { min_remaining: args.min_remaining, min_healthy: args.min_healthy };
         Some(guarded_removal(&on, &servers, &ids, guards, &resume)?)
     } else {
         Some(batch::run(global, &client, BackendAction::Remove, (region, lb), &group, &servers, &resume)?)
@@ -199,45 +197,6 @@ fn pick(verdicts: &[(String, Verdict)], which: Verdict) -> Vec<&str> {
     verdicts.iter().filter(|(_, v)| *v == which).map(|(id, _)| id.as_str()).collect()
 }
 
-/// `--min-remaining`: refuse before anything changes if too few backends would remain.
-fn guard_min_remaining(lb: &str, ids: &[String], before: &BackendsResponse, min: u32) -> Result<()> {
-    let total = before.backends().len();
-    let leaving: HashSet<&str> = ids.iter().map(String::as_str).collect();
-    let remaining = before.backends().iter().filter(|b| !leaving.contains(b.key().as_str())).count();
-    if (remaining as u64) < u64::from(min) {
-        return Err(Error::Refused(format!(
-            "refusing to remove: {remaining} of the {total} backends of {lb} would remain, fewer than --min-remaining {min}; nothing was changed"
-        )));
-    }
-    Ok(())
-}
-
-/// `--min-healthy`: refuse before anything changes if fewer than `min` members that are
-/// `normal` on every listener would remain.
-fn guard_min_healthy(
-    lb: &str,
-    ids: &[String],
-    before: &BackendsResponse,
-    health: &HealthResponse,
-    min: u32,
-) -> Result<()> {
-    let leaving: HashSet<&str> = ids.iter().map(String::as_str).collect();
-    let staying: Vec<String> = before
-        .backends()
-        .iter()
-        .map(|b| b.server_id.clone())
-        .filter(|id| !leaving.contains(id.as_str()))
-        .collect();
-    let healthy = clb::health_standings(&staying, health.rows()).iter().filter(|s| s.reached).count();
-    if (healthy as u64) < u64::from(min) {
-        return Err(Error::Refused(format!(
-            "refusing to remove: {healthy} of the {} backends of {lb} that would remain are normal on every listener, fewer than --min-healthy {min}; nothing was changed",
-            staying.len()
-        )));
-    }
-    Ok(())
-}
-
 /// After a removal, the load balancer's description until it shows every removed
 /// member gone (it is eventually consistent), for at most `timeout_secs`; then the last
 /// description, whatever it shows: the verdicts say the rest.
@@ -275,49 +234,6 @@ fn catch_up(
     last.ok_or_else(|| Error::Other(anyhow::anyhow!("no description was read")))
 }
 
-/// The guards of a removal.
-#[derive(Clone, Copy)]
-struct Guards {
-    min_remaining: Option<u32>,
-    min_healthy: Option<u32>,
-}
-
-/// Check the guards against the group as it is now (exit 7 when one fails).
-fn check_guards(on: &Target, ids: &[String], now: &BackendsResponse, guards: Guards) -> Result<()> {
-    let place = place(on.lb, on.group);
-    if let Some(min) = guards.min_remaining {
-        guard_min_remaining(&place, ids, now, min)?;
-    }
-    if let Some(min) = guards.min_healthy {
-        let health = clb::read_health(on.client, on.region, on.lb, None)?;
-        guard_min_healthy(&place, ids, now, &health, min)?;
-    }
-    Ok(())
-}
-
-/// Which guard the group as it is now breaks, said as a fact (after a change).
-fn broken_guard(on: &Target, now: &BackendsResponse, guards: Guards) -> Result<Option<String>> {
-    let left = now.backends().len();
-    if let Some(min) = guards.min_remaining.filter(|min| (left as u64) < u64::from(*min)) {
-        return Ok(Some(format!(
-            "only {} remain{}, fewer than --min-remaining {min}",
-            output::count(left, "backend"),
-            if left == 1 { "s" } else { "" }
-        )));
-    }
-    if let Some(min) = guards.min_healthy {
-        let health = clb::read_health(on.client, on.region, on.lb, None)?;
-        let staying: Vec<String> = now.backends().iter().map(|b| b.server_id.clone()).collect();
-        let healthy = clb::health_standings(&staying, health.rows()).iter().filter(|s| s.reached).count();
-        if (healthy as u64) < u64::from(min) {
-            return Ok(Some(format!(
-                "{healthy} of the {left} remaining backends are normal on every listener, fewer than --min-healthy {min}"
-            )));
-        }
-    }
-    Ok(None)
-}
-
 /// A guarded removal: the guards are checked again right before every attempt (after
 /// each busy answer too, the waits jittered so racing deployers do not re-check in
 /// step), and once more on the group after the change. Should another deployer's
@@ -332,14 +248,16 @@ fn guarded_removal(
     resume: &dyn Fn(&[String]) -> String,
 ) -> Result<batch::BatchOutcome> {
     let Target { global, client, region, lb, group } = *on;
+    let model = ClbGroup::of(global, client, region, lb, group);
+    let leaving: HashSet<String> = ids.iter().cloned().collect();
     let (outcome, before) = client.rechecking_when_busy("the guards", &mut || {
         let (_, now) = describe_checked(client, region, lb, group)?;
-        check_guards(on, ids, &now, guards)?;
+        guards::check(&model, &clb::members_of(&now), &leaving, guards)?;
         Ok((batch::run(global, client, BackendAction::Remove, (region, lb), group, servers, resume)?, now))
     })?;
     // After the change: do the guards still hold, now that everyone's changes are in?
     let (_, after) = describe(client, region, group)?;
-    let Some(broken) = broken_guard(on, &after, guards)? else { return Ok(outcome) };
+    let Some(broken) = guards::broken(&model, &clb::members_of(&after), guards)? else { return Ok(outcome) };
     let members_before: std::collections::HashMap<String, String> =
         before.backends().iter().map(|b| (b.key(), b.weight_text())).collect();
     let still: HashSet<String> = after.member_keys();
@@ -352,15 +270,8 @@ fn guarded_removal(
         })
         .collect();
     let keys: Vec<String> = removed.iter().map(BackendServerRef::key).collect();
-    let place = place(lb, group);
     match batch::run(global, client, BackendAction::Add, (region, lb), group, &removed, &|_| String::new()) {
-        Ok(_) => Err(Error::Refused(format!(
-            "changed, then undone: after the removal, {broken}; so the {} this run removed from {place} {} put back at {} weight ({})",
-            output::count(keys.len(), "server"),
-            if keys.len() == 1 { "was" } else { "were" },
-            if keys.len() == 1 { "its" } else { "their" },
-            keys.join(" ")
-        ))),
+        Ok(_) => Err(guards::undone(&model, &broken, &keys)),
         Err(failure) => {
             let mut words: Vec<String> = vec!["backends".into(), "add".into(), "--lb".into(), lb.to_owned()];
             if let Group::VServer { group_id } = group {
@@ -543,15 +454,5 @@ mod tests {
             v.iter().map(|(_, v)| *v).collect::<Vec<_>>(),
             [Verdict::Removed, Verdict::NotMember, Verdict::StillPresent]
         );
-    }
-
-    #[test]
-    fn guard_counts_only_members_as_removed() {
-        let before = backends(&["i-a", "i-b", "i-c"]);
-        let ids: Vec<String> = ["i-a", "i-typo"].iter().map(|s| s.to_string()).collect();
-        assert!(guard_min_remaining("lb", &ids, &before, 2).is_ok());
-        let err = guard_min_remaining("lb", &ids, &before, 3).unwrap_err();
-        assert_eq!(err.exit_code(), 7);
-        assert!(err.to_string().contains("2 of the 3 backends"), "{err}");
     }
 }

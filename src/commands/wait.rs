@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::backend_group::Named;
+use super::group_address::Named;
 use super::input;
 use super::poll;
 use super::server_group::jobs;

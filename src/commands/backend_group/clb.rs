@@ -9,7 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Accepted, BackendGroup, Change, Member, unless_gone};
+use super::{Accepted, BackendGroup, Change, Member, Wording, unless_gone};
 use crate::api::client::Client;
 use crate::cli::{GlobalArgs, Until, WaitTiming};
 use crate::commands::batch;
@@ -47,6 +47,24 @@ impl<'a> ClbGroup<'a> {
         ClbGroup { global, client, region: region.to_owned(), lb: lb.to_owned(), group, listener: None }
     }
 
+    /// The model of `group` (a CLB `slb::Group`) of `lb`.
+    pub fn of(
+        global: &'a GlobalArgs,
+        client: &'a Client,
+        region: &str,
+        lb: &str,
+        group: &Group,
+    ) -> ClbGroup<'a> {
+        ClbGroup {
+            global,
+            client,
+            region: region.to_owned(),
+            lb: lb.to_owned(),
+            group: group.clone(),
+            listener: None,
+        }
+    }
+
     /// Health as the listener `PORT[/PROTOCOL]` alone reports it; the listener must be
     /// one the load balancer has (exit 4 at once otherwise: the wait could never end).
     pub fn on_listener(mut self, listener: (u16, Option<String>)) -> Result<ClbGroup<'a>> {
@@ -65,12 +83,17 @@ impl<'a> ClbGroup<'a> {
 }
 
 /// A CLB member as the model has it.
-fn member_of(backend: &slb::Backend) -> Member {
+pub fn member_of(backend: &slb::Backend) -> Member {
     let kind = backend.server_type.as_deref().and_then(MemberType::from_api).unwrap_or(MemberType::Ecs);
     let mut member = Member::new(&backend.server_id, kind, backend.port, backend.eni_address());
     member.weight = backend.weight_text().parse().ok();
     member.description = backend.description.clone();
     member
+}
+
+/// Every member of a CLB answer, as the model has them.
+pub fn members_of(answer: &slb::BackendsResponse) -> Vec<Member> {
+    answer.backends().iter().map(member_of).collect()
 }
 
 /// A model member as CLB's calls take it; a type CLB has not (Ip, Fc) is refused.
@@ -111,6 +134,10 @@ pub fn parse_members(texts: &[String], vserver: bool) -> Result<Vec<(String, Mem
 }
 
 impl BackendGroup for ClbGroup<'_> {
+    fn wording(&self) -> Wording {
+        Wording { member: "backend", healthy: "normal on every listener" }
+    }
+
     fn place(&self) -> String {
         place(&self.lb, &self.group)
     }
@@ -121,7 +148,7 @@ impl BackendGroup for ClbGroup<'_> {
 
     fn members(&self) -> Result<Option<Vec<Member>>> {
         let read = describe_checked(self.client, &self.region, &self.lb, &self.group);
-        Ok(unless_gone(read)?.map(|(_, members)| members.backends().iter().map(member_of).collect()))
+        Ok(unless_gone(read)?.map(|(_, members)| members_of(&members)))
     }
 
     fn change(

@@ -3,39 +3,40 @@
 //! add, remove, set weight, read health, and wait until a change has taken effect.
 //! [`BackendGroup`] is the model; its implementations are the products:
 //!
-//! - `clb`: a CLB load balancer's default server group and its vServer groups (one
-//!   implementation; `slb::Group` says which). CLB's calls take effect when they
+//! - `clb` (here): a CLB load balancer's default server group and its vServer groups,
+//!   one implementation (`slb::Group` says which). CLB's calls take effect when they
 //!   return, and its health is `DescribeHealthStatus` of the load balancer.
-//! - `alb_nlb`: an ALB or NLB server group. Its changes are jobs, awaited; its health
-//!   is read from every listener (and ALB rule) that forwards to it.
+//! - `server_group::model`: an ALB or NLB server group. Its changes are jobs, awaited;
+//!   its health is read from every listener (and ALB rule) that forwards to it.
+//!
+//! `guards` holds what is product-neutral about a removal's guards (`--min-remaining`,
+//! `--min-healthy`), written against the model alone.
 //!
 //! Where each product's knowledge lives: the wire form of CLB's calls and answers in
 //! `slb` (`slb::ids` for its ids); ALB's and NLB's in `slb::server_groups` (the only
 //! place that tells ALB from NLB); what a CLB answer means for a group (membership,
 //! health, the polls of a wait) in `clb.rs` here; an ALB/NLB group's reads, jobs and
-//! health in `commands::server_group`, which `alb_nlb.rs` adapts to the model.
-//! [`open`] is the one place that picks an implementation from a group's address.
+//! health in `commands::server_group`. `commands::group_address` is the one place that
+//! picks an implementation for a group.
 //!
-//! Who uses the model: standby (every product, through this trait only) and
-//! `backends wait --until`. The change commands (`remove`, `add`, `set-weight`) and
-//! `list` keep one flow per product, chosen once at their start, because their outputs
-//! differ by contract (CLB's stay as they were; ALB/NLB's carry jobs and the group).
+//! Who uses the model: standby (every product, through the trait only), `backends
+//! wait --until`, and the guards of `backends remove` on every product. The change
+//! flows of `remove`, `add` and `set-weight` and `list` keep one flow per product,
+//! chosen once at their start, because their outputs and reads differ by contract
+//! (CLB's stay as they were; ALB/NLB's read the members first and carry jobs).
 //!
-//! May use the shared command modules (`members`, `batch`, `poll`, `server_group`) and
-//! every layer below `commands`.
+//! May use the shared command modules (`members`, `batch`, `poll`, `selection`) and
+//! every layer below `commands`; never `server_group`, which implements the model.
 
-pub(crate) mod alb_nlb;
 pub(crate) mod clb;
+pub(crate) mod guards;
 
-use crate::api::client::Client;
-use crate::cli::{GlobalArgs, Until, WaitTiming};
+use crate::cli::{Until, WaitTiming};
 use crate::commands::poll::Standing;
-use crate::commands::server_group::Site;
 use crate::error::{Error, Result};
 use crate::slb::server_groups::actions;
 pub use crate::slb::server_groups::actions::Change;
 use crate::slb::server_groups::members::MemberType;
-use crate::slb::server_groups::{Family, LbProduct};
 
 /// One member of a group, whatever the product. A member with no port is, in a
 /// default CLB group or for a function, the member itself; in a query (wait, health)
@@ -87,8 +88,20 @@ pub struct Accepted {
     pub job_id: Option<String>,
 }
 
+/// How a product's messages name its members and their health (CLB's users say
+/// "backends" that are "normal"; ALB's and NLB's, "members" that are "healthy").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wording {
+    /// Singular; plurals add `s`.
+    pub member: &'static str,
+    pub healthy: &'static str,
+}
+
 /// A group of backends on a load balancer (see the module doc for its implementations).
 pub trait BackendGroup {
+    /// How messages name its members and their health.
+    fn wording(&self) -> Wording;
+
     /// How messages name the group: `vServer group rsp-1 of lb-1`, `server group sgp-1
     /// (web) of alb-1`.
     fn place(&self) -> String;
@@ -128,193 +141,6 @@ pub trait BackendGroup {
     fn settle(&self, job_id: &str) -> Result<()>;
 }
 
-/// Where a group is: the coordinates that differ by product.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Address {
-    /// A CLB load balancer's default group (`vserver_group` None) or a vServer group.
-    Clb { load_balancer_id: String, vserver_group_id: Option<String> },
-    /// An ALB/NLB server group, and the load balancers that use it (for health).
-    ServerGroup { family: Family, server_group_id: String, load_balancer_ids: Vec<String> },
-}
-
-/// The connections a group is reached through: CLB's client, and a site for each
-/// ALB/NLB family in use.
-pub struct Connections<'a> {
-    pub global: &'a GlobalArgs,
-    pub region: String,
-    pub clb: Option<Client>,
-    pub sites: Vec<Site<'a>>,
-}
-
-impl Connections<'_> {
-    /// The site of an ALB/NLB family.
-    pub fn site(&self, family: Family) -> Result<&Site<'_>> {
-        self.sites.iter().find(|s| s.family == family).ok_or_else(|| {
-            Error::Other(anyhow::anyhow!("no {} client for a {} group", family.label(), family.label()))
-        })
-    }
-}
-
-/// The group at `address`, as the model (the one place that picks an implementation).
-pub fn open<'c>(connections: &'c Connections<'_>, address: &Address) -> Result<Box<dyn BackendGroup + 'c>> {
-    match address {
-        Address::Clb { load_balancer_id, vserver_group_id } => {
-            let client = connections
-                .clb
-                .as_ref()
-                .ok_or_else(|| Error::Other(anyhow::anyhow!("no CLB client for a CLB group")))?;
-            Ok(Box::new(clb::ClbGroup::new(
-                connections.global,
-                client,
-                &connections.region,
-                load_balancer_id,
-                vserver_group_id.as_deref(),
-            )))
-        }
-        Address::ServerGroup { family, server_group_id, load_balancer_ids } => {
-            let site = connections.site(*family)?;
-            Ok(Box::new(alb_nlb::ServerGroupAt::new(site, server_group_id, load_balancer_ids)))
-        }
-    }
-}
-
-/// A group as a command names it (`--lb`, `--product`, `--vserver-group`,
-/// `--server-group`), checked locally: nothing is read or sent to make one. It parses
-/// the members named for that product, connects, and finds the group (an ALB/NLB
-/// group may have to be found from the load balancer's listeners).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Named {
-    Clb { load_balancer_id: String, vserver_group_id: Option<String> },
-    ServerGroup { family: Family, load_balancer_id: Option<String>, server_group_id: Option<String> },
-}
-
-impl Named {
-    /// From the flags; the product from the `--lb` prefix or `--product` (a
-    /// contradiction, or a flag of another product, is exit 2).
-    pub fn from_flags(
-        lb: Option<&str>,
-        product: Option<LbProduct>,
-        vserver_group: Option<&str>,
-        server_group: Option<&str>,
-    ) -> Result<Named> {
-        let product = crate::commands::server_group::product_of(lb, product)?;
-        for id in [vserver_group, server_group].into_iter().flatten() {
-            crate::slb::ids::validate_id("group id", id)?;
-        }
-        match product.family() {
-            Some(family) => {
-                if vserver_group.is_some() {
-                    return Err(Error::usage(format!(
-                        "--vserver-group is CLB's; {} has server groups",
-                        family.label()
-                    ))
-                    .with_hint("use --server-group sgp-…"));
-                }
-                Ok(Named::ServerGroup {
-                    family,
-                    load_balancer_id: lb.map(str::to_owned),
-                    server_group_id: server_group.map(str::to_owned),
-                })
-            }
-            None => {
-                let lb =
-                    lb.ok_or_else(|| Error::usage("CLB commands need --lb").with_hint("pass --lb lb-…"))?;
-                // For CLB, --server-group is another name of --vserver-group.
-                Ok(Named::Clb {
-                    load_balancer_id: lb.to_owned(),
-                    vserver_group_id: vserver_group.or(server_group).map(str::to_owned),
-                })
-            }
-        }
-    }
-
-    /// The members `texts` name, each with its text, checked as this product takes
-    /// them (a bare ID: every port of it). Duplicates are used once, with a warning.
-    pub fn parse_members(&self, texts: &[String]) -> Result<Vec<(String, Member)>> {
-        let parsed = match self {
-            Named::Clb { vserver_group_id, .. } => clb::parse_members(texts, vserver_group_id.is_some())?,
-            Named::ServerGroup { family, .. } => alb_nlb::parse_members(texts, *family)?,
-        };
-        let mut seen = std::collections::HashSet::new();
-        let mut unique = Vec::with_capacity(parsed.len());
-        for (text, member) in parsed {
-            if seen.insert(member.key()) {
-                unique.push((text, member));
-            } else {
-                crate::output::warn(&format!(
-                    "server {} is given more than once; using it once",
-                    crate::text::quote(&text)
-                ));
-            }
-        }
-        Ok(unique)
-    }
-
-    /// Settings, credentials and a client for this product.
-    pub fn connect<'a>(&self, global: &'a GlobalArgs) -> Result<Connections<'a>> {
-        match self {
-            Named::Clb { .. } => {
-                let context = crate::commands::context::Context::resolve(global)?;
-                let client = context.client(global)?;
-                Ok(Connections {
-                    global,
-                    region: context.region.value.clone(),
-                    clb: Some(client),
-                    sites: Vec::new(),
-                })
-            }
-            Named::ServerGroup { family, load_balancer_id, .. } => {
-                let site = Site::open(global, *family, load_balancer_id.as_deref())?;
-                Ok(Connections { global, region: site.region.clone(), clb: None, sites: vec![site] })
-            }
-        }
-    }
-
-    /// The load balancer named, if any.
-    pub fn load_balancer_id(&self) -> Option<&str> {
-        match self {
-            Named::Clb { load_balancer_id, .. } => Some(load_balancer_id),
-            Named::ServerGroup { load_balancer_id, .. } => load_balancer_id.as_deref(),
-        }
-    }
-
-    /// The group, as the model: a CLB group as named; an ALB/NLB group as
-    /// `resolve_group` finds and checks it (reads). `listener` is CLB's `--listener`
-    /// (health as that listener alone reports it; checked to exist); ALB/NLB health
-    /// always comes from every listener that forwards to the group.
-    pub fn open<'c>(
-        &self,
-        connections: &'c Connections<'_>,
-        listener: Option<(u16, Option<String>)>,
-    ) -> Result<Box<dyn BackendGroup + 'c>> {
-        match self {
-            Named::Clb { load_balancer_id, vserver_group_id } => {
-                let client = connections
-                    .clb
-                    .as_ref()
-                    .ok_or_else(|| Error::Other(anyhow::anyhow!("no CLB client for a CLB group")))?;
-                let group = clb::ClbGroup::new(
-                    connections.global,
-                    client,
-                    &connections.region,
-                    load_balancer_id,
-                    vserver_group_id.as_deref(),
-                );
-                Ok(Box::new(match listener {
-                    Some(listener) => group.on_listener(listener)?,
-                    None => group,
-                }))
-            }
-            Named::ServerGroup { family, load_balancer_id, server_group_id } => {
-                let site = connections.site(*family)?;
-                let group = crate::commands::server_group::resolve_group(site, server_group_id.as_deref())?;
-                let lbs: Vec<String> = load_balancer_id.iter().cloned().collect();
-                Ok(Box::new(alb_nlb::ServerGroupAt::known(site, group, &lbs)))
-            }
-        }
-    }
-}
-
 /// Whether an error says the group (or its load balancer) no longer exists.
 pub fn is_gone(error: &Error) -> bool {
     error.api().is_some_and(|api| {
@@ -325,7 +151,7 @@ pub fn is_gone(error: &Error) -> bool {
 }
 
 /// A read that says "gone" as None.
-fn unless_gone<T>(read: Result<T>) -> Result<Option<T>> {
+pub fn unless_gone<T>(read: Result<T>) -> Result<Option<T>> {
     match read {
         Ok(value) => Ok(Some(value)),
         Err(e) if is_gone(&e) => Ok(None),

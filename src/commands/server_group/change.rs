@@ -12,9 +12,11 @@ use std::collections::HashSet;
 
 use super::health;
 use super::jobs::{self, JobEnd};
+use super::model::{self, ServerGroupAt};
 use super::show::{self, ChangeReport};
 use super::{Site, Usage, covered, read_members, read_usage, resolve_group};
 use crate::cli::{AddArgs, GlobalArgs, RemoveArgs, ServerSelection, SetWeightArgs, Until, WaitTiming};
+use crate::commands::backend_group::guards::{self, Guards};
 use crate::commands::{dry_run, input, poll, rerun};
 use crate::error::{Error, Result};
 use crate::interrupt;
@@ -442,7 +444,7 @@ pub fn remove(global: &GlobalArgs, args: &RemoveArgs, family: Family) -> Result<
     for stranger in &strangers {
         output::warn(&format!("server {} is not a member of {place}; not sent", quote(stranger)));
     }
-    let guards = (args.min_remaining, args.min_healthy);
+    let guards = Guards { min_remaining: args.min_remaining, min_healthy: args.min_healthy };
     check_guards(&p, &p.members, &servers, guards)?;
     let mut words = selection_words("remove", &p, selection);
     for (flag, value) in [("--min-remaining", args.min_remaining), ("--min-healthy", args.min_healthy)] {
@@ -466,7 +468,7 @@ pub fn remove(global: &GlobalArgs, args: &RemoveArgs, family: Family) -> Result<
         return render_sent(&p, &p.members, sent, format!("nothing to remove from {place}"));
     }
     let resume = |rest: &[String]| rerun::command(global, &words, rest);
-    let guarded = guards.0.is_some() || guards.1.is_some();
+    let guarded = guards.any();
     let removal = if guarded {
         // The guards hold at the change: the group is read again right before it, and
         // after every busy answer (another deployer's job).
@@ -513,68 +515,32 @@ pub fn remove(global: &GlobalArgs, args: &RemoveArgs, family: Family) -> Result<
     Ok(())
 }
 
-/// `--min-remaining` and `--min-healthy` against `members`, with `servers` leaving.
-/// Members already `Removing` (another deployer's job) do not count as staying.
-fn check_guards(
-    p: &Prepared,
-    members: &[Member],
-    servers: &[Server],
-    (min_remaining, min_healthy): (Option<u32>, Option<u32>),
-) -> Result<()> {
-    let place = p.site.place(&p.group);
+/// The group as the backend-group model has it (for the guards), its settings as read.
+fn model<'p>(p: &'p Prepared) -> ServerGroupAt<'p> {
+    let lbs: Vec<String> = p.site.lb.iter().cloned().collect();
+    ServerGroupAt::known(&p.site, p.group.clone(), &lbs)
+}
+
+/// `--min-remaining` and `--min-healthy` against `members`, with `servers` leaving
+/// (`backend_group::guards`: members already `Removing` do not count as staying).
+fn check_guards(p: &Prepared, members: &[Member], servers: &[Server], guards: Guards) -> Result<()> {
     let leaving: HashSet<String> = servers.iter().map(Server::key).collect();
-    let staying: Vec<&Member> = members
-        .iter()
-        .filter(|m| !leaving.contains(&m.key()) && !m.status.eq_ignore_ascii_case("Removing"))
-        .collect();
-    if let Some(min) = min_remaining {
-        if (staying.len() as u64) < u64::from(min) {
-            return Err(Error::Refused(format!(
-                "refusing to remove: {} of the {} members of {place} would remain, fewer than --min-remaining {min}; nothing was changed",
-                staying.len(),
-                members.len()
-            )));
-        }
-    }
-    if let Some(min) = min_healthy {
-        let view = health::read(&p.site, &usage_of(p)?, &p.group)?;
-        let healthy = health::healthy_count(&view, &staying);
-        if (healthy as u64) < u64::from(min) {
-            let off =
-                if view.check_on { "" } else { " (its health check is off, so none counts as healthy)" };
-            return Err(Error::Refused(format!(
-                "refusing to remove: {healthy} of the {} members of {place} that would remain are healthy{off}, fewer than --min-healthy {min}; nothing was changed",
-                staying.len()
-            )));
-        }
-    }
-    Ok(())
+    let members: Vec<_> = members.iter().map(model::member_of).collect();
+    guards::check(&model(p), &members, &leaving, guards)
 }
 
 /// After a guarded removal: if the group now breaks a guard (another deployer's change
 /// came in meanwhile), put back what this run removed, at its weight, and exit 7
 /// "changed, then undone" (exit 6 with the command that restores it if that fails).
-fn undo_if_guard_broken(
-    p: &Prepared,
-    after: &[Member],
-    servers: &[Server],
-    guards: (Option<u32>, Option<u32>),
-) -> Result<()> {
-    let Err(Error::Refused(_)) = check_guards(p, after, &[], guards) else { return Ok(()) };
-    let place = p.site.place(&p.group);
-    let left = after.iter().filter(|m| !m.status.eq_ignore_ascii_case("Removing")).count();
+fn undo_if_guard_broken(p: &Prepared, after: &[Member], servers: &[Server], guards: Guards) -> Result<()> {
+    let model = model(p);
+    let now: Vec<_> = after.iter().map(model::member_of).collect();
+    let Some(broken) = guards::broken(&model, &now, guards)? else { return Ok(()) };
     let present = super::by_key(after);
     let back: Vec<Server> = servers.iter().filter(|s| !present.contains_key(&s.key())).cloned().collect();
     let keys: Vec<String> = back.iter().map(Server::key).collect();
     match send(p, Change::Add, &back, false, &|_| String::new()) {
-        Ok(_) => Err(Error::Refused(format!(
-            "changed, then undone: after the removal, {place} has {} and breaks a guard; the {} this run removed {} put back at {} weight ({})",
-            output::count(left, "member"),
-            output::count(keys.len(), "member"),
-            if keys.len() == 1 { "was" } else { "were" },
-            if keys.len() == 1 { "its" } else { "their" },
-            keys.join(" ")
-        ))),
+        Ok(_) => Err(guards::undone(&model, &broken, &keys)),
         Err(failure) => {
             let mut words = p.site.command_words("add");
             words.extend(["--server-group".to_owned(), p.group.server_group_id.clone()]);

@@ -230,12 +230,6 @@ fn health_check_off(site: &Site, group: &ServerGroup) -> Error {
     ))
 }
 
-/// How many of `staying` are healthy now (for `--min-healthy`; with the health check
-/// off, none is).
-pub fn healthy_count(view: &GroupHealthView, staying: &[&Member]) -> usize {
-    staying.iter().filter(|m| view.of(m).1).count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

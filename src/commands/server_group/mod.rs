@@ -16,6 +16,7 @@
 pub(crate) mod change;
 pub(crate) mod health;
 pub(crate) mod jobs;
+pub(crate) mod model;
 pub(crate) mod show;
 
 use std::collections::BTreeMap;

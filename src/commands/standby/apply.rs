@@ -12,10 +12,11 @@ use std::collections::HashMap;
 use super::state::Membership;
 use crate::cli::{Until, WaitTiming};
 use crate::commands::backend_group::{self, Accepted, BackendGroup, Change, Member};
+use crate::commands::group_address;
 use crate::error::{Error, Result};
 
 /// The connections of the products a run touches.
-pub use crate::commands::backend_group::Connections as Clients;
+pub use crate::commands::group_address::Connections as Clients;
 
 /// A live member: its weight and (ALB/NLB) its status.
 pub type Live = Member;
@@ -38,7 +39,7 @@ pub fn is_group_gone(error: &Error) -> bool {
 }
 
 fn group_of<'c>(clients: &'c Clients<'_>, sample: &Membership) -> Result<Box<dyn BackendGroup + 'c>> {
-    backend_group::open(clients, &sample.address())
+    group_address::open(clients, &sample.address())
 }
 
 /// A group's live members by key; None when the group is gone.

@@ -15,7 +15,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::commands::backend_group::{Address, Member};
+use crate::commands::backend_group::Member;
+use crate::commands::group_address::Address;
 use crate::config::private_file;
 use crate::error::{Error, Result};
 use crate::slb::server_groups::members::MemberType;

@@ -1,18 +1,18 @@
-//! The model's ALB/NLB implementation: one server group ([`ServerGroupAt`]), reached
-//! through a `Site` of its family. Reads, jobs and health are
-//! `commands::server_group`'s (which asks `slb::server_groups` how each product spells
-//! them); this file only says them in the model's terms: members from
+//! The backend-group model's ALB/NLB implementation: one server group
+//! ([`ServerGroupAt`]), reached through a `Site` of its family. Reads, jobs and health
+//! are this folder's (which asks `slb::server_groups` how each product spells them);
+//! this file says them in the model's terms: members from
 //! `ListServerGroupServers`, each change in calls of the family's limit with a fresh
 //! `ClientToken` and its job awaited, health from the listeners of the load balancers
 //! that use the group.
 
 use std::cell::OnceCell;
 
-use super::{Accepted, BackendGroup, Change, Member, unless_gone};
+use super::jobs::{self, JobEnd};
+use super::{Site, Usage, health, show};
 use crate::cli::{Until, WaitTiming};
+use crate::commands::backend_group::{Accepted, BackendGroup, Change, Member, Wording, unless_gone};
 use crate::commands::poll::Standing;
-use crate::commands::server_group::jobs::{self, JobEnd};
-use crate::commands::server_group::{self, Site, Usage, health, show};
 use crate::error::Result;
 use crate::slb::server_groups::Family;
 use crate::slb::server_groups::actions::{self, Server};
@@ -49,7 +49,7 @@ impl<'a> ServerGroupAt<'a> {
 
     fn settings(&self) -> Result<Option<&ServerGroup>> {
         if self.settings.get().is_none() {
-            let read = server_group::read_groups(self.site, std::slice::from_ref(&self.group_id))?;
+            let read = super::read_groups(self.site, std::slice::from_ref(&self.group_id))?;
             let _ = self.settings.set(read.into_iter().find(|g| g.server_group_id == self.group_id));
         }
         Ok(self.settings.get().and_then(Option::as_ref))
@@ -65,7 +65,7 @@ impl<'a> ServerGroupAt<'a> {
         };
         let mut usage = Usage { listeners: Vec::new(), rules: Vec::new() };
         for lb in lbs {
-            let more = server_group::read_usage(self.site, lb)?;
+            let more = super::read_usage(self.site, lb)?;
             usage.listeners.extend(more.listeners);
             usage.rules.extend(more.rules);
         }
@@ -74,7 +74,7 @@ impl<'a> ServerGroupAt<'a> {
 }
 
 /// An ALB/NLB member as the model has it.
-fn member_of(m: &answers::Member) -> Member {
+pub fn member_of(m: &answers::Member) -> Member {
     let kind = m.member_type().unwrap_or(MemberType::Ecs);
     let mut member = Member::new(&m.server_id, kind, m.port_of_key(), m.eni_address().map(str::to_owned));
     member.weight = m.weight.map(u32::from);
@@ -82,6 +82,21 @@ fn member_of(m: &answers::Member) -> Member {
     member.description = m.description.clone();
     member.remote_ip_enabled = m.remote_ip_enabled;
     member
+}
+
+/// A model member as the service lists it (for judging its health).
+fn answer_of(m: &Member, group_id: &str) -> answers::Member {
+    answers::Member {
+        server_group_id: group_id.to_owned(),
+        server_id: m.server_id.clone(),
+        server_type: m.kind.api_name().to_owned(),
+        port: m.port.unwrap_or(0),
+        weight: m.weight.and_then(|w| u8::try_from(w).ok()),
+        server_ip: m.ip.clone(),
+        description: m.description.clone(),
+        remote_ip_enabled: m.remote_ip_enabled,
+        status: m.status.clone(),
+    }
 }
 
 /// A model member as a change call takes it: a function has no weight; only an addition
@@ -121,6 +136,10 @@ pub fn parse_members(texts: &[String], family: Family) -> Result<Vec<(String, Me
 }
 
 impl BackendGroup for ServerGroupAt<'_> {
+    fn wording(&self) -> Wording {
+        Wording { member: "member", healthy: "healthy" }
+    }
+
     fn place(&self) -> String {
         match self.settings.get().and_then(Option::as_ref) {
             Some(group) => self.site.place(group),
@@ -139,7 +158,7 @@ impl BackendGroup for ServerGroupAt<'_> {
     }
 
     fn members(&self) -> Result<Option<Vec<Member>>> {
-        let read = server_group::read_members(self.site, &self.group_id);
+        let read = super::read_members(self.site, &self.group_id);
         Ok(unless_gone(read)?.map(|members| members.iter().map(member_of).collect()))
     }
 
@@ -174,21 +193,10 @@ impl BackendGroup for ServerGroupAt<'_> {
                 .collect());
         };
         let view = health::read(self.site, &self.usage(group)?, group)?;
-        let live = server_group::read_members(self.site, &self.group_id)?;
         Ok(members
             .iter()
             .map(|m| {
-                let (_, spec) = spec_of(m);
-                let found = server_group::covered(&spec, &live);
-                let states: Vec<(String, bool)> = found.iter().map(|live| view.of(live)).collect();
-                let (state, reached) = if states.is_empty() {
-                    ("not a member".to_owned(), false)
-                } else if states.iter().all(|(_, ok)| *ok) {
-                    ("healthy".to_owned(), true)
-                } else {
-                    let bad: Vec<String> = states.into_iter().filter(|(_, ok)| !ok).map(|(s, _)| s).collect();
-                    (bad.join("; "), false)
-                };
+                let (state, reached) = view.of(&answer_of(m, &self.group_id));
                 Standing { id: m.key(), state, reached }
             })
             .collect())
