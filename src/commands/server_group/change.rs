@@ -11,8 +11,8 @@
 use std::collections::HashSet;
 
 use super::health;
-use super::jobs::{self, JobEnd};
-use super::model::{self, ServerGroupAt};
+use super::jobs;
+use super::model::{self, Sending, Sent, ServerGroupAt};
 use super::show::{self, ChangeReport};
 use super::{Site, Usage, covered, read_members, read_usage, resolve_group};
 use crate::cli::{AddArgs, GlobalArgs, RemoveArgs, ServerSelection, SetWeightArgs, Until, WaitTiming};
@@ -22,7 +22,7 @@ use crate::error::{Error, Result};
 use crate::interrupt;
 use crate::output;
 use crate::slb::server_groups::actions::{self, Change, Server};
-use crate::slb::server_groups::answers::{JobAccepted, Member, ServerGroup};
+use crate::slb::server_groups::answers::{Member, ServerGroup};
 use crate::slb::server_groups::members::{self, MemberSpec, MemberType};
 use crate::slb::server_groups::{Family, members::parse_port};
 use crate::text::quote;
@@ -175,19 +175,9 @@ fn selection_words(command: &str, p: &Prepared, selection: &ServerSelection) -> 
     words
 }
 
-/// What the calls of a change did.
-#[derive(Default)]
-struct Sent {
-    job_ids: Vec<String>,
-    request_ids: Vec<String>,
-    /// Jobs accepted but not awaited (`--no-wait`).
-    pending: Vec<String>,
-}
-
-/// Send `servers` as calls within the product's limit, each with a fresh ClientToken,
-/// awaiting each job (with `no_wait`, all but the last with `--batch`, none without).
-/// A failure after earlier calls succeeded is [`Error::Partial`] with the command that
-/// does the rest.
+/// Send `servers` (see `ServerGroupAt::send`): each job awaited for `--job-timeout`,
+/// except with `no_wait` the last; a failure after earlier calls succeeded is
+/// [`Error::Partial`] with the command that does the rest.
 fn send(
     p: &Prepared,
     change: Change,
@@ -195,72 +185,8 @@ fn send(
     no_wait: bool,
     resume: &dyn Fn(&[String]) -> String,
 ) -> Result<Sent> {
-    let site = &p.site;
-    let group_id = p.group.server_group_id.as_str();
-    let limit = site.family.members_per_call(change);
-    let chunks: Vec<&[Server]> = servers.chunks(limit).collect();
-    let total = chunks.len();
-    let list_command = show::list_command(site, Some(group_id));
-    let mut sent = Sent::default();
-    for (index, chunk) in chunks.iter().enumerate() {
-        let token = uuid::Uuid::new_v4().to_string();
-        let call = actions::change(site.family, change, &site.region, group_id, chunk, &token);
-        let outcome = (|| -> Result<()> {
-            let body = site.call(&call).map_err(|e| e.unknown_outcome_if_lost(&list_command))?;
-            let accepted = JobAccepted::from_slice(&body)?;
-            let request_id = serde_json::from_slice::<serde_json::Value>(&body)
-                .ok()
-                .and_then(|v| v.get("RequestId").and_then(|r| r.as_str()).map(str::to_owned))
-                .unwrap_or_default();
-            sent.job_ids.push(accepted.job_id.clone());
-            sent.request_ids.push(request_id);
-            if total > 1 && site.global.shows_progress() {
-                eprintln!(
-                    "slbctl: call {}/{total}: {} {} accepted (job {})",
-                    index + 1,
-                    output::count(chunk.len(), "member"),
-                    change.verb(),
-                    accepted.job_id
-                );
-            }
-            if no_wait && index + 1 == total {
-                sent.pending.push(accepted.job_id);
-                return Ok(());
-            }
-            interrupt::set_note(Some(format!(
-                "job {} ({} of {}) was accepted and may still be running; to wait for it: {}",
-                accepted.job_id,
-                change.action_name(),
-                output::count(chunk.len(), "member"),
-                rerun::command(site.global, &show::wait_job_words(site, &accepted.job_id), &[])
-            )));
-            let end = jobs::await_job(site, &accepted.job_id, p.job_timeout, &list_command);
-            interrupt::set_note(None);
-            if end? == JobEnd::Unknown {
-                confirm_applied(p, change, chunk, &accepted.job_id, &list_command)?;
-            }
-            Ok(())
-        })();
-        if let Err(failure) = outcome {
-            if index == 0 {
-                return Err(failure);
-            }
-            let keys = |chunks: &[&[Server]]| -> Vec<String> {
-                chunks.iter().flat_map(|c| c.iter().map(Server::key)).collect()
-            };
-            let not_done = keys(&chunks[index..]);
-            return Err(Error::Partial {
-                verb: change.verb(),
-                failed_batch: index + 1,
-                batches: total,
-                failure: Box::new(failure),
-                done: keys(&chunks[..index]),
-                resume: resume(&not_done),
-                not_done,
-            });
-        }
-    }
-    Ok(sent)
+    let how = Sending { no_wait, job_timeout: p.job_timeout, resume: Some(resume), job_notes: true };
+    model(p).send(change, servers, &how, &mut |_, _| Ok(()))
 }
 
 /// Print the members after a change and what the calls did.
@@ -272,50 +198,6 @@ fn render_sent(p: &Prepared, after: &[Member], sent: Sent, summary: String) -> R
         pending: sent.pending,
     };
     show::render_change(&p.site, &p.group, after, &report)
-}
-
-/// The service no longer knows a job: the members say whether its change happened.
-/// Members still in a passing state (`Adding`, `Removing`, `Configuring`) are read
-/// again until they settle or `--job-timeout` passes; settled without the change, or
-/// never settled, the outcome is unknown (exit 5).
-fn confirm_applied(
-    p: &Prepared,
-    change: Change,
-    chunk: &[Server],
-    job_id: &str,
-    list_command: &str,
-) -> Result<()> {
-    let unit = poll::second();
-    let deadline = std::time::Instant::now() + unit * u32::try_from(p.job_timeout).unwrap_or(u32::MAX);
-    let mut n = 0;
-    loop {
-        n += 1;
-        let now = read_members(&p.site, &p.group.server_group_id)?;
-        let by_key = super::by_key(&now);
-        let settled = |m: &Member| m.status.eq_ignore_ascii_case("Available");
-        let applied = chunk.iter().all(|s| match (change, by_key.get(&s.key())) {
-            (Change::Remove, present) => present.is_none(),
-            (Change::Add, Some(m)) => settled(m),
-            (Change::SetWeight, Some(m)) => settled(m) && s.weight.is_none_or(|w| m.weight == Some(w)),
-            (_, None) => false,
-        });
-        if applied {
-            crate::verbose!("job {job_id} is not known to the service, but the members show its change");
-            return Ok(());
-        }
-        let passing = chunk.iter().any(|s| by_key.get(&s.key()).is_some_and(|m| !settled(m)));
-        if !passing || std::time::Instant::now() >= deadline {
-            return Err(Error::OutcomeUnknown {
-                message: format!(
-                    "the outcome of job {job_id} ({}) is unknown: the service no longer knows it and the members do not show its change; it may still be applied",
-                    change.action_name()
-                ),
-                hint: format!("to see the group's state, run: {list_command}"),
-            });
-        }
-        let pause = unit.mul_f64(jobs::pause_before(n).as_secs_f64());
-        std::thread::sleep(pause.min(deadline.saturating_duration_since(std::time::Instant::now())));
-    }
 }
 
 /// The listeners and rules that forward to the group: of `--lb`, else of every load

@@ -13,11 +13,13 @@ use super::{Site, Usage, health, show};
 use crate::cli::{Until, WaitTiming};
 use crate::commands::backend_group::{Accepted, BackendGroup, Change, Member, Wording, unless_gone};
 use crate::commands::poll::Standing;
-use crate::error::Result;
+use crate::commands::{poll, rerun};
+use crate::error::{Error, Result};
 use crate::slb::server_groups::Family;
 use crate::slb::server_groups::actions::{self, Server};
 use crate::slb::server_groups::answers::{self, JobAccepted, ServerGroup};
 use crate::slb::server_groups::members::{self, MemberSpec, MemberType};
+use crate::{interrupt, output};
 
 /// An ALB or NLB server group.
 pub struct ServerGroupAt<'a> {
@@ -70,6 +72,167 @@ impl<'a> ServerGroupAt<'a> {
             usage.rules.extend(more.rules);
         }
         Ok(usage)
+    }
+}
+
+/// What the calls of a change did.
+#[derive(Default)]
+pub struct Sent {
+    pub job_ids: Vec<String>,
+    pub request_ids: Vec<String>,
+    /// Jobs accepted but not awaited (`--no-wait`).
+    pub pending: Vec<String>,
+}
+
+/// How a change is sent.
+pub struct Sending<'r> {
+    /// Return once the last call is accepted, its job not awaited.
+    pub no_wait: bool,
+    /// How long each job is awaited (exit 8 after).
+    pub job_timeout: u64,
+    /// The command that does the rest, for a failure after earlier calls succeeded
+    /// ([`Error::Partial`]); None: the failure is returned as it is (the caller keeps
+    /// its own record of what is left).
+    pub resume: Option<Resume<'r>>,
+    /// Say, should the run be interrupted while a job runs, how to wait for it; off for
+    /// a caller whose own note says what to do then (standby).
+    pub job_notes: bool,
+}
+
+/// The command that does the rest of a change, given what is not done.
+pub type Resume<'r> = &'r dyn Fn(&[String]) -> String;
+
+impl ServerGroupAt<'_> {
+    /// Send `servers` as calls within the product's limit, each with a fresh ClientToken,
+    /// awaiting each job (with `no_wait`, all but the last with `--batch`, none without).
+    /// `accepted` hears each job, with the range of `servers` its call covers, before it
+    /// is awaited. A job the service no longer knows is judged by the members (exit 5
+    /// when they do not show its change).
+    pub fn send(
+        &self,
+        change: Change,
+        servers: &[Server],
+        how: &Sending,
+        on_accepted: &mut dyn FnMut(&str, std::ops::Range<usize>) -> Result<()>,
+    ) -> Result<Sent> {
+        let site = self.site;
+        let no_wait = how.no_wait;
+        let group_id = self.group_id.as_str();
+        let limit = site.family.members_per_call(change);
+        let chunks: Vec<&[Server]> = servers.chunks(limit).collect();
+        let total = chunks.len();
+        let list_command = show::list_command(site, Some(group_id));
+        let mut sent = Sent::default();
+        for (index, chunk) in chunks.iter().enumerate() {
+            let token = uuid::Uuid::new_v4().to_string();
+            let call = actions::change(site.family, change, &site.region, group_id, chunk, &token);
+            let outcome = (|| -> Result<()> {
+                let body = site.call(&call).map_err(|e| e.unknown_outcome_if_lost(&list_command))?;
+                let accepted = JobAccepted::from_slice(&body)?;
+                let request_id = serde_json::from_slice::<serde_json::Value>(&body)
+                    .ok()
+                    .and_then(|v| v.get("RequestId").and_then(|r| r.as_str()).map(str::to_owned))
+                    .unwrap_or_default();
+                let start = chunks[..index].iter().map(|c| c.len()).sum::<usize>();
+                on_accepted(&accepted.job_id, start..start + chunk.len())?;
+                sent.job_ids.push(accepted.job_id.clone());
+                sent.request_ids.push(request_id);
+                if total > 1 && site.global.shows_progress() {
+                    eprintln!(
+                        "slbctl: call {}/{total}: {} {} accepted (job {})",
+                        index + 1,
+                        output::count(chunk.len(), "member"),
+                        change.verb(),
+                        accepted.job_id
+                    );
+                }
+                if no_wait && index + 1 == total {
+                    sent.pending.push(accepted.job_id);
+                    return Ok(());
+                }
+                if how.job_notes {
+                    interrupt::set_note(Some(format!(
+                        "job {} ({} of {}) was accepted and may still be running; to wait for it: {}",
+                        accepted.job_id,
+                        change.action_name(),
+                        output::count(chunk.len(), "member"),
+                        rerun::command(site.global, &show::wait_job_words(site, &accepted.job_id), &[])
+                    )));
+                }
+                let end = jobs::await_job(site, &accepted.job_id, how.job_timeout, &list_command);
+                if how.job_notes {
+                    interrupt::set_note(None);
+                }
+                if end? == JobEnd::Unknown {
+                    self.confirm_applied(change, chunk, &accepted.job_id, how.job_timeout, &list_command)?;
+                }
+                Ok(())
+            })();
+            if let Err(failure) = outcome {
+                let Some(resume) = how.resume.filter(|_| index > 0) else {
+                    return Err(failure);
+                };
+                let keys = |chunks: &[&[Server]]| -> Vec<String> {
+                    chunks.iter().flat_map(|c| c.iter().map(Server::key)).collect()
+                };
+                let not_done = keys(&chunks[index..]);
+                return Err(Error::Partial {
+                    verb: change.verb(),
+                    failed_batch: index + 1,
+                    batches: total,
+                    failure: Box::new(failure),
+                    done: keys(&chunks[..index]),
+                    resume: resume(&not_done),
+                    not_done,
+                });
+            }
+        }
+        Ok(sent)
+    }
+
+    /// The service no longer knows a job: the members say whether its change happened.
+    /// Members still in a passing state (`Adding`, `Removing`, `Configuring`) are read
+    /// again until they settle or `--job-timeout` passes; settled without the change, or
+    /// never settled, the outcome is unknown (exit 5).
+    fn confirm_applied(
+        &self,
+        change: Change,
+        chunk: &[Server],
+        job_id: &str,
+        job_timeout: u64,
+        list_command: &str,
+    ) -> Result<()> {
+        let unit = poll::second();
+        let deadline = std::time::Instant::now() + unit * u32::try_from(job_timeout).unwrap_or(u32::MAX);
+        let mut n = 0;
+        loop {
+            n += 1;
+            let now = super::read_members(self.site, &self.group_id)?;
+            let by_key = super::by_key(&now);
+            let settled = |m: &answers::Member| m.status.eq_ignore_ascii_case("Available");
+            let applied = chunk.iter().all(|s| match (change, by_key.get(&s.key())) {
+                (Change::Remove, present) => present.is_none(),
+                (Change::Add, Some(m)) => settled(m),
+                (Change::SetWeight, Some(m)) => settled(m) && s.weight.is_none_or(|w| m.weight == Some(w)),
+                (_, None) => false,
+            });
+            if applied {
+                crate::verbose!("job {job_id} is not known to the service, but the members show its change");
+                return Ok(());
+            }
+            let passing = chunk.iter().any(|s| by_key.get(&s.key()).is_some_and(|m| !settled(m)));
+            if !passing || std::time::Instant::now() >= deadline {
+                return Err(Error::OutcomeUnknown {
+                    message: format!(
+                        "the outcome of job {job_id} ({}) is unknown: the service no longer knows it and the members do not show its change; it may still be applied",
+                        change.action_name()
+                    ),
+                    hint: format!("to see the group's state, run: {list_command}"),
+                });
+            }
+            let pause = unit.mul_f64(jobs::pause_before(n).as_secs_f64());
+            std::thread::sleep(pause.min(deadline.saturating_duration_since(std::time::Instant::now())));
+        }
     }
 }
 
@@ -168,20 +331,12 @@ impl BackendGroup for ServerGroupAt<'_> {
         members: &[Member],
         accepted: &mut dyn FnMut(&Accepted, &[Member]) -> Result<()>,
     ) -> Result<()> {
-        let site = self.site;
-        let timeout = jobs::default_timeout(self.settings()?.and_then(ServerGroup::drain_timeout));
-        let list_command = show::list_command(site, Some(&self.group_id));
-        for chunk in members.chunks(site.family.members_per_call(change)) {
-            let servers: Vec<Server> = chunk.iter().map(|m| server_of(change, m)).collect();
-            let token = uuid::Uuid::new_v4().to_string();
-            let call = actions::change(site.family, change, &site.region, &self.group_id, &servers, &token);
-            let job_id = JobAccepted::from_slice(&site.call(&call)?)?.job_id;
-            accepted(&Accepted { job_id: Some(job_id.clone()) }, chunk)?;
-            if jobs::await_job(site, &job_id, timeout, &list_command)? == JobEnd::Unknown {
-                // The members, read again by whoever asked, say what happened.
-                crate::verbose!("job {job_id} is not known to the service; the members decide");
-            }
-        }
+        let job_timeout = jobs::default_timeout(self.settings()?.and_then(ServerGroup::drain_timeout));
+        let servers: Vec<Server> = members.iter().map(|m| server_of(change, m)).collect();
+        let how = Sending { no_wait: false, job_timeout, resume: None, job_notes: false };
+        self.send(change, &servers, &how, &mut |job, range| {
+            accepted(&Accepted { job_id: Some(job.to_owned()) }, &members[range])
+        })?;
         Ok(())
     }
 

@@ -62,8 +62,9 @@ fn member_for(op: Op, m: &Membership) -> Member {
 
 /// Apply `op` to one group's memberships (all of one group). `on_job` hears each ALB/NLB
 /// job (and the memberships it covers) before it is awaited, so the record can say a
-/// job was in flight. A job the service forgot counts as done: the live state, read
-/// again by the next run, is what decides.
+/// job was in flight. A job the service forgot is judged by the members (exit 5 when
+/// they do not show its change); the live state, read again by the next run, decides
+/// what is left to do.
 pub fn apply(
     clients: &Clients,
     op: Op,
