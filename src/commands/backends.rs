@@ -1,13 +1,14 @@
 //! What CLB's backend commands share: the flow of `add` and `set-weight` (the same
 //! action with a weight on every server), and rendering a finished action.
 
-use super::backend_group::clb;
+use super::backend_group::clb::{self, ClbGroup};
+use super::backend_group::{BackendGroup, Member};
 use super::batch::{self, BatchOutcome};
 use super::context::Context;
 use super::members::{as_given, describe_checked, expand, place, resolve_for_dry_run};
 use super::selection::{selected_members, selection_words};
 use super::{dry_run, render, rerun};
-use crate::cli::{GlobalArgs, OutputFormat, ServerSelection, WaitTiming};
+use crate::cli::{GlobalArgs, OutputFormat, ServerSelection, Until, WaitTiming};
 use crate::error::{Error, Result};
 use crate::output;
 use crate::slb::{BackendAction, BackendServerRef, BackendsResponse};
@@ -193,7 +194,8 @@ pub fn weighted_action(
     }
     if let Some(timing) = wait_healthy {
         let show = global.shows_progress();
-        clb::until_healthy(&client, (region, lb, &group), &ids, None, timing, show)?;
+        let members: Vec<Member> = servers.iter().map(clb::member_of_ref).collect();
+        ClbGroup::of(global, &client, region, lb, &group).wait(Until::Healthy, &members, timing)?;
         if show {
             eprintln!("slbctl: {} healthy", output::count(ids.len(), noun));
         }

@@ -91,6 +91,14 @@ pub fn member_of(backend: &slb::Backend) -> Member {
     member
 }
 
+/// A member as a CLB call names it, as the model has it.
+pub fn member_of_ref(backend: &BackendServerRef) -> Member {
+    let kind = MemberType::from_api(backend.server_type.name()).unwrap_or(MemberType::Ecs);
+    let mut member = Member::new(&backend.server_id, kind, backend.port, backend.server_ip.clone());
+    member.weight = backend.weight.as_deref().and_then(|w| w.parse().ok());
+    member
+}
+
 /// Every member of a CLB answer, as the model has them.
 pub fn members_of(answer: &slb::BackendsResponse) -> Vec<Member> {
     answer.backends().iter().map(member_of).collect()

@@ -10,12 +10,12 @@
 
 use std::collections::HashSet;
 
-use super::health;
 use super::jobs;
 use super::model::{self, Sending, Sent, ServerGroupAt};
 use super::show::{self, ChangeReport};
-use super::{Site, Usage, covered, read_members, read_usage, resolve_group};
+use super::{Site, covered, read_members, resolve_group};
 use crate::cli::{AddArgs, GlobalArgs, RemoveArgs, ServerSelection, SetWeightArgs, Until, WaitTiming};
+use crate::commands::backend_group::BackendGroup;
 use crate::commands::backend_group::guards::{self, Guards};
 use crate::commands::{dry_run, input, poll, rerun};
 use crate::error::{Error, Result};
@@ -198,22 +198,6 @@ fn render_sent(p: &Prepared, after: &[Member], sent: Sent, summary: String) -> R
         pending: sent.pending,
     };
     show::render_change(&p.site, &p.group, after, &report)
-}
-
-/// The listeners and rules that forward to the group: of `--lb`, else of every load
-/// balancer the group says it serves.
-fn usage_of(p: &Prepared) -> Result<Usage> {
-    let lbs: Vec<String> = match &p.site.lb {
-        Some(lb) => vec![lb.clone()],
-        None => p.group.related_load_balancer_ids.clone(),
-    };
-    let mut usage = Usage { listeners: Vec::new(), rules: Vec::new() };
-    for lb in lbs {
-        let more = read_usage(&p.site, &lb)?;
-        usage.listeners.extend(more.listeners);
-        usage.rules.extend(more.rules);
-    }
-    Ok(usage)
 }
 
 /// `--no-wait` makes no sense with what waits for the change to take effect.
@@ -597,20 +581,8 @@ fn port_needed(text: &str) -> Error {
 
 /// `--wait-healthy`: wait until the members sent are healthy.
 fn wait_healthy(p: &Prepared, servers: &[Server], timing: &WaitTiming) -> Result<()> {
-    let specs: Vec<(String, MemberSpec)> = servers
-        .iter()
-        .map(|s| {
-            let spec = MemberSpec {
-                server_id: s.server_id.clone(),
-                server_type: s.server_type,
-                port: s.port,
-                server_ip: s.server_ip.clone(),
-            };
-            (s.key(), spec)
-        })
-        .collect();
-    let usage = usage_of(p)?;
-    health::wait(&p.site, &usage, &p.group, &specs, Until::Healthy, timing)?;
+    let members: Vec<_> = servers.iter().map(model::member_of_server).collect();
+    model(p).wait(Until::Healthy, &members, timing)?;
     if p.site.global.shows_progress() {
         eprintln!("slbctl: {} healthy", output::count(servers.len(), "member"));
     }

@@ -247,6 +247,13 @@ pub fn member_of(m: &answers::Member) -> Member {
     member
 }
 
+/// A member as a change call names it, as the model has it.
+pub fn member_of_server(s: &Server) -> Member {
+    let mut member = Member::new(&s.server_id, s.server_type, s.port, s.server_ip.clone());
+    member.weight = s.weight.map(u32::from);
+    member
+}
+
 /// A model member as the service lists it (for judging its health).
 fn answer_of(m: &Member, group_id: &str) -> answers::Member {
     answers::Member {
