@@ -1,13 +1,24 @@
 //! The commands: one file per command (`list`, `remove`, `add`, `set_weight`, `wait`,
 //! `groups`, `configure`, `config`, `docs`), `standby/` for the three standby commands,
-//! and `server_group/` for the backend commands on ALB and NLB server groups (each CLB
-//! command file hands ALB/NLB work to it at its start, after `server_group::route`).
+//! and `server_group/` for the backend commands on ALB and NLB server groups.
+//!
+//! `backend_group/` is the product-neutral model of a group of backends
+//! (`BackendGroup`), with CLB's default and vServer groups (`backend_group::clb`) and
+//! ALB/NLB server groups (`server_group::model`) as its implementations;
+//! `group_address` is the one place that picks an implementation. Standby, `backends
+//! wait`, `--wait-healthy` and the guards of a removal work through the model on every
+//! product. The change commands keep one flow per product, each chosen once at the
+//! command's start (`server_group::route`), because their reads and outputs differ by
+//! contract: a CLB change reports the API's answer and may be sent without a read; an
+//! ALB/NLB change reads the members first and reports jobs and the group.
+//!
 //! Plus what they share: choosing the servers (`selection`, `input`), resolving
 //! settings and credentials into a client (`context`), CLB members read and named
 //! (`members`), the batch runner (`batch`), the dry run (`dry_run`), the commands
 //! printed for the user to run next (`rerun`), how backends are shown (`render`), the
 //! CLB add/set-weight flow (`backends`) and polling until something is true (`poll`).
-//! No two files of this folder use each other (the architecture test checks).
+//! No two files of this folder use each other, directly or round a cycle (the
+//! architecture test checks).
 //!
 //! The top layer: may use every module below it (`cli`, `credentials`, `config`,
 //! `slb`, `api`, `output`, the leaves); nothing but `lib.rs` uses it.

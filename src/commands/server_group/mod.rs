@@ -1,17 +1,18 @@
-//! The backend commands on ALB and NLB server groups: which product a command
-//! addresses (`route`), the group it acts on and what the service says of it (this
-//! file), the change flows of remove, add and set-weight (`change`), jobs (`jobs`),
-//! health and the waits on it (`health`), and listing (`show`).
+//! ALB and NLB server groups: which product a command addresses (`route`), where it
+//! acts ([`Site`]: product, region, client, load balancer) and the group's readers
+//! (this file: members, groups, listeners and rules, paged); the backend-group model's
+//! ALB/NLB implementation and the one way to send a change (`model`); the change flows
+//! of remove, add and set-weight (`change`); jobs (`jobs`); health and the waits on it
+//! (`health`); and listing (`show`).
 //!
-//! The product-neutral model: a [`Site`] (product, region, client, load balancer) and a
-//! [`Group`] (its settings, its members, the listeners and rules that forward to it).
 //! What differs between ALB and NLB (where parameters go, how a job is asked about, how
 //! answers spell health and drain settings) is known only to `slb::server_groups`; the
 //! code here asks it and does not branch on the product.
 //!
-//! May use the shared command modules below it (`context`, `input`, `poll`, `rerun`,
-//! `dry_run`) and every layer below `commands`; the CLB command files use this module
-//! only to hand over ALB/NLB work, never the other way round.
+//! May use the model (`backend_group`), the shared command modules (`context`,
+//! `input`, `poll`, `rerun`, `dry_run`) and every layer below `commands`; the CLB
+//! command files use this module only to hand over ALB/NLB work, never the other way
+//! round.
 
 pub(crate) mod change;
 pub(crate) mod health;
