@@ -251,13 +251,25 @@ pub fn countdown(seconds: u64) {
     }
 }
 
-/// The standings at the end of a wait: a table, JSON, or `id<TAB>state` lines.
-pub fn render(global: &GlobalArgs, lb: &str, standings: &[Standing]) -> Result<()> {
+/// The standings at the end of a wait: a table, JSON, or `id<TAB>state` lines. JSON
+/// names the load balancer (null when none was given) and the group, where it has an
+/// id (a vServer group, an ALB/NLB server group).
+pub fn render(
+    global: &GlobalArgs,
+    (lb, group): (Option<&str>, Option<&str>),
+    standings: &[Standing],
+) -> Result<()> {
     let text = match global.output {
-        OutputFormat::Json => output::json(&serde_json::json!({
-            "LoadBalancerId": lb,
-            "Servers": standings.iter().map(|s| serde_json::json!({"ServerId": s.id, "State": s.state})).collect::<Vec<_>>(),
-        })),
+        OutputFormat::Json => {
+            let mut report = serde_json::json!({
+                "LoadBalancerId": lb,
+                "Servers": standings.iter().map(|s| serde_json::json!({"ServerId": s.id, "State": s.state})).collect::<Vec<_>>(),
+            });
+            if let Some(group) = group {
+                report["ServerGroupId"] = group.into();
+            }
+            output::json(&report)
+        }
         OutputFormat::Text => {
             output::text_rows(standings.iter().map(|s| vec![s.id.clone(), s.state.clone()]))
         }

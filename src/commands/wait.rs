@@ -79,8 +79,7 @@ pub fn run(global: &GlobalArgs, args: &WaitArgs) -> Result<()> {
             s
         })
         .collect();
-    let owner = named.load_balancer_id().map_or_else(|| group.short_place(), str::to_owned);
-    poll::render(global, &owner, &standings)
+    poll::render(global, (named.load_balancer_id(), group.id().as_deref()), &standings)
 }
 #[cfg(test)]
 mod tests {

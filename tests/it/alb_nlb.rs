@@ -628,3 +628,54 @@ fn a_guarded_removal_checks_again_after_waiting_out_another_deployer_s_job() {
         .stderr(predicate::str::contains("busy: checking the guards again"));
     assert_eq!(server.sg_members("sgp-web"), ["i-c:80=100"]);
 }
+
+/// `backends wait` works through the product-neutral group model: one command shape and
+/// one output shape on a CLB default group, a CLB vServer group, an ALB and an NLB group,
+/// each answered from that product's own reads.
+#[test]
+fn one_wait_through_the_group_model_on_every_product() {
+    let home = tempfile::tempdir().unwrap();
+    let server = server();
+    server.add_lb("lb-1", "cn-hangzhou", &["i-a", "i-b"]);
+    server.add_vserver_group("lb-1", "rsp-web", &["i-a:8080"], &["8080/http"]);
+    let places: [&[&str]; 4] = [
+        &["--lb", "lb-1"],
+        &["--lb", "lb-1", "--vserver-group", "rsp-web"],
+        &["--lb", "alb-1"],
+        &["--lb", "nlb-1"],
+    ];
+    for place in places {
+        let mut args = vec!["--output", "json", "backends", "wait", "--until", "removed", "i-gone"];
+        args.extend_from_slice(place);
+        let out = slbctl_at(home.path(), &server).args(&args).assert().success().get_output().clone();
+        let json = stdout_json(&out);
+        assert_eq!(json["LoadBalancerId"], place[1], "{place:?}: {json}");
+        let group = ["", "rsp-web", "sgp-web", "sgp-tcp"][places.iter().position(|p| *p == place).unwrap()];
+        assert_eq!(json.get("ServerGroupId").and_then(|g| g.as_str()).unwrap_or(""), group, "{json}");
+        assert_eq!(
+            json["Servers"],
+            serde_json::json!([{"ServerId": "i-gone", "State": "removed"}]),
+            "{place:?}"
+        );
+        // A member that stays is never "removed": the wait times out (exit 8) saying so.
+        let mut args = vec!["backends", "wait", "--until", "removed", "--wait-timeout", "1", "i-a"];
+        args.extend_from_slice(place);
+        slbctl_at(home.path(), &server).args(&args).assert().code(8).stderr(predicate::str::contains("i-a"));
+    }
+    // Each product was asked in its own terms; nothing was changed.
+    assert!(!server.requests_of("DescribeLoadBalancerAttribute").is_empty());
+    assert!(!server.requests_of("DescribeVServerGroupAttribute").is_empty());
+    assert!(!server.requests_of("ListServerGroupServers").is_empty());
+    assert_eq!(changes(&server), 0);
+    // --product with a group and no load balancer: the group names where it is.
+    let out = slbctl_at(home.path(), &server)
+        .args(["--output", "json", "backends", "wait", "--product", "alb", "--server-group", "sgp-web"])
+        .args(["--until", "removed", "i-gone"])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let json = stdout_json(&out);
+    assert_eq!(json["LoadBalancerId"], serde_json::Value::Null, "no load balancer was named: {json}");
+    assert_eq!(json["ServerGroupId"], "sgp-web");
+}

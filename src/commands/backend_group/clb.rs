@@ -150,8 +150,11 @@ impl BackendGroup for ClbGroup<'_> {
         place(&self.lb, &self.group)
     }
 
-    fn short_place(&self) -> String {
-        short_place(&self.lb, &self.group)
+    fn id(&self) -> Option<String> {
+        match &self.group {
+            Group::VServer { group_id } => Some(group_id.clone()),
+            Group::Default { .. } => None,
+        }
     }
 
     fn members(&self) -> Result<Option<Vec<Member>>> {

@@ -139,8 +139,8 @@ mod tests {
         fn place(&self) -> String {
             "lb".into()
         }
-        fn short_place(&self) -> String {
-            "lb".into()
+        fn id(&self) -> Option<String> {
+            None
         }
         fn members(&self) -> Result<Option<Vec<Member>>> {
             Ok(None)

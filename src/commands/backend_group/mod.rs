@@ -106,9 +106,9 @@ pub trait BackendGroup {
     /// (web) of alb-1`.
     fn place(&self) -> String;
 
-    /// How progress lines and wait outputs name where the group is: `lb-1`,
-    /// `lb-1/rsp-1`, `alb-1/sgp-1`.
-    fn short_place(&self) -> String;
+    /// The group's own id: a vServer group's or a server group's; None for a CLB load
+    /// balancer's default group, which has none.
+    fn id(&self) -> Option<String>;
 
     /// Every member now; None when the group (or its load balancer) no longer exists.
     fn members(&self) -> Result<Option<Vec<Member>>>;

@@ -320,11 +320,8 @@ impl BackendGroup for ServerGroupAt<'_> {
         }
     }
 
-    fn short_place(&self) -> String {
-        match &self.site.lb {
-            Some(lb) => format!("{lb}/{}", self.group_id),
-            None => self.group_id.clone(),
-        }
+    fn id(&self) -> Option<String> {
+        Some(self.group_id.clone())
     }
 
     fn members(&self) -> Result<Option<Vec<Member>>> {
