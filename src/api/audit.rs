@@ -164,6 +164,9 @@ pub struct Outcome<'a> {
     pub job_id: Option<&'a str>,
     /// `ok`, or the error code (the API's, or the error's kind).
     pub outcome: &'a str,
+    /// The `ClientToken` of the last attempt, where a busy refusal made the client send
+    /// a fresh one (the `sent` line has the first).
+    pub client_token: Option<&'a str>,
 }
 
 impl AuditLog {
@@ -197,6 +200,9 @@ impl AuditLog {
         // The job's final status comes on its own `job` line, when it is known.
         line["job_status"] = outcome.job_id.map(|_| "unknown").into();
         line["outcome"] = outcome.outcome.into();
+        if let Some(token) = outcome.client_token {
+            line["client_token"] = token.into();
+        }
         let _ = self.line(line);
     }
 

@@ -340,11 +340,13 @@ impl Client {
 
     /// Run one call, recording it in the audit log when it is a change: a `sent` line
     /// first (refused, and nothing sent, when the log cannot take it), a `result` line
-    /// after. `run` counts its attempts in the cell it is given.
+    /// after. `run` counts its attempts in the cell it is given; `last_token` says the
+    /// `ClientToken` the last attempt carried (None: the one of `params`).
     fn audited<T: Answer>(
         &self,
         params: Vec<(&str, &str)>,
         run: &dyn Fn(&std::cell::Cell<u32>) -> Result<T>,
+        last_token: &dyn Fn() -> Option<String>,
     ) -> Result<T> {
         let attempts = std::cell::Cell::new(0);
         let action = params.iter().find(|(k, _)| *k == "Action").map_or("", |(_, v)| *v);
@@ -372,11 +374,13 @@ impl Client {
             Ok(answer) => (Some(answer.request_id().to_owned()), answer.job_id()),
             Err(e) => (e.api().and_then(|a| a.request_id.clone()), None),
         };
+        let token = last_token();
         let outcome = super::audit::Outcome {
             attempts: attempts.get(),
             request_id: request_id.as_deref(),
             job_id: job_id.as_deref(),
             outcome: &code,
+            client_token: token.as_deref(),
         };
         log.result(&change, &outcome);
         result
@@ -413,13 +417,17 @@ impl Client {
         interpret: Interpret<T>,
     ) -> Result<T> {
         let params: Vec<(&str, &str)> = action_params.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        self.audited(params, &|attempts| {
-            let once = || {
-                attempts.set(attempts.get() + 1);
-                self.attempt(action_params, &[], interpret)
-            };
-            self.renewing_credentials(&|| self.with_retries(&once, &|_| {}))
-        })
+        self.audited(
+            params,
+            &|attempts| {
+                let once = || {
+                    attempts.set(attempts.get() + 1);
+                    self.attempt(action_params, &[], interpret)
+                };
+                self.renewing_credentials(&|| self.with_retries(&once, &|_| {}))
+            },
+            &|| None,
+        )
     }
 
     /// Send one call whose parameters are split between the query and the form body
@@ -457,14 +465,22 @@ impl Client {
         };
         let params: Vec<(&str, &str)> =
             query.iter().chain(form.iter()).map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        self.audited(params, &|attempts| {
-            let once = || {
-                attempts.set(attempts.get() + 1);
-                let (query, form) = &*parts.borrow();
-                self.attempt(query, form, |_, status, body| interpret_raw(status, body))
-            };
-            self.renewing_credentials(&|| self.with_retries(&once, &refused))
-        })
+        let last_token = || {
+            let (query, form) = &*parts.borrow();
+            query.iter().chain(form.iter()).find(|(name, _)| name == "ClientToken").map(|(_, v)| v.clone())
+        };
+        self.audited(
+            params,
+            &|attempts| {
+                let once = || {
+                    attempts.set(attempts.get() + 1);
+                    let (query, form) = &*parts.borrow();
+                    self.attempt(query, form, |_, status, body| interpret_raw(status, body))
+                };
+                self.renewing_credentials(&|| self.with_retries(&once, &refused))
+            },
+            &last_token,
+        )
     }
 
     /// Run `call`; if the service refused the credentials as expired or invalid and

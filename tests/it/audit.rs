@@ -102,6 +102,37 @@ fn alb_changes_carry_their_token_job_and_final_status() {
 }
 
 #[test]
+fn the_result_line_names_the_token_the_last_attempt_carried() {
+    let home = tempfile::tempdir().unwrap();
+    let server = server();
+    server.set_job_time(Some(Duration::from_millis(600)));
+    // Another deployer's job runs on the group: our first attempt is refused as busy,
+    // and the next carries a fresh token.
+    slbctl_against(home.path(), &server)
+        .args(["backends", "remove", "--lb", "alb-1", "--no-wait", "i-a:80"])
+        .assert()
+        .success();
+    let log = home.path().join("audit.jsonl");
+    slbctl_against(home.path(), &server)
+        .args(["--audit-log", log.to_str().unwrap(), "backends", "remove", "--lb", "alb-1", "i-b:80"])
+        .assert()
+        .success();
+    let attempts = server.requests_of("RemoveServersFromServerGroup");
+    assert!(attempts.len() >= 3, "the change met the busy group: {}", attempts.len());
+    let all = lines(&log);
+    let sent = all.iter().find(|l| l["event"] == "sent").unwrap();
+    let result = all.iter().find(|l| l["event"] == "result").unwrap();
+    assert_eq!(sent["client_token"].as_str(), attempts[1].param("ClientToken"), "sent: the first token");
+    assert_eq!(
+        result["client_token"].as_str(),
+        attempts.last().unwrap().param("ClientToken"),
+        "result: the token of the attempt that was applied"
+    );
+    assert_ne!(sent["client_token"], result["client_token"]);
+    assert!(result["attempts"].as_u64().unwrap() >= 2);
+}
+
+#[test]
 fn eight_processes_at_once_write_whole_lines_and_lose_none() {
     let home = tempfile::tempdir().unwrap();
     let server = server();
