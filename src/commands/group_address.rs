@@ -83,35 +83,23 @@ impl Named {
         vserver_group: Option<&str>,
         server_group: Option<&str>,
     ) -> Result<Named> {
-        let product = server_group::product_of(lb, product)?;
+        let product = server_group::product_of_group_flags(lb, product, vserver_group)?;
         for id in [vserver_group, server_group].into_iter().flatten() {
             crate::slb::ids::validate_id("group id", id)?;
         }
-        match product.family() {
-            Some(family) => {
-                if vserver_group.is_some() {
-                    return Err(Error::usage(format!(
-                        "--vserver-group is CLB's; {} has server groups",
-                        family.label()
-                    ))
-                    .with_hint("use --server-group sgp-…"));
-                }
-                Ok(Named::ServerGroup {
-                    family,
-                    load_balancer_id: lb.map(str::to_owned),
-                    server_group_id: server_group.map(str::to_owned),
-                })
-            }
-            None => {
-                let lb =
-                    lb.ok_or_else(|| Error::usage("CLB commands need --lb").with_hint("pass --lb lb-…"))?;
-                // For CLB, --server-group is another name of --vserver-group.
-                Ok(Named::Clb {
-                    load_balancer_id: lb.to_owned(),
-                    vserver_group_id: vserver_group.or(server_group).map(str::to_owned),
-                })
-            }
-        }
+        Ok(match (product.family(), lb) {
+            (Some(family), _) => Named::ServerGroup {
+                family,
+                load_balancer_id: lb.map(str::to_owned),
+                server_group_id: server_group.map(str::to_owned),
+            },
+            // For CLB (whose --lb is checked present above), --server-group is another
+            // name of --vserver-group.
+            (None, lb) => Named::Clb {
+                load_balancer_id: lb.unwrap_or_default().to_owned(),
+                vserver_group_id: vserver_group.or(server_group).map(str::to_owned),
+            },
+        })
     }
 
     /// The members `texts` name, each with its text, checked as this product takes

@@ -66,21 +66,33 @@ pub enum Route {
     ServerGroup(Family),
 }
 
-/// Route a backend command's selection (see [`product_of`]).
-pub fn route(selection: &ServerSelection) -> Result<Route> {
-    let product = product_of(selection.lb.as_deref(), selection.product)?;
-    if let Some(family) = product.family() {
-        if selection.vserver_group.is_some() {
-            return Err(Error::usage(format!(
-                "--vserver-group is CLB's; {} has server groups",
-                family.label()
-            ))
-            .with_hint("use --server-group sgp-…"));
+/// The product a command's group flags address ([`product_of`]), refusing a flag of
+/// another product: `--vserver-group` on ALB/NLB, a CLB command without `--lb`.
+pub fn product_of_group_flags(
+    lb: Option<&str>,
+    product: Option<LbProduct>,
+    vserver_group: Option<&str>,
+) -> Result<LbProduct> {
+    let product = product_of(lb, product)?;
+    match product.family() {
+        Some(family) if vserver_group.is_some() => {
+            Err(Error::usage(format!("--vserver-group is CLB's; {} has server groups", family.label()))
+                .with_hint("use --server-group sgp-…"))
         }
-        return Ok(Route::ServerGroup(family));
+        None if lb.is_none() => Err(Error::usage("CLB commands need --lb").with_hint("pass --lb lb-…")),
+        _ => Ok(product),
     }
-    if selection.lb.is_none() {
-        return Err(Error::usage("CLB commands need --lb").with_hint("pass --lb lb-…"));
+}
+
+/// Route a backend command's selection (see [`product_of_group_flags`]).
+pub fn route(selection: &ServerSelection) -> Result<Route> {
+    let product = product_of_group_flags(
+        selection.lb.as_deref(),
+        selection.product,
+        selection.vserver_group.as_deref(),
+    )?;
+    if let Some(family) = product.family() {
+        return Ok(Route::ServerGroup(family));
     }
     if let Some(t) = selection.server_type.filter(|t| matches!(t, MemberType::Ip | MemberType::Fc)) {
         return Err(Error::usage(format!(
