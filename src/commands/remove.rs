@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use super::backend_group::clb::{self, ClbGroup};
+use super::backend_group::drain;
 use super::backend_group::guards::{self, Guards};
 use super::backends;
 use super::context::Context;
@@ -14,7 +15,6 @@ use super::{batch, dry_run, poll, rerun};
 use crate::api::client::{Client, RawAnswer};
 use crate::cli::{GlobalArgs, OutputFormat, RemoveArgs};
 use crate::error::{Error, Result};
-use crate::interrupt;
 use crate::output;
 use crate::slb::ids::parse_member;
 use crate::slb::{BackendAction, BackendServerRef, BackendsResponse, Group};
@@ -136,8 +136,10 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
         let mut again = words.clone();
         again.extend(["--drain".to_owned(), seconds.to_string()]);
         let rerun = rerun::command(global, &again, &ids);
-        let on = Target { global, client: &client, region, lb, group: &group };
-        drain(&on, &servers, before, seconds, &rerun)?;
+        let sent: HashSet<String> = servers.iter().map(BackendServerRef::key).collect();
+        let leaving: Vec<_> =
+            clb::members_of(before).into_iter().filter(|m| sent.contains(&m.key())).collect();
+        drain::drain(global, &ClbGroup::of(global, &client, region, lb, &group), &leaving, seconds, &rerun)?;
     }
     for id in &unmatched {
         output::warn(&format!("server {} is not a member of {place}", quote(id)));
@@ -297,59 +299,6 @@ struct Target<'a> {
     region: &'a str,
     lb: &'a str,
     group: &'a Group,
-}
-
-/// `--drain`: weight 0 for the servers that are members, then wait. If interrupted
-/// during the wait, the servers stay at weight 0 and the message says how to undo it.
-fn drain(
-    on: &Target,
-    servers: &[BackendServerRef],
-    before: &BackendsResponse,
-    seconds: u64,
-    rerun: &str,
-) -> Result<()> {
-    let Target { global, client, region, lb, group } = *on;
-    let member_keys = before.member_keys();
-    let members: Vec<BackendServerRef> =
-        servers.iter().filter(|s| member_keys.contains(&s.key())).map(|s| s.clone().with_weight(0)).collect();
-    if members.is_empty() {
-        return Ok(());
-    }
-    let ids: Vec<String> = members.iter().map(BackendServerRef::key).collect();
-    let drained: HashSet<&str> = ids.iter().map(String::as_str).collect();
-    batch::run(global, client, BackendAction::SetWeight, (region, lb), group, &members, &|_| {
-        rerun.to_owned()
-    })?;
-    let previous: Vec<(String, String)> = before
-        .backends()
-        .iter()
-        .filter(|b| drained.contains(b.key().as_str()))
-        .map(|b| (b.key(), b.weight_text()))
-        .collect();
-    // Restore to the common previous weight, or 100 when they differed (the note lists them).
-    let restore_weight = match previous.first() {
-        Some((_, w)) if previous.iter().all(|(_, other)| other == w) && !w.is_empty() => w.clone(),
-        _ => "100".to_owned(),
-    };
-    let mut restore_words: Vec<String> =
-        ["backends", "set-weight", "--lb", lb].iter().map(|s| s.to_string()).collect();
-    if let Group::VServer { group_id } = group {
-        restore_words.extend(["--vserver-group".to_owned(), group_id.clone()]);
-    }
-    restore_words.extend(["--weight".to_owned(), restore_weight]);
-    let listed: Vec<String> = previous.iter().map(|(id, w)| format!("{id}={w}")).collect();
-    let place = place(lb, group);
-    interrupt::set_note(Some(format!(
-        "{} of {place} left at weight 0, still members (weights before: {}); to put them back: {}",
-        output::count(ids.len(), "server"),
-        listed.join(" "),
-        rerun::command(global, &restore_words, &ids)
-    )));
-    poll::countdown(seconds);
-    // From here on the servers are being removed; an interruption no longer leaves them
-    // merely drained.
-    interrupt::set_note(None);
-    Ok(())
 }
 
 fn warn_if_still_listed(ids: &[String], response: &BackendsResponse) {

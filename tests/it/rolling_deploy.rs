@@ -407,7 +407,7 @@ fn ctrl_c_during_the_drain_leaves_weight_zero_and_says_so() {
     assert_eq!(out.status.signal(), Some(2), "{stderr}");
     assert!(
         stderr.contains(
-            "2 servers of lb-1 left at weight 0, still members (weights before: i-web-001=40 i-web-002=40)"
+            "2 backends of lb-1 left at weight 0, still members (weights before: i-web-001=40 i-web-002=40)"
         ),
         "{stderr}"
     );
@@ -415,6 +415,47 @@ fn ctrl_c_during_the_drain_leaves_weight_zero_and_says_so() {
     assert!(stderr.contains(&format!("to put them back: {restore}\n")), "{stderr}");
     assert_eq!(server.weights("lb-1")[..2], [("i-web-001".to_owned(), 0), ("i-web-002".to_owned(), 0)]);
     assert!(server.requests_of("RemoveBackendServers").is_empty());
+}
+
+#[test]
+fn an_interrupted_drain_of_different_weights_restores_each_to_its_own() {
+    let home = tempfile::tempdir().unwrap();
+    let (server, _) = fleet(3);
+    for (weight, id) in [("40", "i-web-001"), ("60", "i-web-002")] {
+        slbctl_against(home.path(), &server)
+            .args(["-q", "backends", "set-weight", "--lb", "lb-1", "--weight", weight, id])
+            .assert()
+            .success();
+    }
+    let mut command = slbctl_std_against(home.path(), &server);
+    command
+        .args(["backends", "remove", "--lb", "lb-1", "--drain", "60", "i-web-001", "i-web-002"])
+        .stderr(std::process::Stdio::piped());
+    let out = ctrl_c_while_draining(command, &server);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("(weights before: i-web-001=40 i-web-002=60)"), "{stderr}");
+    // One command per weight: none is put back at a weight it did not have.
+    let restore = stderr
+        .lines()
+        .find_map(|l| l.split_once("to put them back: ").map(|(_, command)| command.to_owned()))
+        .unwrap_or_else(|| panic!("no restore command in {stderr}"));
+    let commands: Vec<&str> = restore.split(" && ").collect();
+    assert_eq!(
+        commands,
+        [
+            "slbctl backends set-weight --lb lb-1 --weight 40 i-web-001",
+            "slbctl backends set-weight --lb lb-1 --weight 60 i-web-002"
+        ]
+    );
+    for command in commands {
+        let out = run_printed_command(command, home.path(), &server);
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    assert_eq!(
+        server.weights("lb-1")[..2],
+        [("i-web-001".to_owned(), 40), ("i-web-002".to_owned(), 60)],
+        "each weight is back as it was"
+    );
 }
 
 #[test]
@@ -499,7 +540,7 @@ fn interrupt_a_shell_loop(signal: &str, status_seen_by_shell: i32) {
     let out = child.wait_with_output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("slbctl: interrupted: 1 server of lb-1 left at weight 0"), "{stderr}");
+    assert!(stderr.contains("slbctl: interrupted: 1 backend of lb-1 left at weight 0"), "{stderr}");
     assert!(!stdout.contains("loop-finished") && !stdout.contains("status"), "the loop went on: {stdout}");
     // bash died of the same signal (as a shell at a prompt would report 128 + n).
     assert_eq!(out.status.signal().map(|s| 128 + s), Some(status_seen_by_shell), "{stderr}");

@@ -9,7 +9,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Accepted, BackendGroup, Change, Member, Wording, unless_gone};
+use super::{Accepted, BackendGroup, Change, Changed, Member, Resume, Wording, unless_gone};
 use crate::api::client::Client;
 use crate::cli::{GlobalArgs, Until, WaitTiming};
 use crate::commands::batch;
@@ -166,10 +166,11 @@ impl BackendGroup for ClbGroup<'_> {
         &self,
         change: Change,
         members: &[Member],
+        resume: Option<Resume>,
         accepted: &mut dyn FnMut(&Accepted, &[Member]) -> Result<()>,
-    ) -> Result<()> {
+    ) -> Result<Changed> {
         if members.is_empty() {
-            return Ok(());
+            return Ok(Changed::default());
         }
         let action = match change {
             Change::Remove => BackendAction::Remove,
@@ -177,19 +178,29 @@ impl BackendGroup for ClbGroup<'_> {
             Change::SetWeight => BackendAction::SetWeight,
         };
         let refs = members.iter().map(|m| backend_ref(m, change)).collect::<Result<Vec<_>>>()?;
-        // No command to resume with: the callers (standby) keep their own record of
-        // what is left, and read the live state again.
-        let outcome = batch::run(
-            self.global,
-            self.client,
-            action,
-            (&self.region, &self.lb),
-            &self.group,
-            &refs,
-            &|_| String::new(),
-        )?;
+        let at = (self.region.as_str(), self.lb.as_str());
+        let outcome = match resume {
+            Some(resume) => batch::run(self.global, self.client, action, at, &self.group, &refs, resume)?,
+            // The batch runner always names a resume command; a caller without one
+            // (standby keeps its own record of what is left) gets the failure as it is.
+            None => batch::run(self.global, self.client, action, at, &self.group, &refs, &|_| String::new())
+                .map_err(|e| match e {
+                    Error::Partial { failure, .. } => *failure,
+                    other => other,
+                })?,
+        };
         crate::verbose!("{} in {} call(s)", self.place(), outcome.calls);
-        accepted(&Accepted { job_id: None }, members)
+        accepted(&Accepted { job_id: None }, members)?;
+        Ok(Changed { request_ids: outcome.request_ids, job_ids: Vec::new() })
+    }
+
+    fn command_words(&self, command: &str) -> Vec<String> {
+        let mut words: Vec<String> =
+            ["backends", command, "--lb", self.lb.as_str()].iter().map(|w| w.to_string()).collect();
+        if let Group::VServer { group_id } = &self.group {
+            words.extend(["--vserver-group".to_owned(), group_id.clone()]);
+        }
+        words
     }
 
     fn health(&self, members: &[Member]) -> Result<Vec<Standing>> {

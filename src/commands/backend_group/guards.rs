@@ -123,7 +123,7 @@ pub fn undone(group: &dyn BackendGroup, broken: &str, put_back: &[String]) -> Er
 mod tests {
     use super::*;
     use crate::cli::{Until, WaitTiming};
-    use crate::commands::backend_group::{Accepted, Change, Wording};
+    use crate::commands::backend_group::{Accepted, Change, Changed, Resume, Wording};
     use crate::commands::poll::Standing;
     use crate::slb::server_groups::members::MemberType;
 
@@ -149,9 +149,13 @@ mod tests {
             &self,
             _: Change,
             _: &[Member],
+            _: Option<Resume>,
             _: &mut dyn FnMut(&Accepted, &[Member]) -> Result<()>,
-        ) -> Result<()> {
+        ) -> Result<Changed> {
             unreachable!("guards change nothing")
+        }
+        fn command_words(&self, command: &str) -> Vec<String> {
+            vec!["backends".into(), command.into(), "--lb".into(), "lb".into()]
         }
         fn health(&self, members: &[Member]) -> Result<Vec<Standing>> {
             Ok(members

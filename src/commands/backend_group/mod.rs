@@ -9,8 +9,8 @@
 //! - `server_group::model`: an ALB or NLB server group. Its changes are jobs, awaited;
 //!   its health is read from every listener (and ALB rule) that forwards to it.
 //!
-//! `guards` holds what is product-neutral about a removal's guards (`--min-remaining`,
-//! `--min-healthy`), written against the model alone.
+//! Written against the model alone, for every product: `guards`, a removal's guards
+//! (`--min-remaining`, `--min-healthy`), and `drain`, a removal's `--drain`.
 //!
 //! Where each product's knowledge lives: the wire form of CLB's calls and answers in
 //! `slb` (`slb::ids` for its ids); ALB's and NLB's in `slb::server_groups` (the only
@@ -20,15 +20,17 @@
 //! picks an implementation for a group.
 //!
 //! Who uses the model: standby (every product, through the trait only), `backends
-//! wait --until`, and the guards of `backends remove` on every product. The change
-//! flows of `remove`, `add` and `set-weight` and `list` keep one flow per product,
-//! chosen once at their start, because their outputs and reads differ by contract
-//! (CLB's stay as they were; ALB/NLB's read the members first and carry jobs).
+//! wait --until`, `--wait-healthy`, and the guards and drain of `backends remove` on
+//! every product. The change flows of `remove`, `add` and `set-weight`, and `list`,
+//! keep one flow per product, chosen once at their start, because their reads and
+//! outputs differ by contract (a CLB change may be sent without a read and reports the
+//! API's answer; an ALB/NLB change reads the members first and reports its jobs).
 //!
 //! May use the shared command modules (`members`, `batch`, `poll`, `selection`) and
 //! every layer below `commands`; never `server_group`, which implements the model.
 
 pub(crate) mod clb;
+pub(crate) mod drain;
 pub(crate) mod guards;
 
 use crate::cli::{Until, WaitTiming};
@@ -88,6 +90,17 @@ pub struct Accepted {
     pub job_id: Option<String>,
 }
 
+/// What the calls of a change did.
+#[derive(Debug, Clone, Default)]
+pub struct Changed {
+    pub request_ids: Vec<String>,
+    /// ALB/NLB: the jobs, each awaited.
+    pub job_ids: Vec<String>,
+}
+
+/// The command that does the rest of a change, given the keys of what is not done.
+pub type Resume<'r> = &'r dyn Fn(&[String]) -> String;
+
 /// How a product's messages name its members and their health (CLB's users say
 /// "backends" that are "normal"; ALB's and NLB's, "members" that are "healthy").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,13 +129,22 @@ pub trait BackendGroup {
     /// Add, remove or re-weight `members` (to the weights they carry), in calls within
     /// the product's limits. Each call's effect is awaited before the next call (an
     /// ALB/NLB job; a CLB call is in effect when it returns); `accepted` hears each call
-    /// as soon as the service took it, with the members it covers, before that.
+    /// as soon as the service took it, with the members it covers, before that. With
+    /// `resume`, a failure after earlier calls succeeded is `Error::Partial` naming the
+    /// command that does the rest (`resume` of the keys not done); without, the failure
+    /// as it is.
     fn change(
         &self,
         change: Change,
         members: &[Member],
+        resume: Option<Resume>,
         accepted: &mut dyn FnMut(&Accepted, &[Member]) -> Result<()>,
-    ) -> Result<()>;
+    ) -> Result<Changed>;
+
+    /// The words after `slbctl` of a printed command that acts on this group:
+    /// `backends set-weight --lb lb-1 --vserver-group rsp-1`, `backends add --lb alb-1
+    /// --server-group sgp-1`.
+    fn command_words(&self, command: &str) -> Vec<String>;
 
     /// Whether each of `members` (as [`BackendGroup::members`] gave them) is healthy now:
     /// in service at a weight above 0 and reported healthy by every listener that serves

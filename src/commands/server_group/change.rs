@@ -16,10 +16,10 @@ use super::show::{self, ChangeReport};
 use super::{Site, covered, read_members, resolve_group};
 use crate::cli::{AddArgs, GlobalArgs, RemoveArgs, ServerSelection, SetWeightArgs, Until, WaitTiming};
 use crate::commands::backend_group::BackendGroup;
+use crate::commands::backend_group::drain;
 use crate::commands::backend_group::guards::{self, Guards};
-use crate::commands::{dry_run, input, poll, rerun};
+use crate::commands::{dry_run, input, rerun};
 use crate::error::{Error, Result};
-use crate::interrupt;
 use crate::output;
 use crate::slb::server_groups::actions::{self, Change, Server};
 use crate::slb::server_groups::answers::{Member, ServerGroup};
@@ -384,7 +384,7 @@ pub fn remove(global: &GlobalArgs, args: &RemoveArgs, family: Family) -> Result<
 /// The group as the backend-group model has it (for the guards), its settings as read.
 fn model<'p>(p: &'p Prepared) -> ServerGroupAt<'p> {
     let lbs: Vec<String> = p.site.lb.iter().cloned().collect();
-    ServerGroupAt::known(&p.site, p.group.clone(), &lbs)
+    ServerGroupAt::known(&p.site, p.group.clone(), &lbs).with_job_timeout(p.job_timeout)
 }
 
 /// `--min-remaining` and `--min-healthy` against `members`, with `servers` leaving
@@ -431,57 +431,18 @@ fn strict_failure(strangers: &[String], place: &str) -> Error {
     ))
 }
 
-/// `--drain`: weight 0 for the members (functions have no weight), each job awaited (a
-/// weight job that did not succeed stops the command before anything is removed),
-/// then the wait. Interrupted during the wait, the members stay at weight 0 and the
-/// message names the command that puts each weight back.
+/// `--drain` (`backend_group::drain`): weight 0 for the members, each job awaited, then
+/// the wait; the weight jobs are reported with the removal's.
 fn drain(p: &Prepared, servers: &[Server], seconds: u64, words: &[String], sent: &mut Sent) -> Result<()> {
-    let weighted: Vec<Server> = servers
-        .iter()
-        .filter(|s| s.server_type != MemberType::Fc && s.weight != Some(0))
-        .map(|s| Server { weight: Some(0), ..s.clone() })
-        .collect();
     let mut again = words.to_vec();
     again.extend(["--drain".to_owned(), seconds.to_string()]);
     let keys: Vec<String> = servers.iter().map(Server::key).collect();
     let rerun = rerun::command(p.site.global, &again, &keys);
-    if !weighted.is_empty() {
-        let drained = send(p, Change::SetWeight, &weighted, false, &|_| rerun.clone())?;
-        sent.job_ids.extend(drained.job_ids);
-        sent.request_ids.extend(drained.request_ids);
-    }
-    let restore = restore_commands(p, servers);
-    interrupt::set_note(Some(format!(
-        "{} of {} left at weight 0, still members; to put the weights back: {}",
-        output::count(weighted.len(), "member"),
-        p.site.place(&p.group),
-        restore.join(" && ")
-    )));
-    poll::countdown(seconds);
-    interrupt::set_note(None);
+    let leaving: Vec<_> = servers.iter().map(model::member_of_server).collect();
+    let drained = drain::drain(p.site.global, &model(p), &leaving, seconds, &rerun)?;
+    sent.job_ids.extend(drained.job_ids);
+    sent.request_ids.extend(drained.request_ids);
     Ok(())
-}
-
-/// The set-weight commands that put drained members back at their weights, one per
-/// distinct weight.
-fn restore_commands(p: &Prepared, servers: &[Server]) -> Vec<String> {
-    let mut by_weight: std::collections::BTreeMap<u8, Vec<String>> = std::collections::BTreeMap::new();
-    for s in servers.iter().filter(|s| s.server_type != MemberType::Fc) {
-        by_weight.entry(s.weight.unwrap_or(100)).or_default().push(s.key());
-    }
-    by_weight
-        .into_iter()
-        .map(|(weight, keys)| {
-            let mut words = p.site.command_words("set-weight");
-            words.extend([
-                "--server-group".to_owned(),
-                p.group.server_group_id.clone(),
-                "--weight".to_owned(),
-                weight.to_string(),
-            ]);
-            rerun::command(p.site.global, &words, &keys)
-        })
-        .collect()
 }
 
 /// `slbctl backends add` on an ALB/NLB group. A member already there is not sent; the

@@ -11,7 +11,9 @@ use std::cell::OnceCell;
 use super::jobs::{self, JobEnd};
 use super::{Site, Usage, health, show};
 use crate::cli::{Until, WaitTiming};
-use crate::commands::backend_group::{Accepted, BackendGroup, Change, Member, Wording, unless_gone};
+use crate::commands::backend_group::{
+    Accepted, BackendGroup, Change, Changed, Member, Resume, Wording, unless_gone,
+};
 use crate::commands::poll::Standing;
 use crate::commands::{poll, rerun};
 use crate::error::{Error, Result};
@@ -30,6 +32,9 @@ pub struct ServerGroupAt<'a> {
     load_balancer_ids: Vec<String>,
     /// The group's settings, read once when first needed (None: it is gone).
     settings: OnceCell<Option<ServerGroup>>,
+    /// How long each job of a change is awaited; None: `jobs::default_timeout` of the
+    /// group's drain setting.
+    job_timeout: Option<u64>,
 }
 
 impl<'a> ServerGroupAt<'a> {
@@ -39,7 +44,14 @@ impl<'a> ServerGroupAt<'a> {
             group_id: group_id.to_owned(),
             load_balancer_ids: load_balancer_ids.iter().filter(|lb| !lb.is_empty()).cloned().collect(),
             settings: OnceCell::new(),
+            job_timeout: None,
         }
+    }
+
+    /// Await each job of a change for `secs` (`--job-timeout`).
+    pub fn with_job_timeout(mut self, secs: u64) -> Self {
+        self.job_timeout = Some(secs);
+        self
     }
 
     /// A group whose settings were just read (they are not read again).
@@ -98,9 +110,6 @@ pub struct Sending<'r> {
     /// a caller whose own note says what to do then (standby).
     pub job_notes: bool,
 }
-
-/// The command that does the rest of a change, given what is not done.
-pub type Resume<'r> = &'r dyn Fn(&[String]) -> String;
 
 impl ServerGroupAt<'_> {
     /// Send `servers` as calls within the product's limit, each with a fresh ClientToken,
@@ -333,15 +342,25 @@ impl BackendGroup for ServerGroupAt<'_> {
         &self,
         change: Change,
         members: &[Member],
+        resume: Option<Resume>,
         accepted: &mut dyn FnMut(&Accepted, &[Member]) -> Result<()>,
-    ) -> Result<()> {
-        let job_timeout = jobs::default_timeout(self.settings()?.and_then(ServerGroup::drain_timeout));
+    ) -> Result<Changed> {
+        let job_timeout = match self.job_timeout {
+            Some(secs) => secs,
+            None => jobs::default_timeout(self.settings()?.and_then(ServerGroup::drain_timeout)),
+        };
         let servers: Vec<Server> = members.iter().map(|m| server_of(change, m)).collect();
-        let how = Sending { no_wait: false, job_timeout, resume: None, job_notes: false };
-        self.send(change, &servers, &how, &mut |job, range| {
+        let how = Sending { no_wait: false, job_timeout, resume, job_notes: resume.is_some() };
+        let sent = self.send(change, &servers, &how, &mut |job, range| {
             accepted(&Accepted { job_id: Some(job.to_owned()) }, &members[range])
         })?;
-        Ok(())
+        Ok(Changed { request_ids: sent.request_ids, job_ids: sent.job_ids })
+    }
+
+    fn command_words(&self, command: &str) -> Vec<String> {
+        let mut words = self.site.command_words(command);
+        words.extend(["--server-group".to_owned(), self.group_id.clone()]);
+        words
     }
 
     fn health(&self, members: &[Member]) -> Result<Vec<Standing>> {

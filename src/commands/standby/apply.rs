@@ -85,7 +85,8 @@ pub fn apply(
             members.iter().filter(|m| keys.contains(&m.member_key())).cloned().collect();
         on_job(job, &covered)
     };
-    group_of(clients, first)?.change(change, &sent, &mut accepted)
+    group_of(clients, first)?.change(change, &sent, None, &mut accepted)?;
+    Ok(())
 }
 
 /// How many of a group's members that stay (`staying`: member keys) are healthy.
