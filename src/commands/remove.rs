@@ -260,36 +260,14 @@ fn guarded_removal(
     // After the change: do the guards still hold, now that everyone's changes are in?
     let (_, after) = describe(client, region, group)?;
     let Some(broken) = guards::broken(&model, &clb::members_of(&after), guards)? else { return Ok(outcome) };
-    let members_before: std::collections::HashMap<String, String> =
-        before.backends().iter().map(|b| (b.key(), b.weight_text())).collect();
-    let still: HashSet<String> = after.member_keys();
-    let removed: Vec<BackendServerRef> = servers
-        .iter()
-        .filter(|s| members_before.contains_key(&s.key()) && !still.contains(&s.key()))
-        .map(|s| {
-            let weight = members_before.get(&s.key()).and_then(|w| w.parse::<u8>().ok()).unwrap_or(100);
-            s.clone().with_weight(weight)
-        })
+    // What this run removed: members before, gone now; put back as they were.
+    let gone: HashSet<String> = servers.iter().map(BackendServerRef::key).collect();
+    let still = after.member_keys();
+    let removed: Vec<_> = clb::members_of(&before)
+        .into_iter()
+        .filter(|m| gone.contains(&m.key()) && !still.contains(&m.key()))
         .collect();
-    let keys: Vec<String> = removed.iter().map(BackendServerRef::key).collect();
-    match batch::run(global, client, BackendAction::Add, (region, lb), group, &removed, &|_| String::new()) {
-        Ok(_) => Err(guards::undone(&model, &broken, &keys)),
-        Err(failure) => {
-            let mut words: Vec<String> = vec!["backends".into(), "add".into(), "--lb".into(), lb.to_owned()];
-            if let Group::VServer { group_id } = group {
-                words.extend(["--vserver-group".to_owned(), group_id.clone()]);
-            }
-            Err(Error::Partial {
-                verb: "restored",
-                failed_batch: 1,
-                batches: 1,
-                failure: Box::new(failure),
-                done: Vec::new(),
-                resume: rerun::command(global, &words, &keys),
-                not_done: keys,
-            })
-        }
-    }
+    Err(guards::undo(global, &model, &broken, &removed))
 }
 
 /// Where a step of the command acts.

@@ -32,6 +32,13 @@ fn slbctl_at(home: &std::path::Path, server: &FakeSlb) -> assert_cmd::Command {
     cmd
 }
 
+/// [`slbctl_at`], as a std command (to spawn and wait on).
+fn slbctl_std_at(home: &std::path::Path, server: &FakeSlb) -> std::process::Command {
+    let mut cmd = slbctl_std_against(home, server);
+    cmd.env("SLBCTL_ALB_ENDPOINT", server.url()).env("SLBCTL_NLB_ENDPOINT", server.url());
+    cmd
+}
+
 fn stdout_json(out: &std::process::Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout)
         .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stdout)))
@@ -678,4 +685,48 @@ fn one_wait_through_the_group_model_on_every_product() {
     let json = stdout_json(&out);
     assert_eq!(json["LoadBalancerId"], serde_json::Value::Null, "no load balancer was named: {json}");
     assert_eq!(json["ServerGroupId"], "sgp-web");
+}
+
+/// The guards are written once, against the group model: on ALB as on CLB, a removal
+/// after which another deployer's change leaves too few members is undone, the member
+/// put back at its weight, and the command says so (exit 7).
+#[test]
+fn a_guard_broken_by_another_deployer_is_undone_on_alb_too() {
+    let home = tempfile::tempdir().unwrap();
+    let server = server();
+    slbctl_at(home.path(), &server)
+        .args(["-q", "backends", "set-weight", "--lb", "alb-1", "--weight", "40", "i-a:80"])
+        .assert()
+        .success();
+    let before = server.arrivals();
+    // Our removal is slow to be answered; meanwhile another deployer removes i-b.
+    server.inject_on_call("RemoveServersFromServerGroup", 1, Fault::Delay(Duration::from_millis(1500)));
+    let child = slbctl_std_at(home.path(), &server)
+        .args(["backends", "remove", "--lb", "alb-1", "--min-remaining", "2", "i-a:80"])
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    // Its reads (listeners, rules, groups, members, members again) and the removal.
+    while server.arrivals() < before + 6 && std::time::Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    slbctl_at(home.path(), &server)
+        .args(["-q", "backends", "remove", "--lb", "alb-1", "i-b:80"])
+        .assert()
+        .success();
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(7), "{stderr}");
+    assert!(
+        stderr.contains(
+            "changed, then undone: after the removal, only 1 member remains, fewer than --min-remaining 2"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("put back at its weight (i-a:80)"), "{stderr}");
+    let mut left = server.sg_members("sgp-web");
+    left.sort();
+    assert_eq!(left, ["i-a:80=40", "i-c:80=100"], "i-a is back at the weight it had");
 }

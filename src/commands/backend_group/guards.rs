@@ -2,14 +2,17 @@
 //! must stay) and `--min-healthy` (how many of those must be healthy, as the group's
 //! [`BackendGroup::health`] judges it). Checked before a removal (exit 7, nothing
 //! changed) and, by the flows that re-check, on the group as it is after one ("changed,
-//! then undone"). A member already being removed (an ALB/NLB member in `Removing`,
+//! then undone", what this run removed put back by [`undo`]). A member already being removed (an ALB/NLB member in `Removing`,
 //! another deployer's job) does not count as staying.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
-use super::{BackendGroup, Member};
+use super::{BackendGroup, Change, Member};
+use crate::cli::GlobalArgs;
+use crate::commands::rerun;
 use crate::error::{Error, Result};
 use crate::output;
+use crate::slb::server_groups::members::MemberType;
 
 /// The guards a removal was given.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -106,17 +109,56 @@ pub fn broken(group: &dyn BackendGroup, members: &[Member], guards: Guards) -> R
     Ok(None)
 }
 
-/// The exit-7 error once what a removal took out is back: `broken` says why.
-pub fn undone(group: &dyn BackendGroup, broken: &str, put_back: &[String]) -> Error {
-    let one = put_back.len() == 1;
-    Error::Refused(format!(
-        "changed, then undone: after the removal, {broken}; so the {} this run removed from {} {} put back at {} weight ({})",
-        output::count(put_back.len(), group.wording().member),
-        group.place(),
-        if one { "was" } else { "were" },
-        if one { "its" } else { "their" },
-        put_back.join(" ")
-    ))
+/// After a removal that broke a guard (`broken` says how): put back what this run
+/// removed (`removed`, as the members were before it, with their weights and
+/// settings), and return the error the command ends with: exit 7 "changed, then
+/// undone" once they are back; exit 6 naming the add commands that put them back (one
+/// per weight) if that fails.
+pub fn undo(global: &GlobalArgs, group: &dyn BackendGroup, broken: &str, removed: &[Member]) -> Error {
+    let keys: Vec<String> = removed.iter().map(Member::key).collect();
+    let put_back = if removed.is_empty() {
+        Ok(())
+    } else {
+        group.change(Change::Add, removed, None, &mut |_, _| Ok(())).map(|_| ())
+    };
+    match put_back {
+        Ok(()) => {
+            let one = keys.len() == 1;
+            Error::Refused(format!(
+                "changed, then undone: after the removal, {broken}; so the {} this run removed from {} {} put back at {} weight ({})",
+                output::count(keys.len(), group.wording().member),
+                group.place(),
+                if one { "was" } else { "were" },
+                if one { "its" } else { "their" },
+                keys.join(" ")
+            ))
+        }
+        Err(failure) => {
+            let mut by_weight: BTreeMap<Option<u32>, Vec<String>> = BTreeMap::new();
+            for m in removed {
+                by_weight.entry(m.weight.filter(|_| m.kind != MemberType::Fc)).or_default().push(m.key());
+            }
+            let commands: Vec<String> = by_weight
+                .into_iter()
+                .map(|(weight, keys)| {
+                    let mut words = group.command_words("add");
+                    if let Some(weight) = weight {
+                        words.extend(["--weight".to_owned(), weight.to_string()]);
+                    }
+                    rerun::command(global, &words, &keys)
+                })
+                .collect();
+            Error::Partial {
+                verb: "restored",
+                failed_batch: 1,
+                batches: 1,
+                failure: Box::new(failure),
+                done: Vec::new(),
+                resume: commands.join(" && "),
+                not_done: keys,
+            }
+        }
+    }
 }
 
 #[cfg(test)]

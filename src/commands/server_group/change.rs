@@ -402,25 +402,16 @@ fn undo_if_guard_broken(p: &Prepared, after: &[Member], servers: &[Server], guar
     let model = model(p);
     let now: Vec<_> = after.iter().map(model::member_of).collect();
     let Some(broken) = guards::broken(&model, &now, guards)? else { return Ok(()) };
+    // What this run removed: members before (as read, settings and all), gone now.
     let present = super::by_key(after);
-    let back: Vec<Server> = servers.iter().filter(|s| !present.contains_key(&s.key())).cloned().collect();
-    let keys: Vec<String> = back.iter().map(Server::key).collect();
-    match send(p, Change::Add, &back, false, &|_| String::new()) {
-        Ok(_) => Err(guards::undone(&model, &broken, &keys)),
-        Err(failure) => {
-            let mut words = p.site.command_words("add");
-            words.extend(["--server-group".to_owned(), p.group.server_group_id.clone()]);
-            Err(Error::Partial {
-                verb: "restored",
-                failed_batch: 1,
-                batches: 1,
-                failure: Box::new(failure),
-                done: Vec::new(),
-                resume: rerun::command(p.site.global, &words, &keys),
-                not_done: keys,
-            })
-        }
-    }
+    let gone: HashSet<String> = servers.iter().map(Server::key).collect();
+    let removed: Vec<_> = p
+        .members
+        .iter()
+        .filter(|m| gone.contains(&m.key()) && !present.contains_key(&m.key()))
+        .map(model::member_of)
+        .collect();
+    Err(guards::undo(p.site.global, &model, &broken, &removed))
 }
 
 fn strict_failure(strangers: &[String], place: &str) -> Error {
