@@ -41,21 +41,24 @@ impl Connections<'_> {
     }
 }
 
+/// A CLB group reached through the CLB client.
+fn clb_group<'c>(
+    connections: &'c Connections<'_>,
+    lb: &str,
+    vserver_group: Option<&str>,
+) -> Result<clb::ClbGroup<'c>> {
+    let client = connections
+        .clb
+        .as_ref()
+        .ok_or_else(|| Error::Other(anyhow::anyhow!("no CLB client for a CLB group")))?;
+    Ok(clb::ClbGroup::new(connections.global, client, &connections.region, lb, vserver_group))
+}
+
 /// The group at `address`, as the model (the one place that picks an implementation).
 pub fn open<'c>(connections: &'c Connections<'_>, address: &Address) -> Result<Box<dyn BackendGroup + 'c>> {
     match address {
         Address::Clb { load_balancer_id, vserver_group_id } => {
-            let client = connections
-                .clb
-                .as_ref()
-                .ok_or_else(|| Error::Other(anyhow::anyhow!("no CLB client for a CLB group")))?;
-            Ok(Box::new(clb::ClbGroup::new(
-                connections.global,
-                client,
-                &connections.region,
-                load_balancer_id,
-                vserver_group_id.as_deref(),
-            )))
+            Ok(Box::new(clb_group(connections, load_balancer_id, vserver_group_id.as_deref())?))
         }
         Address::ServerGroup { family, server_group_id, load_balancer_ids } => {
             let site = connections.site(*family)?;
@@ -163,17 +166,7 @@ impl Named {
     ) -> Result<Box<dyn BackendGroup + 'c>> {
         match self {
             Named::Clb { load_balancer_id, vserver_group_id } => {
-                let client = connections
-                    .clb
-                    .as_ref()
-                    .ok_or_else(|| Error::Other(anyhow::anyhow!("no CLB client for a CLB group")))?;
-                let group = clb::ClbGroup::new(
-                    connections.global,
-                    client,
-                    &connections.region,
-                    load_balancer_id,
-                    vserver_group_id.as_deref(),
-                );
+                let group = clb_group(connections, load_balancer_id, vserver_group_id.as_deref())?;
                 Ok(Box::new(match listener {
                     Some(listener) => group.on_listener(listener)?,
                     None => group,

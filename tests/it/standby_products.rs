@@ -287,24 +287,41 @@ fn a_version_1_record_is_read_and_rewritten_as_version_2() {
 
 /// Start `standby …` in its own process group, wait until `ready` holds, interrupt it
 /// with SIGINT, and return its stderr.
-fn interrupt_when(home: &Path, server: &FakeSlb, args: &[&str], ready: &dyn Fn() -> bool) -> String {
+fn interrupt_when(home: &Path, server: &FakeSlb, args: &[&str], ready: &dyn Fn(&str) -> bool) -> String {
+    use std::io::Read;
     let mut cmd = slbctl_std_against(home, server);
-    let child = cmd
+    let mut child = cmd
         .args(args)
         .process_group(0)
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
+    // stderr as it comes, so that `ready` can wait for what slbctl says too.
+    let said = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let mut pipe = child.stderr.take().unwrap();
+    let reader = {
+        let said = said.clone();
+        std::thread::spawn(move || {
+            let mut chunk = [0u8; 4096];
+            while let Ok(n) = pipe.read(&mut chunk) {
+                if n == 0 {
+                    break;
+                }
+                said.lock().unwrap().push_str(&String::from_utf8_lossy(&chunk[..n]));
+            }
+        })
+    };
     let deadline = Instant::now() + Duration::from_secs(20);
-    while !ready() && Instant::now() < deadline {
+    while !ready(&said.lock().unwrap()) && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(10));
     }
-    // The drain's last jobs are done in the fake: a moment more and slbctl has seen it.
+    // The last jobs are done in the fake: a moment more and slbctl has seen it.
     std::thread::sleep(Duration::from_millis(400));
     assert!(Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap().success());
-    let out = child.wait_with_output().unwrap();
-    String::from_utf8_lossy(&out.stderr).into_owned()
+    child.wait().unwrap();
+    reader.join().unwrap();
+    said.lock().unwrap().clone()
 }
 
 /// The printed command after `label`, run as the user would (through a shell).
@@ -334,14 +351,18 @@ fn ctrl_c_during_the_drain_wait_then_exit_restores_the_weights() {
     let home = tempfile::tempdir().unwrap();
     let server = fleet();
     let before = snapshot(&server);
-    let stderr = interrupt_when(home.path(), &server, &["standby", "enter", "--drain", "60", "i-x"], &|| {
-        server.requests_of("SetBackendServers").len() + server.requests_of("SetVServerGroupAttribute").len()
-            >= 2
-            && server.requests_of("UpdateServerGroupServersAttribute").len() >= 2
-            && server.sg_member_states("sgp-alb").iter().any(|m| m == "i-x:80=0/Available")
-            && server.sg_member_states("sgp-alb").iter().any(|m| m == "i-x:81=0/Available")
-            && server.sg_member_states("sgp-nlb").iter().any(|m| m == "i-x:443=0/Available")
-    });
+    // Until the drain's wait has begun (slbctl says so), every weight at 0.
+    let stderr =
+        interrupt_when(home.path(), &server, &["standby", "enter", "--drain", "60", "i-x"], &|said| {
+            said.contains("draining for 60 s")
+                && server.requests_of("SetBackendServers").len()
+                    + server.requests_of("SetVServerGroupAttribute").len()
+                    >= 2
+                && server.requests_of("UpdateServerGroupServersAttribute").len() >= 2
+                && server.sg_member_states("sgp-alb").iter().any(|m| m == "i-x:80=0/Available")
+                && server.sg_member_states("sgp-alb").iter().any(|m| m == "i-x:81=0/Available")
+                && server.sg_member_states("sgp-nlb").iter().any(|m| m == "i-x:443=0/Available")
+        });
     assert!(stderr.contains("drained to weight 0, still members"), "{stderr}");
     assert!(
         server.requests_of("RemoveServersFromServerGroup").is_empty()
@@ -361,7 +382,7 @@ fn ctrl_c_while_a_job_runs_then_finish_and_undo_both_work() {
     let before = snapshot(&server);
     server.set_job_time(Some(Duration::from_secs(2)));
     let stderr =
-        interrupt_when(home.path(), &server, &["standby", "enter", "--products", "alb", "i-x"], &|| {
+        interrupt_when(home.path(), &server, &["standby", "enter", "--products", "alb", "i-x"], &|_| {
             !server.requests_of("ListAsynJobs").is_empty()
         });
     assert!(stderr.contains("a job may be in flight"), "{stderr}");
@@ -384,7 +405,7 @@ fn ctrl_c_while_putting_back_then_exit_again_finishes() {
     let before = snapshot(&server);
     run(home.path(), &server, &["standby", "enter", "i-x"]).success();
     server.set_job_time(Some(Duration::from_secs(2)));
-    let stderr = interrupt_when(home.path(), &server, &["standby", "exit", "i-x"], &|| {
+    let stderr = interrupt_when(home.path(), &server, &["standby", "exit", "i-x"], &|_| {
         !server.requests_of("AddServersToServerGroup").is_empty()
     });
     assert!(stderr.contains("putting memberships back"), "{stderr}");
@@ -403,9 +424,14 @@ fn a_weight_changed_by_someone_else_is_warned_about_not_overwritten() {
         home.path(),
         &server,
         &["standby", "enter", "--products", "alb", "--drain", "60", "i-x"],
-        &|| {
-            server.sg_members("sgp-alb").iter().filter(|m| m.starts_with("i-x") && m.ends_with("=0")).count()
-                == 2
+        &|said| {
+            said.contains("draining for 60 s")
+                && server
+                    .sg_members("sgp-alb")
+                    .iter()
+                    .filter(|m| m.starts_with("i-x") && m.ends_with("=0"))
+                    .count()
+                    == 2
         },
     );
     assert!(stderr.contains("drained"), "{stderr}");

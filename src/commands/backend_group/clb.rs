@@ -76,10 +76,6 @@ impl<'a> ClbGroup<'a> {
     fn listener(&self) -> Option<(u16, Option<&str>)> {
         self.listener.as_ref().map(|(port, protocol)| (*port, protocol.as_deref()))
     }
-
-    fn at(&self) -> (&str, &str, &Group) {
-        (&self.region, &self.lb, &self.group)
-    }
 }
 
 /// A CLB member as the model has it.
@@ -211,11 +207,10 @@ impl BackendGroup for ClbGroup<'_> {
 
     fn wait(&self, until: Until, members: &[Member], timing: &WaitTiming) -> Result<Vec<Standing>> {
         let keys: Vec<String> = members.iter().map(Member::key).collect();
-        let show = self.global.shows_progress();
         match until {
-            Until::Healthy => until_healthy(self.client, self.at(), &keys, self.listener(), timing, show),
-            Until::Removed => until_removed(self.client, self.at(), &keys, timing, show),
-            Until::Drained => until_drained(self.client, self.at(), &keys, timing, show),
+            Until::Healthy => self.until_healthy(&keys, timing),
+            Until::Removed => self.until_removed(&keys, timing),
+            Until::Drained => self.until_drained(&keys, timing),
         }
     }
 
@@ -269,56 +264,8 @@ pub fn read_health(
     HealthResponse::from_slice(&answer.body)
 }
 
-/// Wait until `ids` (members of `group`) are healthy (after add or set-weight with
-/// `--wait-healthy`, `standby exit --wait-healthy`, and `backends wait --until
-/// healthy`). Each poll reads the group too: a member at weight 0 takes no traffic and
-/// is never reported as serving, and a server that is not a member on any poll for
-/// 15 s fails the wait (exit 4) instead of waiting out the timeout.
-pub fn until_healthy(
-    client: &Client,
-    (region, lb, group): (&str, &str, &Group),
-    ids: &[String],
-    listener: Option<(u16, Option<&str>)>,
-    timing: &WaitTiming,
-    show: bool,
-) -> Result<Vec<Standing>> {
-    let short = short_place(lb, group);
-    let goal = Goal {
-        name: "healthy",
-        place: &short,
-        timeout_secs: timing.wait_timeout,
-        interval: timing.interval,
-        show,
-    };
-    let place = place(lb, group);
-    let mut strangers = NeverMember::new(timing.wait_timeout);
-    poll(&goal, &mut || {
-        let (_, members) = describe_checked(client, region, lb, group)?;
-        let weights: HashMap<String, String> =
-            members.backends().iter().map(|b| (b.key(), b.weight_text())).collect();
-        let servers: HashSet<&str> = members.backends().iter().map(|b| b.server_id.as_str()).collect();
-        let is_member =
-            |id: &String| weights.contains_key(id) || (!id.contains(':') && servers.contains(id.as_str()));
-        let missing: HashSet<String> = ids.iter().filter(|id| !is_member(id)).cloned().collect();
-        strangers.check(missing.clone(), &place, members.backends().len())?;
-        let health = read_health(client, region, lb, listener)?;
-        Ok(health_standings(ids, health.rows())
-            .into_iter()
-            .map(|s| {
-                if missing.contains(&s.id) {
-                    Standing { id: s.id, state: "not a member".into(), reached: false }
-                } else if weights.get(&s.id).is_some_and(|w| w == "0") {
-                    Standing { id: s.id, state: "weight 0 (takes no traffic)".into(), reached: false }
-                } else {
-                    s
-                }
-            })
-            .collect())
-    })
-}
-
 /// How progress lines name a group: `lb-web`, or `lb-web/rsp-web`.
-pub fn short_place(lb: &str, group: &Group) -> String {
+fn short_place(lb: &str, group: &Group) -> String {
     match group {
         Group::Default { .. } => lb.to_owned(),
         Group::VServer { group_id } => format!("{lb}/{group_id}"),
@@ -353,79 +300,112 @@ fn check_listener(
     )))
 }
 
-/// Wait until `ids` are gone from `group`. A bare ID in a vServer group: any of its
-/// ports still there counts as present.
-pub fn until_removed(
-    client: &Client,
-    (region, lb, group): (&str, &str, &Group),
-    ids: &[String],
-    timing: &WaitTiming,
-    show: bool,
-) -> Result<Vec<Standing>> {
-    let short = short_place(lb, group);
-    let goal = Goal {
-        name: "removed",
-        place: &short,
-        timeout_secs: timing.wait_timeout,
-        interval: timing.interval,
-        show,
-    };
-    poll(&goal, &mut || {
-        let (_, members) = describe_checked(client, region, lb, group)?;
-        let servers: HashSet<&str> = members.backends().iter().map(|b| b.server_id.as_str()).collect();
-        let members = members.member_keys();
-        Ok(ids
-            .iter()
-            .map(|id| {
-                let bare = group.is_vserver() && !id.contains(':');
-                let present =
-                    if bare { servers.contains(id.as_str()) } else { members.contains(id.as_str()) };
-                let state = if present { "member" } else { "removed" };
-                Standing { id: id.clone(), state: state.to_owned(), reached: !present }
-            })
-            .collect())
-    })
-}
+/// The waits (see [`BackendGroup::wait`]); `ids` are member keys (a bare ID in a
+/// vServer group: every port of that server).
+impl ClbGroup<'_> {
+    /// Poll `check` until every standing is reached, as `poll` does, naming the wait.
+    fn poll_until(
+        &self,
+        name: &str,
+        timing: &WaitTiming,
+        check: &mut dyn FnMut() -> Result<Vec<Standing>>,
+    ) -> Result<Vec<Standing>> {
+        let short = short_place(&self.lb, &self.group);
+        let goal = Goal {
+            name,
+            place: &short,
+            timeout_secs: timing.wait_timeout,
+            interval: timing.interval,
+            show: self.global.shows_progress(),
+        };
+        poll(&goal, check)
+    }
 
-/// Wait until `ids` are at weight 0, on two consecutive polls: one answer might
-/// predate the change.
-pub fn until_drained(
-    client: &Client,
-    (region, lb, group): (&str, &str, &Group),
-    ids: &[String],
-    timing: &WaitTiming,
-    show: bool,
-) -> Result<Vec<Standing>> {
-    let short = short_place(lb, group);
-    let goal = Goal {
-        name: "drained",
-        place: &short,
-        timeout_secs: timing.wait_timeout,
-        interval: timing.interval,
-        show,
-    };
-    let mut zero_before: HashSet<String> = HashSet::new();
-    let mut strangers = NeverMember::new(timing.wait_timeout);
-    let place = place(lb, group);
-    poll(&goal, &mut || {
-        let (_, members) = describe_checked(client, region, lb, group)?;
-        let weights: HashMap<String, String> =
-            members.backends().iter().map(|b| (b.key(), b.weight_text())).collect();
-        let missing: HashSet<String> = ids.iter().filter(|id| !weights.contains_key(*id)).cloned().collect();
-        strangers.check(missing, &place, members.backends().len())?;
-        let standings: Vec<Standing> = ids
-            .iter()
-            .map(|id| match weights.get(id) {
-                None => Standing { id: id.clone(), state: "not a member".into(), reached: false },
-                Some(w) if w == "0" => {
-                    Standing { id: id.clone(), state: "weight 0".into(), reached: zero_before.contains(id) }
-                }
-                Some(w) => Standing { id: id.clone(), state: format!("weight {w}"), reached: false },
-            })
-            .collect();
-        zero_before = standings.iter().filter(|s| s.state == "weight 0").map(|s| s.id.clone()).collect();
-        Ok(standings)
-    })
+    fn describe(&self) -> Result<slb::BackendsResponse> {
+        Ok(describe_checked(self.client, &self.region, &self.lb, &self.group)?.1)
+    }
+
+    /// Healthy: normal on every listener (or `--listener`'s). Each poll reads the group
+    /// too: a member at weight 0 takes no traffic and is never reported as serving, and
+    /// a server that is not a member on any poll for 15 s fails the wait (exit 4)
+    /// instead of waiting out the timeout.
+    fn until_healthy(&self, ids: &[String], timing: &WaitTiming) -> Result<Vec<Standing>> {
+        let place = self.place();
+        let mut strangers = NeverMember::new(timing.wait_timeout);
+        self.poll_until("healthy", timing, &mut || {
+            let members = self.describe()?;
+            let weights: HashMap<String, String> =
+                members.backends().iter().map(|b| (b.key(), b.weight_text())).collect();
+            let servers: HashSet<&str> = members.backends().iter().map(|b| b.server_id.as_str()).collect();
+            let is_member = |id: &String| {
+                weights.contains_key(id) || (!id.contains(':') && servers.contains(id.as_str()))
+            };
+            let missing: HashSet<String> = ids.iter().filter(|id| !is_member(id)).cloned().collect();
+            strangers.check(missing.clone(), &place, members.backends().len())?;
+            let health = read_health(self.client, &self.region, &self.lb, self.listener())?;
+            Ok(health_standings(ids, health.rows())
+                .into_iter()
+                .map(|s| {
+                    if missing.contains(&s.id) {
+                        Standing { id: s.id, state: "not a member".into(), reached: false }
+                    } else if weights.get(&s.id).is_some_and(|w| w == "0") {
+                        Standing { id: s.id, state: "weight 0 (takes no traffic)".into(), reached: false }
+                    } else {
+                        s
+                    }
+                })
+                .collect())
+        })
+    }
+
+    /// Removed: no longer listed (a bare ID in a vServer group: none of its ports).
+    fn until_removed(&self, ids: &[String], timing: &WaitTiming) -> Result<Vec<Standing>> {
+        let vserver = self.group.is_vserver();
+        self.poll_until("removed", timing, &mut || {
+            let members = self.describe()?;
+            let servers: HashSet<&str> = members.backends().iter().map(|b| b.server_id.as_str()).collect();
+            let members = members.member_keys();
+            Ok(ids
+                .iter()
+                .map(|id| {
+                    let bare = vserver && !id.contains(':');
+                    let present =
+                        if bare { servers.contains(id.as_str()) } else { members.contains(id.as_str()) };
+                    let state = if present { "member" } else { "removed" };
+                    Standing { id: id.clone(), state: state.to_owned(), reached: !present }
+                })
+                .collect())
+        })
+    }
+
+    /// Drained: weight 0 on two consecutive polls (one answer might predate the change).
+    fn until_drained(&self, ids: &[String], timing: &WaitTiming) -> Result<Vec<Standing>> {
+        let mut zero_before: HashSet<String> = HashSet::new();
+        let mut strangers = NeverMember::new(timing.wait_timeout);
+        let place = self.place();
+        self.poll_until("drained", timing, &mut || {
+            let members = self.describe()?;
+            let weights: HashMap<String, String> =
+                members.backends().iter().map(|b| (b.key(), b.weight_text())).collect();
+            let missing: HashSet<String> =
+                ids.iter().filter(|id| !weights.contains_key(*id)).cloned().collect();
+            strangers.check(missing, &place, members.backends().len())?;
+            let standings: Vec<Standing> = ids
+                .iter()
+                .map(|id| match weights.get(id) {
+                    None => Standing { id: id.clone(), state: "not a member".into(), reached: false },
+                    Some(w) if w == "0" => Standing {
+                        id: id.clone(),
+                        state: "weight 0".into(),
+                        reached: zero_before.contains(id),
+                    },
+                    Some(w) => Standing { id: id.clone(), state: format!("weight {w}"), reached: false },
+                })
+                .collect();
+            zero_before = standings.iter().filter(|s| s.state == "weight 0").map(|s| s.id.clone()).collect();
+            Ok(standings)
+        })
+    }
 }
 
 #[cfg(test)]
