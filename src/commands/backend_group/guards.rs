@@ -37,7 +37,7 @@ pub fn staying<'m>(members: &'m [Member], leaving: &HashSet<String>) -> Vec<&'m 
 
 /// How many of `members` the group reports healthy now, and a note when none can be
 /// because the group's health check is off.
-fn healthy(group: &dyn BackendGroup, members: &[&Member]) -> Result<(usize, &'static str)> {
+pub fn healthy_count(group: &dyn BackendGroup, members: &[&Member]) -> Result<(usize, &'static str)> {
     if members.is_empty() {
         return Ok((0, ""));
     }
@@ -71,7 +71,7 @@ pub fn check(
         }
     }
     if let Some(min) = guards.min_healthy {
-        let (healthy, off) = healthy(group, &stay)?;
+        let (healthy, off) = healthy_count(group, &stay)?;
         if (healthy as u64) < u64::from(min) {
             return Err(Error::Refused(format!(
                 "refusing to remove: {healthy} of the {} {}s of {place} that would remain are {}{off}, fewer than --min-healthy {min}; nothing was changed",
@@ -98,7 +98,7 @@ pub fn broken(group: &dyn BackendGroup, members: &[Member], guards: Guards) -> R
         )));
     }
     if let Some(min) = guards.min_healthy {
-        let (healthy, off) = healthy(group, &stay)?;
+        let (healthy, off) = healthy_count(group, &stay)?;
         if (healthy as u64) < u64::from(min) {
             return Ok(Some(format!(
                 "{healthy} of the {left} remaining {}s are {}{off}, fewer than --min-healthy {min}",

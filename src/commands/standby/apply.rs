@@ -38,7 +38,8 @@ pub fn is_group_gone(error: &Error) -> bool {
     backend_group::is_gone(error)
 }
 
-fn group_of<'c>(clients: &'c Clients<'_>, sample: &Membership) -> Result<Box<dyn BackendGroup + 'c>> {
+/// The group of a recorded membership, as the model.
+pub fn group_of<'c>(clients: &'c Clients<'_>, sample: &Membership) -> Result<Box<dyn BackendGroup + 'c>> {
     group_address::open(clients, &sample.address())
 }
 
@@ -87,14 +88,6 @@ pub fn apply(
     };
     group_of(clients, first)?.change(change, &sent, None, &mut accepted)?;
     Ok(())
-}
-
-/// How many of a group's members that stay (`staying`: member keys) are healthy.
-pub fn healthy_staying(clients: &Clients, sample: &Membership, staying: &[String]) -> Result<usize> {
-    let group = group_of(clients, sample)?;
-    let Some(live) = group.members()? else { return Ok(0) };
-    let staying: Vec<Member> = live.into_iter().filter(|m| staying.contains(&m.key())).collect();
-    Ok(group.health(&staying)?.iter().filter(|s| s.reached).count())
 }
 
 /// Wait until a group's memberships are healthy (standby exit --wait-healthy).

@@ -13,6 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::state::{Membership, group_label};
 use crate::api::client::Client;
+use crate::commands::backend_group::{Member, clb};
 use crate::commands::members::{describe, vserver_groups};
 use crate::error::{Error, Result};
 use crate::output;
@@ -28,7 +29,7 @@ const MAX_PAGES: u32 = 1000;
 #[derive(Default)]
 pub struct Found {
     pub memberships: Vec<Membership>,
-    pub group_members: HashMap<(String, String), Vec<String>>,
+    pub group_members: HashMap<(String, String), Vec<Member>>,
     pub master_slave: Vec<MasterSlaveMembership>,
 }
 
@@ -167,7 +168,7 @@ fn scan(client: &Client, region: &str, lb: &str, wanted: &HashSet<&str>) -> Resu
     Ok(found)
 }
 
-/// One group's members: all of them by key (for the guards), and the wanted servers'
+/// One group's members: all of them, as the model has them (for the guards), and the wanted servers'
 /// memberships, with port and ENI address in a vServer group.
 fn record(
     found: &mut Found,
@@ -177,9 +178,7 @@ fn record(
     wanted: &HashSet<&str>,
 ) {
     let label = group_label(vserver_group_id);
-    found
-        .group_members
-        .insert((lb.to_owned(), label.to_owned()), members.backends().iter().map(|b| b.key()).collect());
+    found.group_members.insert((lb.to_owned(), label.to_owned()), clb::members_of(members));
     let in_vserver_group = vserver_group_id.is_some();
     for b in members.backends().iter().filter(|b| wanted.contains(b.server_id.as_str())) {
         found.memberships.push(Membership {

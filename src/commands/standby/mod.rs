@@ -26,14 +26,15 @@ mod discover;
 mod server_groups;
 mod state;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Mutex;
 
 use serde::Serialize;
 
+use super::backend_group::{Member, guards};
 use super::context::Context;
-use super::server_group::Site;
+use super::server_group::{Site, model};
 use super::{input, rerun};
 use crate::cli::{GlobalArgs, LbProduct, OutputFormat, StandbyEnterArgs, StandbyExitArgs, StandbyShowArgs};
 use crate::error::{Error, Result};
@@ -222,7 +223,7 @@ fn product_names(products: &[LbProduct]) -> BTreeSet<&'static str> {
 /// member of each group that holds one (for the guards), by group key.
 struct Found {
     memberships: Vec<Membership>,
-    group_members: HashMap<GroupKey, Vec<String>>,
+    group_members: HashMap<GroupKey, Vec<Member>>,
 }
 
 struct Look<'a> {
@@ -286,7 +287,7 @@ fn discover_all(clients: &Clients, look: &Look) -> Result<Found> {
         for (id, (_, members)) in sg.groups {
             found
                 .group_members
-                .insert((product.clone(), String::new(), id), members.iter().map(|m| m.key()).collect());
+                .insert((product.clone(), String::new(), id), members.iter().map(model::member_of).collect());
         }
     }
     Ok(found)
@@ -506,33 +507,28 @@ pub fn enter(global: &GlobalArgs, args: &StandbyEnterArgs) -> Result<()> {
         return render(global, &[], &paths, &summary);
     }
     let groups = by_group(to_remove.iter());
-    // Guards, per group: what stays of its members.
-    let staying = |key: &GroupKey, leaving: &[Membership]| -> (Vec<String>, usize) {
-        let all = found.group_members.get(key).cloned().unwrap_or_default();
-        let gone: Vec<String> = leaving.iter().map(Membership::member_key).collect();
-        let total = all.len();
-        (all.into_iter().filter(|k| !gone.contains(k)).collect(), total)
-    };
-    if let Some(min) = args.min_remaining {
-        for (key, members) in &groups {
-            let (remaining, size) = staying(key, members);
-            if (remaining.len() as u64) < u64::from(min) {
-                return Err(Error::Refused(format!(
-                    "refusing standby: group {} would keep {} of its {size} members, fewer than --min-remaining {min}; nothing was changed",
-                    describe_group(&members[0]),
-                    remaining.len()
-                )));
-            }
+    // Guards, per group: what stays of its members (`backend_group::guards`: a member
+    // already being removed does not stay), as discovery read them.
+    for (key, members) in &groups {
+        let all = found.group_members.get(key).map(Vec::as_slice).unwrap_or_default();
+        let leaving: HashSet<String> = members.iter().map(Membership::member_key).collect();
+        let stay = guards::staying(all, &leaving);
+        if let Some(min) = args.min_remaining.filter(|min| (stay.len() as u64) < u64::from(*min)) {
+            return Err(Error::Refused(format!(
+                "refusing standby: group {} would keep {} of its {} members, fewer than --min-remaining {min}; nothing was changed",
+                describe_group(&members[0]),
+                stay.len(),
+                all.len()
+            )));
         }
-    }
-    if let Some(min) = args.min_healthy {
-        for (key, members) in &groups {
-            let (remaining, _) = staying(key, members);
-            let healthy = apply::healthy_staying(&clients, &members[0], &remaining)?;
+        if let Some(min) = args.min_healthy {
+            let group = apply::group_of(&clients, &members[0])?;
+            let (healthy, off) = guards::healthy_count(&*group, &stay)?;
             if (healthy as u64) < u64::from(min) {
                 return Err(Error::Refused(format!(
-                    "refusing standby: group {} would keep {healthy} members normal on every listener, fewer than --min-healthy {min}; nothing was changed",
-                    describe_group(&members[0])
+                    "refusing standby: group {} would keep {healthy} members {}{off}, fewer than --min-healthy {min}; nothing was changed",
+                    describe_group(&members[0]),
+                    group.wording().healthy
                 )));
             }
         }
