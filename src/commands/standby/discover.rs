@@ -168,8 +168,8 @@ fn scan(client: &Client, region: &str, lb: &str, wanted: &HashSet<&str>) -> Resu
     Ok(found)
 }
 
-/// One group's members: all of them, as the model has them (for the guards), and the wanted servers'
-/// memberships, with port and ENI address in a vServer group.
+/// One group's members: all of them, as the model has them (for the guards), and the
+/// wanted servers' memberships, with port and ENI address in a vServer group.
 fn record(
     found: &mut Found,
     lb: &str,
