@@ -10,7 +10,8 @@
 //!   its health is read from every listener (and ALB rule) that forwards to it.
 //!
 //! Written against the model alone, for every product: `guards`, a removal's guards
-//! (`--min-remaining`, `--min-healthy`), and `drain`, a removal's `--drain`.
+//! (`--min-remaining`, `--min-healthy`, the check after the change and the put-back of
+//! "changed, then undone"), and `drain`, a removal's `--drain`.
 //!
 //! Where each product's knowledge lives: the wire form of CLB's calls and answers in
 //! `slb` (`slb::ids` for its ids); ALB's and NLB's in `slb::server_groups` (the only
@@ -19,15 +20,16 @@
 //! health in `commands::server_group`. `commands::group_address` is the one place that
 //! picks an implementation for a group.
 //!
-//! Who uses the model: standby (every product, through the trait only), `backends
-//! wait --until`, `--wait-healthy`, and the guards and drain of `backends remove` on
-//! every product. The change flows of `remove`, `add` and `set-weight`, and `list`,
+//! Who uses the model: standby (every product, through the trait only: its changes,
+//! waits, guards and pending jobs), `backends wait --until`, `--wait-healthy`, and the
+//! guards and drain of `backends remove`, on every product. The change flows of `remove`, `add` and `set-weight`, and `list`,
 //! keep one flow per product, chosen once at their start, because their reads and
 //! outputs differ by contract (a CLB change may be sent without a read and reports the
 //! API's answer; an ALB/NLB change reads the members first and reports its jobs).
 //!
-//! May use the shared command modules (`members`, `batch`, `poll`, `selection`) and
-//! every layer below `commands`; never `server_group`, which implements the model.
+//! May use the shared command modules (`members`, `batch`, `poll`, `rerun`,
+//! `selection`) and every layer below `commands`; never `server_group`, which
+//! implements the model.
 
 pub(crate) mod clb;
 pub(crate) mod drain;
