@@ -114,7 +114,7 @@ pub struct Sending<'r> {
 impl ServerGroupAt<'_> {
     /// Send `servers` as calls within the product's limit, each with a fresh ClientToken,
     /// awaiting each job (with `no_wait`, all but the last with `--batch`, none without).
-    /// `accepted` hears each job, with the range of `servers` its call covers, before it
+    /// `on_accepted` hears each job, with the range of `servers` its call covers, before it
     /// is awaited. A job the service no longer knows is judged by the members (exit 5
     /// when they do not show its change).
     pub fn send(
