@@ -173,7 +173,7 @@ pub fn weighted_action(
         }
     }
     let resume = |rest: &[String]| rerun::command(global, &words, rest);
-    let outcome = batch::run(global, &client, action, (region, lb), &group, &servers, &resume)?;
+    let outcome = batch::run(global, &client, action, (region, lb), &group, &servers, Some(&resume))?;
     render_outcome(global, &place, &outcome, &summary.replace("{count}", &output::count(ids.len(), noun)))?;
     if checks.verify || checks.strict {
         let after = BackendsResponse::from_json(&outcome.last)?;

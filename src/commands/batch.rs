@@ -1,7 +1,7 @@
 //! Running a backend action over any number of servers: calls of at most 20, in order,
 //! progress on stderr, and on a failure part-way the exact command that finishes the job.
 
-use super::rerun;
+use super::rerun::{self, Resume};
 use crate::api::client::Client;
 use crate::cli::GlobalArgs;
 use crate::error::{Error, Result};
@@ -21,7 +21,10 @@ pub struct BatchOutcome {
 
 /// Send `servers` in calls of at most 20. If call k > 1 fails for good, the result is
 /// [`Error::Partial`] with what was done, what was not, and `resume(not_done)`, the
-/// command that does the rest. A failure of the first call is returned as it is.
+/// command that does the rest; Ctrl-C during a batch of several calls says so too. A
+/// failure of the first call is returned as it is, and so is every failure without
+/// `resume` (a caller that keeps its own record of what is left, and its own note for
+/// Ctrl-C: standby).
 /// Progress is reported on stderr, but never as plain lines with `--output json`, where
 /// stderr is reserved for a JSON error.
 pub fn run(
@@ -31,7 +34,7 @@ pub fn run(
     (region, lb): (&str, &str),
     group: &Group,
     servers: &[BackendServerRef],
-    resume: &dyn Fn(&[String]) -> String,
+    resume: Option<Resume>,
 ) -> Result<BatchOutcome> {
     // What a change lost on the network may have done is shown by this command.
     let mut list_words: Vec<String> = vec!["backends".into(), "list".into(), "--lb".into(), lb.to_owned()];
@@ -45,7 +48,7 @@ pub fn run(
     let mut last = None;
     let mut request_ids = Vec::with_capacity(total);
     for (index, chunk) in chunks.iter().enumerate() {
-        if total > 1 {
+        if let (true, Some(resume)) = (total > 1, resume) {
             // What Ctrl-C now leaves: the batches before this one are done, this one
             // may or may not be (the actions are idempotent), the rest are not.
             let done: usize = chunks[..index].iter().map(|c| c.len()).sum();
@@ -67,15 +70,16 @@ pub fn run(
                 request_ids.push(answer.request_id.clone());
                 last = Some(answer);
             }
-            Err(failure) if index == 0 => {
-                progress.abandon();
-                crate::interrupt::set_note(None);
-                return Err(failure.unknown_outcome_if_lost(&list_command));
-            }
             Err(failure) => {
                 progress.abandon();
-                crate::interrupt::set_note(None);
+                if resume.is_some() {
+                    // The note is this run's own (a caller without `resume` keeps its).
+                    crate::interrupt::set_note(None);
+                }
                 let failure = failure.unknown_outcome_if_lost(&list_command);
+                let Some(resume) = resume.filter(|_| index > 0) else {
+                    return Err(failure);
+                };
                 let ids = |batches: &[&[BackendServerRef]]| -> Vec<String> {
                     batches.iter().flat_map(|b| b.iter().map(BackendServerRef::key)).collect()
                 };
@@ -93,7 +97,7 @@ pub fn run(
         }
     }
     progress.finish();
-    if total > 1 {
+    if total > 1 && resume.is_some() {
         crate::interrupt::set_note(None);
     }
     // Only now is an answer turned into a tree: the last, which the output shows.

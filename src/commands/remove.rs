@@ -153,7 +153,15 @@ pub fn run(global: &GlobalArgs, args: &RemoveArgs) -> Result<()> {
         let on = Target { global, client: &client, region, lb, group: &group };
         Some(guarded_removal(&on, &servers, &ids, guards, &resume)?)
     } else {
-        Some(batch::run(global, &client, BackendAction::Remove, (region, lb), &group, &servers, &resume)?)
+        Some(batch::run(
+            global,
+            &client,
+            BackendAction::Remove,
+            (region, lb),
+            &group,
+            &servers,
+            Some(&resume),
+        )?)
     };
 
     let Some(before) = before.filter(|_| verify) else {
@@ -255,7 +263,10 @@ fn guarded_removal(
     let (outcome, before) = client.rechecking_when_busy("the guards", &mut || {
         let (_, now) = describe_checked(client, region, lb, group)?;
         guards::check(&model, &clb::members_of(&now), &leaving, guards)?;
-        Ok((batch::run(global, client, BackendAction::Remove, (region, lb), group, servers, resume)?, now))
+        Ok((
+            batch::run(global, client, BackendAction::Remove, (region, lb), group, servers, Some(resume))?,
+            now,
+        ))
     })?;
     // After the change: do the guards still hold, now that everyone's changes are in?
     let (_, after) = describe(client, region, group)?;

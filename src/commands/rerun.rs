@@ -5,6 +5,9 @@
 use crate::cli::GlobalArgs;
 use crate::slb::ids::MAX_SERVERS_PER_CALL;
 
+/// The command that does the rest of a change, given the keys of what is not done.
+pub type Resume<'r> = &'r dyn Fn(&[String]) -> String;
+
 /// `slbctl`, the global flags that were given on the command line (every one, as clap
 /// recorded them; those from the environment are still in the environment), then
 /// `words` (the subcommand and its flags) and the server ids, quoted for a POSIX shell.

@@ -175,16 +175,7 @@ impl BackendGroup for ClbGroup<'_> {
         };
         let refs = members.iter().map(|m| backend_ref(m, change)).collect::<Result<Vec<_>>>()?;
         let at = (self.region.as_str(), self.lb.as_str());
-        let outcome = match resume {
-            Some(resume) => batch::run(self.global, self.client, action, at, &self.group, &refs, resume)?,
-            // The batch runner always names a resume command; a caller without one
-            // (standby keeps its own record of what is left) gets the failure as it is.
-            None => batch::run(self.global, self.client, action, at, &self.group, &refs, &|_| String::new())
-                .map_err(|e| match e {
-                    Error::Partial { failure, .. } => *failure,
-                    other => other,
-                })?,
-        };
+        let outcome = batch::run(self.global, self.client, action, at, &self.group, &refs, resume)?;
         crate::verbose!("{} in {} call(s)", self.place(), outcome.calls);
         accepted(&Accepted { job_id: None }, members)?;
         Ok(Changed { request_ids: outcome.request_ids, job_ids: Vec::new() })

@@ -100,8 +100,7 @@ pub struct Changed {
     pub job_ids: Vec<String>,
 }
 
-/// The command that does the rest of a change, given the keys of what is not done.
-pub type Resume<'r> = &'r dyn Fn(&[String]) -> String;
+pub use crate::commands::rerun::Resume;
 
 /// How a product's messages name its members and their health (CLB's users say
 /// "backends" that are "normal"; ALB's and NLB's, "members" that are "healthy").
