@@ -11,7 +11,7 @@ use std::collections::HashMap;
 
 use super::state::Membership;
 use crate::cli::{Until, WaitTiming};
-use crate::commands::backend_group::{self, Accepted, BackendGroup, Change, Member};
+use crate::commands::backend_group::{Accepted, BackendGroup, Change, Member};
 use crate::commands::group_address;
 use crate::error::{Error, Result};
 
@@ -31,11 +31,6 @@ pub enum Op {
     Add,
     /// Set the recorded weight again.
     Restore,
-}
-
-/// Whether an error says the group (or its load balancer) no longer exists.
-pub fn is_group_gone(error: &Error) -> bool {
-    backend_group::is_gone(error)
 }
 
 /// The group of a recorded membership, as the model.

@@ -32,7 +32,7 @@ use std::sync::Mutex;
 
 use serde::Serialize;
 
-use super::backend_group::{Member, guards};
+use super::backend_group::{self, Member, guards};
 use super::context::Context;
 use super::server_group::{Site, model};
 use super::{input, rerun};
@@ -847,7 +847,7 @@ pub fn exit(global: &GlobalArgs, args: &StandbyExitArgs) -> Result<()> {
             &records,
             &|records, members, outcome| {
                 // A group (or load balancer) deleted meanwhile is reported; its entries stay.
-                let deleted = outcome.err().is_some_and(apply::is_group_gone);
+                let deleted = outcome.err().is_some_and(backend_group::is_gone);
                 let result = match outcome {
                     Ok(()) => done,
                     Err(_) if deleted => "group gone; kept in the record",
