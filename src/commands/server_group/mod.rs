@@ -23,7 +23,7 @@ pub(crate) mod show;
 use std::collections::BTreeMap;
 
 use super::context::Context;
-use crate::api::client::Client;
+use crate::api::client::{Client, RawAnswer};
 use crate::cli::{GlobalArgs, ServerSelection};
 use crate::error::{Error, Result};
 use crate::slb::ids::validate_id;
@@ -145,7 +145,12 @@ impl<'a> Site<'a> {
 
     /// One call, read or change (`ClientToken` handling in `Client::call_with_body`).
     pub fn call(&self, call: &actions::Call) -> Result<Vec<u8>> {
-        Ok(self.client.call_with_body(&call.query, &call.form, TOKEN_KEPT_FOR)?.body)
+        Ok(self.answer(call)?.body)
+    }
+
+    /// [`Site::call`], with the answer's RequestId as the client read it.
+    pub fn answer(&self, call: &actions::Call) -> Result<RawAnswer> {
+        self.client.call_with_body(&call.query, &call.form, TOKEN_KEPT_FOR)
     }
 
     /// The words of a printed command that name where it acts: `backends COMMAND --lb

@@ -136,12 +136,9 @@ impl ServerGroupAt<'_> {
             let token = uuid::Uuid::new_v4().to_string();
             let call = actions::change(site.family, change, &site.region, group_id, chunk, &token);
             let outcome = (|| -> Result<()> {
-                let body = site.call(&call).map_err(|e| e.unknown_outcome_if_lost(&list_command))?;
-                let accepted = JobAccepted::from_slice(&body)?;
-                let request_id = serde_json::from_slice::<serde_json::Value>(&body)
-                    .ok()
-                    .and_then(|v| v.get("RequestId").and_then(|r| r.as_str()).map(str::to_owned))
-                    .unwrap_or_default();
+                let answer = site.answer(&call).map_err(|e| e.unknown_outcome_if_lost(&list_command))?;
+                let accepted = JobAccepted::from_slice(&answer.body)?;
+                let request_id = answer.request_id;
                 let start = chunks[..index].iter().map(|c| c.len()).sum::<usize>();
                 on_accepted(&accepted.job_id, start..start + chunk.len())?;
                 sent.job_ids.push(accepted.job_id.clone());
