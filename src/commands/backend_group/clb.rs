@@ -4,8 +4,6 @@
 //! `DescribeHealthStatus` (normal on every listener that serves the member), and the
 //! polls of a wait (healthy, drained, removed). Changes go through the batch runner, in
 //! calls of 20, and are in effect when each call returns.
-//!
-//! The CLB command flows (remove, add, set-weight) use the health reading here too.
 
 use std::collections::{HashMap, HashSet};
 
@@ -44,7 +42,7 @@ impl<'a> ClbGroup<'a> {
             Some(id) => Group::VServer { group_id: id.to_owned() },
             None => Group::Default { load_balancer_id: lb.to_owned() },
         };
-        ClbGroup { global, client, region: region.to_owned(), lb: lb.to_owned(), group, listener: None }
+        ClbGroup::of(global, client, region, lb, &group)
     }
 
     /// The model of `group` (a CLB `slb::Group`) of `lb`.
@@ -79,7 +77,7 @@ impl<'a> ClbGroup<'a> {
 }
 
 /// A CLB member as the model has it.
-pub fn member_of(backend: &slb::Backend) -> Member {
+fn member_of(backend: &slb::Backend) -> Member {
     let kind = backend.server_type.as_deref().and_then(MemberType::from_api).unwrap_or(MemberType::Ecs);
     let mut member = Member::new(&backend.server_id, kind, backend.port, backend.eni_address());
     member.weight = backend.weight_text().parse().ok();
@@ -213,7 +211,7 @@ impl BackendGroup for ClbGroup<'_> {
 /// Each member's health from DescribeHealthStatus rows: `normal` only when every row of
 /// the server (on that backend port, for `ID:PORT`) is normal; no rows (no running
 /// listener serves it) never counts.
-pub fn health_standings(ids: &[String], rows: &[HealthRow]) -> Vec<Standing> {
+fn health_standings(ids: &[String], rows: &[HealthRow]) -> Vec<Standing> {
     let mut by_server: HashMap<&str, Vec<&HealthRow>> = HashMap::new();
     for row in rows {
         by_server.entry(row.server_id.as_str()).or_default().push(row);
@@ -245,7 +243,7 @@ pub fn health_standings(ids: &[String], rows: &[HealthRow]) -> Vec<Standing> {
 }
 
 /// The health of every member of the load balancer (all listeners).
-pub fn read_health(
+fn read_health(
     client: &Client,
     region: &str,
     lb: &str,
