@@ -10,6 +10,7 @@
 use crate::api::client::Client;
 use crate::cli::GlobalArgs;
 use crate::commands::backend_group::{BackendGroup, Member, clb};
+use crate::commands::input;
 use crate::commands::server_group::{self, Site, model};
 use crate::error::{Error, Result};
 use crate::slb::server_groups::{Family, LbProduct};
@@ -90,15 +91,15 @@ impl Named {
         for id in [vserver_group, server_group].into_iter().flatten() {
             crate::slb::ids::validate_id("group id", id)?;
         }
-        Ok(match (product.family(), lb) {
-            (Some(family), _) => Named::ServerGroup {
+        Ok(match product.family() {
+            Some(family) => Named::ServerGroup {
                 family,
                 load_balancer_id: lb.map(str::to_owned),
                 server_group_id: server_group.map(str::to_owned),
             },
             // For CLB (whose --lb is checked present above), --server-group is another
             // name of --vserver-group.
-            (None, lb) => Named::Clb {
+            None => Named::Clb {
                 load_balancer_id: lb.unwrap_or_default().to_owned(),
                 vserver_group_id: vserver_group.or(server_group).map(str::to_owned),
             },
@@ -112,19 +113,7 @@ impl Named {
             Named::Clb { vserver_group_id, .. } => clb::parse_members(texts, vserver_group_id.is_some())?,
             Named::ServerGroup { family, .. } => model::parse_members(texts, *family)?,
         };
-        let mut seen = std::collections::HashSet::new();
-        let mut unique = Vec::with_capacity(parsed.len());
-        for (text, member) in parsed {
-            if seen.insert(member.key()) {
-                unique.push((text, member));
-            } else {
-                crate::output::warn(&format!(
-                    "server {} is given more than once; using it once",
-                    crate::text::quote(&text)
-                ));
-            }
-        }
-        Ok(unique)
+        Ok(input::once_each(parsed, Member::key))
     }
 
     /// Settings, credentials and a client for this product.

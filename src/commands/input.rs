@@ -5,6 +5,27 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
+/// `items` (each with the text that named it) with each repeat left out and named in a
+/// warning: the first of those with the same `key` is used.
+pub fn once_each<T, K: std::hash::Hash + Eq>(
+    items: Vec<(String, T)>,
+    key: impl Fn(&T) -> K,
+) -> Vec<(String, T)> {
+    let mut seen = std::collections::HashSet::new();
+    let mut unique = Vec::with_capacity(items.len());
+    for (text, item) in items {
+        if seen.insert(key(&item)) {
+            unique.push((text, item));
+        } else {
+            crate::output::warn(&format!(
+                "server {} is given more than once; using it once",
+                crate::text::quote(&text)
+            ));
+        }
+    }
+    unique
+}
+
 /// Ids in a list file: separated by whitespace or newlines; `#` starts a comment that
 /// runs to the end of the line; blank lines are ignored.
 pub fn parse_id_list(text: &str) -> Vec<String> {

@@ -39,7 +39,6 @@ fn selected(selection: &ServerSelection, family: Family) -> Result<Vec<(String, 
     if let Some(group) = &selection.server_group {
         crate::slb::ids::validate_id("server group id", group)?;
     }
-    let mut seen = HashSet::new();
     let mut specs = Vec::with_capacity(requested.len());
     for text in requested {
         let mut spec = members::parse(&text, family, selection.server_type)?;
@@ -59,13 +58,9 @@ fn selected(selection: &ServerSelection, family: Family) -> Result<Vec<(String, 
         if spec.server_type != MemberType::Fc {
             spec.port = spec.port.or(selection.port);
         }
-        if seen.insert(spec.clone()) {
-            specs.push((text, spec));
-        } else {
-            output::warn(&format!("server {} is given more than once; using it once", quote(&text)));
-        }
+        specs.push((text, spec));
     }
-    Ok(specs)
+    Ok(input::once_each(specs, MemberSpec::clone))
 }
 
 /// Refuse more members than one call takes, unless `--batch`.
