@@ -166,14 +166,16 @@ impl<'a> Site<'a> {
 
     /// How messages name a group: `server group sgp-1 (web) of alb-1`.
     pub fn place(&self, group: &ServerGroup) -> String {
-        let name = if group.server_group_name.is_empty() {
-            String::new()
-        } else {
-            format!(" ({})", crate::text::sanitize(&group.server_group_name, 64))
-        };
+        self.place_of(&group.server_group_id, &group.server_group_name)
+    }
+
+    /// [`Site::place`] of a group known by id and name (the name may be empty: unread).
+    pub fn place_of(&self, id: &str, name: &str) -> String {
+        let name =
+            if name.is_empty() { String::new() } else { format!(" ({})", crate::text::sanitize(name, 64)) };
         match &self.lb {
-            Some(lb) => format!("server group {}{name} of {lb}", group.server_group_id),
-            None => format!("{} server group {}{name}", self.family.label(), group.server_group_id),
+            Some(lb) => format!("server group {id}{name} of {lb}"),
+            None => format!("{} server group {id}{name}", self.family.label()),
         }
     }
 }

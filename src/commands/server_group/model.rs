@@ -319,10 +319,7 @@ impl BackendGroup for ServerGroupAt<'_> {
     fn place(&self) -> String {
         match self.settings.get().and_then(Option::as_ref) {
             Some(group) => self.site.place(group),
-            None => match &self.site.lb {
-                Some(lb) => format!("server group {} of {lb}", self.group_id),
-                None => format!("{} server group {}", self.site.family.label(), self.group_id),
-            },
+            None => self.site.place_of(&self.group_id, ""),
         }
     }
 
@@ -379,7 +376,7 @@ impl BackendGroup for ServerGroupAt<'_> {
 
     fn wait(&self, until: Until, members: &[Member], timing: &WaitTiming) -> Result<Vec<Standing>> {
         let Some(group) = self.settings()? else {
-            return Err(crate::error::Error::Verification(format!(
+            return Err(Error::Verification(format!(
                 "{} does not exist in region {}",
                 self.place(),
                 self.site.region
