@@ -69,6 +69,15 @@ impl<'a> ServerGroupAt<'a> {
         Ok(self.settings.get().and_then(Option::as_ref))
     }
 
+    /// How long a job on the group is awaited: `--job-timeout`, else the default for
+    /// the group's drain setting (a removal with draining lasts as long as the drain).
+    fn job_timeout(&self) -> Result<u64> {
+        match self.job_timeout {
+            Some(secs) => Ok(secs),
+            None => Ok(jobs::default_timeout(self.settings()?.and_then(ServerGroup::drain_timeout))),
+        }
+    }
+
     /// The listeners and rules that forward to the group: those of the load balancers
     /// given, else of every load balancer the group's settings name.
     fn usage(&self, group: &ServerGroup) -> Result<Usage> {
@@ -339,10 +348,7 @@ impl BackendGroup for ServerGroupAt<'_> {
         resume: Option<Resume>,
         accepted: &mut dyn FnMut(&Accepted, &[Member]) -> Result<()>,
     ) -> Result<Changed> {
-        let job_timeout = match self.job_timeout {
-            Some(secs) => secs,
-            None => jobs::default_timeout(self.settings()?.and_then(ServerGroup::drain_timeout)),
-        };
+        let job_timeout = self.job_timeout()?;
         let servers: Vec<Server> = members.iter().map(|m| server_of(change, m)).collect();
         let how = Sending { no_wait: false, job_timeout, resume, job_notes: resume.is_some() };
         let sent = self.send(change, &servers, &how, &mut |job, range| {
@@ -393,6 +399,6 @@ impl BackendGroup for ServerGroupAt<'_> {
 
     fn settle(&self, job_id: &str) -> Result<()> {
         let list_command = show::list_command(self.site, Some(&self.group_id));
-        jobs::await_job(self.site, job_id, jobs::default_timeout(None), &list_command).map(|_| ())
+        jobs::await_job(self.site, job_id, self.job_timeout()?, &list_command).map(|_| ())
     }
 }
