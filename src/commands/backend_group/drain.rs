@@ -30,13 +30,10 @@ pub fn drain(
     }
     let weighted: Vec<&Member> =
         leaving.iter().filter(|m| m.kind != MemberType::Fc && m.weight != Some(0)).collect();
-    let zero: Vec<Member> = weighted.iter().map(|m| Member { weight: Some(0), ..(*m).clone() }).collect();
-    let changed = if zero.is_empty() {
-        Changed::default()
-    } else {
-        group.change(Change::SetWeight, &zero, Some(&|_| again.to_owned()), &mut |_, _| Ok(()))?
-    };
+    let mut changed = Changed::default();
     if !weighted.is_empty() {
+        let zero: Vec<Member> = weighted.iter().map(|m| Member { weight: Some(0), ..(*m).clone() }).collect();
+        changed = group.change(Change::SetWeight, &zero, Some(&|_| again.to_owned()), &mut |_, _| Ok(()))?;
         let before: Vec<String> = weighted
             .iter()
             .map(|m| format!("{}={}", m.key(), m.weight.map_or_else(|| "?".to_owned(), |w| w.to_string())))

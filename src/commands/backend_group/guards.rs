@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use super::{BackendGroup, Change, Member};
+use super::{BackendGroup, Change, HEALTH_CHECK_OFF, Member};
 use crate::cli::GlobalArgs;
 use crate::commands::rerun;
 use crate::error::{Error, Result};
@@ -43,8 +43,7 @@ pub fn healthy_count(group: &dyn BackendGroup, members: &[&Member]) -> Result<(u
     }
     let members: Vec<Member> = members.iter().map(|m| (*m).clone()).collect();
     let standings = group.health(&members)?;
-    // ALB/NLB name a member of a group whose check is off so (`health::GroupHealthView`).
-    let off = standings.iter().any(|s| s.state == "health check off");
+    let off = standings.iter().any(|s| s.state == HEALTH_CHECK_OFF);
     let note = if off { " (its health check is off, so none counts as healthy)" } else { "" };
     Ok((standings.iter().filter(|s| s.reached).count(), note))
 }

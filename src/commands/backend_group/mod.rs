@@ -92,6 +92,10 @@ pub struct Accepted {
     pub job_id: Option<String>,
 }
 
+/// The state [`BackendGroup::health`] gives a member of a group whose health check is
+/// off (it can never be reported healthy), so that messages can say why.
+pub const HEALTH_CHECK_OFF: &str = "health check off";
+
 /// What the calls of a change did.
 #[derive(Debug, Clone, Default)]
 pub struct Changed {

@@ -14,6 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Site, Usage, covered, read_members};
 use crate::cli::{Until, WaitTiming};
+use crate::commands::backend_group::HEALTH_CHECK_OFF;
 use crate::commands::poll::{Goal, NeverMember, Standing, poll};
 use crate::error::{Error, Result};
 use crate::slb::server_groups::actions;
@@ -89,7 +90,7 @@ impl GroupHealthView {
             return ("weight 0 (takes no traffic)".to_owned(), false);
         }
         if !self.check_on {
-            return ("health check off".to_owned(), false);
+            return (HEALTH_CHECK_OFF.to_owned(), false);
         }
         if self.reporters == 0 {
             return ("no listener forwards to its group".to_owned(), false);
