@@ -2,7 +2,7 @@
 //! members named are checked locally as their product takes them, then the group waits
 //! (`BackendGroup::wait`: healthy, drained or removed). What each product's answers
 //! mean for the wait is the model's implementations' (`backend_group::clb`,
-//! `backend_group::alb_nlb`); the polling itself is `poll`'s. `--job` waits for ALB/NLB
+//! `server_group::model`); the polling itself is `poll`'s. `--job` waits for ALB/NLB
 //! jobs (`server_group::jobs`).
 
 use std::collections::HashMap;
