@@ -31,6 +31,14 @@ impl Call {
             self.query.push((name.into(), value));
         }
     }
+
+    /// The paging parameters of a listing: a full page, from `next_token`.
+    fn page(&mut self, in_body: bool, next_token: Option<&str>) {
+        self.put(in_body, "MaxResults", PAGE.to_string());
+        if let Some(token) = next_token {
+            self.put(in_body, "NextToken", token.to_owned());
+        }
+    }
 }
 
 /// The three changes of a group's members.
@@ -175,10 +183,7 @@ pub fn list_members(family: Family, region: &str, group: &str, next_token: Optio
     let mut call = Call::new("ListServerGroupServers", region);
     let body = family == Family::Nlb;
     call.put(body, "ServerGroupId", group.to_owned());
-    call.put(body, "MaxResults", PAGE.to_string());
-    if let Some(token) = next_token {
-        call.put(body, "NextToken", token.to_owned());
-    }
+    call.page(body, next_token);
     call
 }
 
@@ -204,10 +209,7 @@ pub fn find_members(
     for (index, id) in server_ids.iter().enumerate() {
         call.put(body, format!("ServerIds.{}", index + 1), id.clone());
     }
-    call.put(body, "MaxResults", PAGE.to_string());
-    if let Some(token) = next_token {
-        call.put(body, "NextToken", token.to_owned());
-    }
+    call.page(body, next_token);
     call
 }
 
@@ -219,32 +221,25 @@ pub fn list_groups(family: Family, region: &str, ids: &[String], next_token: Opt
     for (index, id) in ids.iter().enumerate() {
         call.put(body, format!("ServerGroupIds.{}", index + 1), id.clone());
     }
-    call.put(body, "MaxResults", PAGE.to_string());
-    if let Some(token) = next_token {
-        call.put(body, "NextToken", token.to_owned());
-    }
+    call.page(body, next_token);
     call
 }
 
 /// `ListListeners` of one load balancer, one page (query on both products).
 pub fn list_listeners(region: &str, load_balancer_id: &str, next_token: Option<&str>) -> Call {
-    let mut call = Call::new("ListListeners", region);
-    call.put(false, "LoadBalancerIds.1", load_balancer_id.to_owned());
-    call.put(false, "MaxResults", PAGE.to_string());
-    if let Some(token) = next_token {
-        call.put(false, "NextToken", token.to_owned());
-    }
-    call
+    of_load_balancer("ListListeners", region, load_balancer_id, next_token)
 }
 
 /// ALB `ListRules` of one load balancer, one page.
 pub fn list_rules(region: &str, load_balancer_id: &str, next_token: Option<&str>) -> Call {
-    let mut call = Call::new("ListRules", region);
+    of_load_balancer("ListRules", region, load_balancer_id, next_token)
+}
+
+/// A listing of one load balancer's `action` (listeners, rules), one page, in the query.
+fn of_load_balancer(action: &str, region: &str, load_balancer_id: &str, next_token: Option<&str>) -> Call {
+    let mut call = Call::new(action, region);
     call.put(false, "LoadBalancerIds.1", load_balancer_id.to_owned());
-    call.put(false, "MaxResults", PAGE.to_string());
-    if let Some(token) = next_token {
-        call.put(false, "NextToken", token.to_owned());
-    }
+    call.page(false, next_token);
     call
 }
 
